@@ -1,0 +1,32 @@
+//! The schema, as numbered `.sql` files applied in order.
+//!
+//! The schema version is SQLite's `user_version`; rusqlite_migration applies what is
+//! missing in one transaction per step. Add a file, never edit a released one.
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use crate::error::Result;
+
+/// Every migration, oldest first. Its length is the current schema version.
+pub const ALL: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+
+pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {
+    let migrations = Migrations::new(steps.iter().map(|sql| M::up(sql)).collect());
+    migrations.to_latest(conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        let migrations = rusqlite_migration::Migrations::new(
+            super::ALL
+                .iter()
+                .map(|s| rusqlite_migration::M::up(s))
+                .collect(),
+        );
+        assert!(migrations.validate().is_ok());
+    }
+}

@@ -1,0 +1,189 @@
+//! The store: one SQLite file holding everything Navet knows.
+//!
+//! Opening is careful because the file is the user's only copy of their work:
+//! - a file that is not SQLite, or is SQLite but not Navet's, is refused untouched;
+//! - a database written by a newer Navet is refused untouched;
+//! - before an older database is upgraded, a copy is written beside it.
+//!
+//! Queries are free functions over `&Connection` (reads) or `&Transaction`
+//! (writes), one file per table, named with the verbs `get_` (must exist),
+//! `find_` (optional), `list_`, `insert_`, `update_`, `delete_`, `count_`.
+
+pub mod area;
+pub mod category;
+pub mod migrations;
+pub mod named;
+pub mod partner;
+pub mod place;
+pub mod report;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+use crate::messages::Message;
+
+/// `PRAGMA application_id` of every Navet database: "NAVT" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4E41_5654;
+
+/// The environment variable that overrides the default database path.
+pub const DB_ENV: &str = "NAVET_DB";
+
+/// The open database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    backup: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// The default database path: `NAVET_DB`, else the OS data folder
+/// (`~/.local/share/navet/navet.sqlite` on Linux,
+/// `%APPDATA%\Navet\Navet\data\navet.sqlite` on Windows,
+/// `~/Library/Application Support/se.navet.Navet/navet.sqlite` on macOS).
+pub fn default_path() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("se", "Navet", "Navet")
+        .map(|d| d.data_dir().join("navet.sqlite"))
+        .ok_or_else(|| Message::NoDataFolder.into())
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it or upgrading it to the current schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Self::open_with(path.as_ref(), migrations::ALL)
+    }
+
+    /// Opens with an explicit migration list; tests use it to simulate upgrades.
+    #[doc(hidden)]
+    pub fn open_with(path: &Path, steps: &[&'static str]) -> Result<Store> {
+        refuse_non_sqlite(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        let latest = steps.len() as i64;
+        let shown = path.display().to_string();
+
+        // Look before touching anything: no pragma that writes runs until the file is known.
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let fresh = app_id == 0 && version == 0 && objects == 0;
+        if !fresh && app_id != APPLICATION_ID {
+            return Err(Message::NotNavetDatabase { path: shown }.into());
+        }
+        if version > latest {
+            return Err(Message::DatabaseNewer {
+                path: shown,
+                found: version,
+                supported: latest,
+            }
+            .into());
+        }
+
+        // One commented block of pragmas:
+        // WAL lets the UI read while an import writes; NORMAL sync is safe with WAL
+        // (a power cut can lose the last commit, never corrupt); foreign keys are off
+        // by default in SQLite and must be turned on per connection; busy_timeout lets
+        // the CLI and the app share the file without "database is locked" at once.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "busy_timeout", 5000)?;
+
+        let mut backup = None;
+        if fresh {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        } else if version < latest {
+            let to = backup_path(path, version);
+            conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+            backup = Some(to);
+        }
+        migrations::apply(&mut conn, steps)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            backup,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Where the pre-upgrade copy went, if this open upgraded the database.
+    pub fn backup(&self) -> Option<&Path> {
+        self.backup.as_deref()
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+/// `navet.sqlite` → `navet.sqlite.schema1-20261122T101500Z.bak`, beside the database.
+fn backup_path(path: &Path, version: i64) -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".schema{version}-{stamp}.bak"));
+    path.with_file_name(name)
+}
+
+/// Refuses a non-empty file that does not start with the SQLite header.
+fn refuse_non_sqlite(path: &Path) -> Result<()> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let mut head = [0u8; 16];
+    let mut read = 0;
+    while read < head.len() {
+        match file.read(&mut head[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    if read == 0 || &head[..read] == b"SQLite format 3\0" {
+        Ok(())
+    } else {
+        Err(Message::NotNavetDatabase {
+            path: path.display().to_string(),
+        }
+        .into())
+    }
+}
+
+/// The current time as stored in `created_at` / `updated_at`.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

@@ -1,0 +1,192 @@
+//! Places (platser) and their aliases: where reports happen.
+//!
+//! Partners spell the same place many ways, so a place has a name and any number of
+//! aliases, all unique by their normalised key across both tables: a text means at
+//! most one place.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{area, named};
+use crate::error::Result;
+use crate::ids::Id;
+use crate::messages::{Kind, Message, field};
+use crate::names;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Place {
+    #[serde(with = "crate::ids::string")]
+    #[ts(type = "string")]
+    pub id: Id,
+    pub name: String,
+    pub area: Option<String>,
+    pub aliases: Vec<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+/// A place to add. The area is created if it does not exist yet.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NewPlace {
+    pub name: String,
+    #[ts(optional)]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[ts(optional)]
+    pub latitude: Option<f64>,
+    #[ts(optional)]
+    pub longitude: Option<f64>,
+}
+
+/// What adding a place did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceAdded {
+    pub id: Id,
+    /// True when the named area did not exist and was created.
+    pub area_created: bool,
+}
+
+pub fn list_places(conn: &Connection) -> Result<Vec<Place>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.name, a.name, p.latitude, p.longitude,
+                (SELECT group_concat(alias, char(31)) FROM
+                    (SELECT alias FROM place_alias WHERE place_id = p.id ORDER BY alias_key))
+         FROM place p LEFT JOIN area a ON a.id = p.area_id
+         ORDER BY a.name_key IS NULL, a.name_key, p.name_key",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let aliases: Option<String> = r.get(5)?;
+        Ok(Place {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            area: r.get(2)?,
+            latitude: r.get(3)?,
+            longitude: r.get(4)?,
+            aliases: aliases
+                .map(|a| a.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The place this text names, by name or alias, if any.
+pub fn find_place_id(conn: &Connection, text: &str) -> Result<Option<Id>> {
+    let key = names::key(text);
+    Ok(conn
+        .query_row(
+            "SELECT id FROM place WHERE name_key = ?1
+             UNION ALL SELECT place_id FROM place_alias WHERE alias_key = ?1
+             LIMIT 1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The place this text names, or an error with the closest names and aliases.
+pub fn get_place_id(conn: &Connection, text: &str) -> Result<Id> {
+    if names::key(text).is_empty() {
+        return Err(Message::Required {
+            field: field::PLACE.to_string(),
+        }
+        .into());
+    }
+    if let Some(id) = find_place_id(conn, text)? {
+        return Ok(id);
+    }
+    let mut candidates = named::list_names(conn, Kind::Place)?;
+    let mut stmt = conn.prepare("SELECT alias FROM place_alias")?;
+    for alias in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        candidates.push(alias?);
+    }
+    Err(named::unknown(Kind::Place, field::PLACE, text, &candidates))
+}
+
+/// The name of the place (or alias owner) that already uses this text.
+fn owner_of(conn: &Connection, text: &str) -> Result<Option<String>> {
+    Ok(match find_place_id(conn, text)? {
+        Some(id) => {
+            Some(conn.query_row("SELECT name FROM place WHERE id = ?1", [id], |r| r.get(0))?)
+        }
+        None => None,
+    })
+}
+
+pub fn insert_place(tx: &Transaction, new: &NewPlace) -> Result<PlaceAdded> {
+    let name = named::validated_name(field::NAME, &new.name)?;
+    if let Some(owner) = owner_of(tx, &name)? {
+        return Err(if names::key(&owner) == names::key(&name) {
+            Message::Duplicate {
+                kind: Kind::Place,
+                name,
+            }
+        } else {
+            Message::AliasTaken {
+                alias: name,
+                place: owner,
+            }
+        }
+        .into());
+    }
+    match (new.latitude, new.longitude) {
+        (None, None) => {}
+        (Some(lat), Some(lon))
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => {}
+        _ => {
+            return Err(Message::InvalidCoordinates {
+                field: field::COORDINATES.to_string(),
+            }
+            .into());
+        }
+    }
+    let (area_id, area_created) = match new.area.as_deref().map(str::trim) {
+        Some(a) if !a.is_empty() => {
+            let (id, created) = area::ensure_area(tx, a)?;
+            (Some(id), created)
+        }
+        _ => (None, false),
+    };
+    tx.execute(
+        "INSERT INTO place (area_id, name, name_key, latitude, longitude, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            area_id,
+            name,
+            names::key(&name),
+            new.latitude,
+            new.longitude,
+            super::now()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for alias in &new.aliases {
+        insert_alias(tx, id, alias)?;
+    }
+    Ok(PlaceAdded { id, area_created })
+}
+
+/// Adds another spelling for a place. Adding an alias the place already has is a no-op.
+pub fn insert_alias(tx: &Transaction, place_id: Id, alias: &str) -> Result<()> {
+    let alias = named::validated_name(field::ALIAS, alias)?;
+    if let Some(owner_id) = find_place_id(tx, &alias)? {
+        if owner_id == place_id {
+            return Ok(());
+        }
+        let place = tx.query_row("SELECT name FROM place WHERE id = ?1", [owner_id], |r| {
+            r.get(0)
+        })?;
+        return Err(Message::AliasTaken { alias, place }.into());
+    }
+    tx.execute(
+        "INSERT INTO place_alias (place_id, alias, alias_key, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![place_id, alias, names::key(&alias), super::now()],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,325 @@
+//! Reports (rapporter): one observation from one partner.
+//!
+//! Reports are entered and filtered by the names users see (place, category,
+//! partner); this module resolves them to ids and keeps the text as typed in the
+//! source columns, so nothing a user or partner wrote is lost.
+
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row, Transaction, params, params_from_iter};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{category, named, partner, place};
+use crate::error::Result;
+use crate::ids::Id;
+use crate::messages::{Kind, Message, field};
+use crate::time::{parse_date, parse_time};
+
+/// A stored report as the UI and `report list --json` show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Report {
+    #[serde(with = "crate::ids::string")]
+    #[ts(type = "string")]
+    pub id: Id,
+    /// ISO 8601 local time (Europe/Stockholm wall clock): `2026-11-18T21:30` or, with no time, `2026-11-18`.
+    pub occurred_at: String,
+    pub occurred_date: String,
+    pub occurred_time: Option<String>,
+    #[serde(with = "crate::ids::option_string")]
+    #[ts(type = "string | null")]
+    pub place_id: Option<Id>,
+    /// None when the report is unplaced.
+    pub place: Option<String>,
+    pub area: Option<String>,
+    pub category: String,
+    pub partner: String,
+    pub count: u32,
+    /// The reporter's own assessment (e.g. how serious), as given.
+    pub assessment: Option<String>,
+    pub text: String,
+    /// The place text as the source gave it.
+    pub source_place: Option<String>,
+    /// The category label as the source gave it.
+    pub source_category: Option<String>,
+    pub external_id: Option<String>,
+    #[serde(with = "crate::ids::option_string")]
+    #[ts(type = "string | null")]
+    pub import_batch: Option<Id>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A report to add, by the names the user sees.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NewReport {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM`, optional.
+    #[ts(optional)]
+    pub time: Option<String>,
+    /// A place name or alias; empty or absent means unplaced.
+    #[ts(optional)]
+    pub place: Option<String>,
+    pub category: String,
+    pub partner: String,
+    /// At least 1; absent means 1.
+    #[ts(optional)]
+    pub count: Option<u32>,
+    #[ts(optional)]
+    pub assessment: Option<String>,
+    #[ts(optional)]
+    pub text: Option<String>,
+}
+
+/// Which reports to list; every field is optional and they combine with AND.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReportFilter {
+    /// First day, inclusive, `YYYY-MM-DD`.
+    #[ts(optional)]
+    pub from: Option<String>,
+    /// Last day, inclusive, `YYYY-MM-DD`.
+    #[ts(optional)]
+    pub to: Option<String>,
+    #[ts(optional)]
+    pub place: Option<String>,
+    #[ts(optional)]
+    pub area: Option<String>,
+    #[ts(optional)]
+    pub category: Option<String>,
+    #[ts(optional)]
+    pub partner: Option<String>,
+    /// At most this many, newest first.
+    #[ts(optional)]
+    pub limit: Option<u32>,
+}
+
+/// A page of reports and how many matched in all.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReportPage {
+    pub reports: Vec<Report>,
+    pub total: u32,
+}
+
+fn non_empty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A report with every name already resolved: what the form, the importer and the
+/// demo generator all end up writing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRecord {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub place_id: Option<Id>,
+    pub category_id: Id,
+    pub partner_id: Id,
+    pub count: u32,
+    pub assessment: Option<String>,
+    pub text: String,
+    pub source_place: Option<String>,
+    pub source_category: Option<String>,
+    pub import_batch_id: Option<Id>,
+    pub external_id: Option<String>,
+}
+
+/// Validates and stores one report typed by a user; returns its id.
+pub fn insert_report(tx: &Transaction, new: &NewReport) -> Result<Id> {
+    let date = parse_date(field::DATE, &new.date)?;
+    let time = non_empty(&new.time)
+        .map(|t| parse_time(field::TIME, t))
+        .transpose()?;
+    let place_text = non_empty(&new.place);
+    let place_id = place_text.map(|p| place::get_place_id(tx, p)).transpose()?;
+    let category_id = category::get_category_id(tx, &new.category)?;
+    let partner_id = partner::get_partner_id(tx, &new.partner)?;
+    let count = new.count.unwrap_or(1);
+    if count == 0 || count > MAX_COUNT {
+        return Err(Message::InvalidCount {
+            field: field::COUNT.to_string(),
+            value: count.to_string(),
+        }
+        .into());
+    }
+    insert_record(
+        tx,
+        &ReportRecord {
+            date,
+            time,
+            place_id,
+            category_id,
+            partner_id,
+            count,
+            assessment: non_empty(&new.assessment).map(str::to_string),
+            text: new.text.as_deref().map(str::trim).unwrap_or("").to_string(),
+            source_place: place_text.map(str::to_string),
+            source_category: Some(new.category.trim().to_string()),
+            import_batch_id: None,
+            external_id: None,
+        },
+    )
+}
+
+/// The largest count one report may carry; more is surely a typo.
+pub const MAX_COUNT: u32 = 100_000;
+
+/// Stores a resolved report; returns its id.
+pub fn insert_record(tx: &Transaction, r: &ReportRecord) -> Result<Id> {
+    let now = super::now();
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO report (occurred_date, occurred_time, place_id, category_id, partner_id,
+                             count, assessment, text, source_place, source_category,
+                             import_batch_id, external_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+    )?;
+    stmt.execute(params![
+        r.date.format("%Y-%m-%d").to_string(),
+        r.time.map(|t| t.format("%H:%M").to_string()),
+        r.place_id,
+        r.category_id,
+        r.partner_id,
+        r.count,
+        r.assessment,
+        r.text,
+        r.source_place,
+        r.source_category,
+        r.import_batch_id,
+        r.external_id,
+        now,
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+const SELECT: &str = "
+    SELECT r.id, r.occurred_date, r.occurred_time, r.place_id, p.name, a.name, c.name, pa.name,
+           r.count, r.assessment, r.text, r.source_place, r.source_category, r.external_id,
+           r.import_batch_id, r.created_at, r.updated_at
+    FROM report r
+    JOIN category c ON c.id = r.category_id
+    JOIN partner pa ON pa.id = r.partner_id
+    LEFT JOIN place p ON p.id = r.place_id
+    LEFT JOIN area a ON a.id = p.area_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Report> {
+    let date: String = r.get(1)?;
+    let time: Option<String> = r.get(2)?;
+    Ok(Report {
+        id: r.get(0)?,
+        occurred_at: match &time {
+            Some(t) => format!("{date}T{t}"),
+            None => date.clone(),
+        },
+        occurred_date: date,
+        occurred_time: time,
+        place_id: r.get(3)?,
+        place: r.get(4)?,
+        area: r.get(5)?,
+        category: r.get(6)?,
+        partner: r.get(7)?,
+        count: r.get(8)?,
+        assessment: r.get(9)?,
+        text: r.get(10)?,
+        source_place: r.get(11)?,
+        source_category: r.get(12)?,
+        external_id: r.get(13)?,
+        import_batch: r.get(14)?,
+        created_at: r.get(15)?,
+        updated_at: r.get(16)?,
+    })
+}
+
+/// The WHERE clause and its parameters for a filter; names are resolved (unknown
+/// names are errors with suggestions, so a typo never silently shows nothing).
+fn where_clause(conn: &Connection, f: &ReportFilter) -> Result<(String, Vec<Value>)> {
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let from = non_empty(&f.from)
+        .map(|d| parse_date(field::FROM, d))
+        .transpose()?;
+    let to = non_empty(&f.to)
+        .map(|d| parse_date(field::TO, d))
+        .transpose()?;
+    if let (Some(a), Some(b)) = (from, to)
+        && a > b
+    {
+        return Err(Message::DateRange {
+            from: a.to_string(),
+            to: b.to_string(),
+        }
+        .into());
+    }
+    if let Some(d) = from {
+        clauses.push("r.occurred_date >= ?");
+        values.push(Value::Text(d.format("%Y-%m-%d").to_string()));
+    }
+    if let Some(d) = to {
+        clauses.push("r.occurred_date <= ?");
+        values.push(Value::Text(d.format("%Y-%m-%d").to_string()));
+    }
+    if let Some(p) = non_empty(&f.place) {
+        clauses.push("r.place_id = ?");
+        values.push(Value::Integer(place::get_place_id(conn, p)?));
+    }
+    if let Some(a) = non_empty(&f.area) {
+        clauses.push("p.area_id = ?");
+        values.push(Value::Integer(named::get_id(
+            conn,
+            Kind::Area,
+            field::AREA,
+            a,
+        )?));
+    }
+    if let Some(c) = non_empty(&f.category) {
+        clauses.push("r.category_id = ?");
+        values.push(Value::Integer(category::get_category_id(conn, c)?));
+    }
+    if let Some(p) = non_empty(&f.partner) {
+        clauses.push("r.partner_id = ?");
+        values.push(Value::Integer(partner::get_partner_id(conn, p)?));
+    }
+    let sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", clauses.join(" AND "))
+    };
+    Ok((sql, values))
+}
+
+/// Reports matching the filter, newest first (by when they happened), with the total.
+pub fn list_reports(conn: &Connection, f: &ReportFilter) -> Result<ReportPage> {
+    let (clause, mut values) = where_clause(conn, f)?;
+    let total: u32 = conn.query_row(
+        &format!("SELECT count(*) FROM report r LEFT JOIN place p ON p.id = r.place_id{clause}"),
+        params_from_iter(values.iter()),
+        |r| r.get(0),
+    )?;
+    let mut sql =
+        format!("{SELECT}{clause} ORDER BY r.occurred_date DESC, r.occurred_time DESC, r.id DESC");
+    if let Some(limit) = f.limit {
+        sql.push_str(" LIMIT ?");
+        values.push(Value::Integer(limit.into()));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values.iter()), from_row)?;
+    Ok(ReportPage {
+        reports: rows.collect::<rusqlite::Result<_>>()?,
+        total,
+    })
+}
+
+/// One report by id.
+pub fn get_report(conn: &Connection, id: Id) -> Result<Report> {
+    Ok(conn.query_row(&format!("{SELECT} WHERE r.id = ?1"), [id], from_row)?)
+}
+
+pub fn count_reports(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM report", [], |r| r.get(0))?)
+}

@@ -1,0 +1,212 @@
+//! The message catalog: every sentence a user reads, in one place.
+//!
+//! Navet speaks Swedish to its users; code and logs are in English. Each message is
+//! a variant with its parameters, and [`Message::sv`] renders it. An English
+//! rendering can be added beside it without touching any caller.
+
+use std::fmt;
+
+use crate::error::ErrorCode;
+
+/// The kinds of named things a user refers to by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Area,
+    Place,
+    Partner,
+    Category,
+}
+
+impl Kind {
+    /// Indefinite singular, e.g. "plats".
+    pub fn sv(self) -> &'static str {
+        match self {
+            Kind::Area => "område",
+            Kind::Place => "plats",
+            Kind::Partner => "aktör",
+            Kind::Category => "kategori",
+        }
+    }
+
+    /// The adjective "okänd/okänt" agrees with the noun's gender.
+    fn sv_unknown(self) -> &'static str {
+        match self {
+            Kind::Area => "okänt",
+            _ => "okänd",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Storage {
+        detail: String,
+    },
+    Migration {
+        detail: String,
+    },
+    File {
+        path: String,
+        detail: String,
+    },
+    DatabaseNewer {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    NotNavetDatabase {
+        path: String,
+    },
+    NoDataFolder,
+    Required {
+        field: String,
+    },
+    Unknown {
+        kind: Kind,
+        field: String,
+        value: String,
+        suggestions: Vec<String>,
+    },
+    Duplicate {
+        kind: Kind,
+        name: String,
+    },
+    AliasTaken {
+        alias: String,
+        place: String,
+    },
+    InvalidDate {
+        field: String,
+        value: String,
+    },
+    InvalidTime {
+        field: String,
+        value: String,
+    },
+    InvalidCount {
+        field: String,
+        value: String,
+    },
+    InvalidCoordinates {
+        field: String,
+    },
+    DateRange {
+        from: String,
+        to: String,
+    },
+    InvalidWeeks {
+        value: u32,
+    },
+    DemoNeedsEmpty {
+        reports: i64,
+    },
+}
+
+impl Message {
+    pub fn code(&self) -> ErrorCode {
+        use Message::*;
+        match self {
+            Storage { .. } | Migration { .. } => ErrorCode::Internal,
+            File { .. } | NoDataFolder => ErrorCode::Io,
+            DatabaseNewer { .. } | NotNavetDatabase { .. } => ErrorCode::DatabaseRefused,
+            Unknown { .. } => ErrorCode::NotFound,
+            Duplicate { .. } | AliasTaken { .. } | DemoNeedsEmpty { .. } => ErrorCode::Conflict,
+            Required { .. }
+            | InvalidDate { .. }
+            | InvalidTime { .. }
+            | InvalidCount { .. }
+            | InvalidCoordinates { .. }
+            | DateRange { .. }
+            | InvalidWeeks { .. } => ErrorCode::Invalid,
+        }
+    }
+
+    /// The Swedish text.
+    pub fn sv(&self) -> String {
+        use Message::*;
+        match self {
+            Storage { detail } => format!("Databasfel: {detail}"),
+            Migration { detail } => format!("Databasen kunde inte uppgraderas: {detail}"),
+            File { path, detail } => {
+                format!("Filen {path} kunde inte läsas eller skrivas: {detail}")
+            }
+            DatabaseNewer {
+                path,
+                found,
+                supported,
+            } => format!(
+                "Databasen {path} är skapad av en nyare version av Navet (schema {found}; den här versionen klarar {supported}). Den har inte ändrats. Uppdatera Navet för att öppna den."
+            ),
+            NotNavetDatabase { path } => format!(
+                "Filen {path} är ingen Navet-databas. Den har inte ändrats. Välj en annan fil eller en ny sökväg."
+            ),
+            NoDataFolder => {
+                "Hittar ingen datamapp för Navet. Ange databasen med --db SÖKVÄG eller NAVET_DB."
+                    .to_string()
+            }
+            Required { field } => format!("{field}: fältet måste fyllas i."),
+            Unknown {
+                kind,
+                field,
+                value,
+                suggestions,
+            } => {
+                let mut s = format!("{field}: {} {} \"{value}\".", kind.sv_unknown(), kind.sv());
+                if !suggestions.is_empty() {
+                    s.push_str(&format!(" Menade du: {}?", suggestions.join(", ")));
+                }
+                s
+            }
+            Duplicate { kind, name } => {
+                let article = if *kind == Kind::Area { "Ett" } else { "En" };
+                format!("{article} {} med namnet \"{name}\" finns redan.", kind.sv())
+            }
+            AliasTaken { alias, place } => {
+                format!("Namnet \"{alias}\" används redan för platsen \"{place}\".")
+            }
+            InvalidDate { field, value } => {
+                format!("{field}: \"{value}\" är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).")
+            }
+            InvalidTime { field, value } => {
+                format!("{field}: \"{value}\" är ingen giltig tid (skriv TT:MM).")
+            }
+            InvalidCount { field, value } => {
+                format!("{field}: \"{value}\" är inget giltigt antal (ett heltal, minst 1).")
+            }
+            InvalidCoordinates { field } => format!(
+                "{field}: ogiltiga koordinater (latitud −90…90, longitud −180…180, i decimalgrader)."
+            ),
+            DateRange { from, to } => {
+                format!("Perioden är ogiltig: från {from} ligger efter till {to}.")
+            }
+            InvalidWeeks { value } => {
+                format!("--weeks: {value} veckor går inte (välj 1–520).")
+            }
+            DemoNeedsEmpty { reports } => format!(
+                "Demodata läses bara in i en tom databas; den här har redan {reports} rapporter."
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.sv())
+    }
+}
+
+/// Field labels, shared by the CLI and the app, so errors name the field the user saw.
+pub mod field {
+    pub const DATE: &str = "Datum";
+    pub const TIME: &str = "Tid";
+    pub const PLACE: &str = "Plats";
+    pub const AREA: &str = "Område";
+    pub const CATEGORY: &str = "Kategori";
+    pub const PARTNER: &str = "Aktör";
+    pub const COUNT: &str = "Antal";
+    pub const NAME: &str = "Namn";
+    pub const ALIAS: &str = "Alias";
+    pub const FROM: &str = "Från";
+    pub const TO: &str = "Till";
+    pub const COORDINATES: &str = "Koordinater";
+}

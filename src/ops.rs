@@ -1,0 +1,107 @@
+//! The operations the app and the CLI both call: one user action, one transaction.
+//!
+//! Each method validates, writes or reads, and returns plain data; the two doors
+//! only translate arguments and print or serialise the result.
+
+use chrono::NaiveDate;
+
+use crate::Store;
+use crate::db::area::{self, Area};
+use crate::db::category::{self, Category};
+use crate::db::partner::{self, Partner};
+use crate::db::place::{self, NewPlace, Place, PlaceAdded};
+use crate::db::report::{self, NewReport, Report, ReportFilter, ReportPage};
+use crate::demo::{self, DemoSummary};
+use crate::error::Result;
+use crate::ids::Id;
+
+impl Store {
+    pub fn add_area(&mut self, name: &str) -> Result<Id> {
+        let tx = self.conn_mut().transaction()?;
+        let id = area::insert_area(&tx, name)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn areas(&self) -> Result<Vec<Area>> {
+        area::list_areas(self.conn())
+    }
+
+    pub fn add_place(&mut self, new: &NewPlace) -> Result<PlaceAdded> {
+        let tx = self.conn_mut().transaction()?;
+        let added = place::insert_place(&tx, new)?;
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Adds `alias` as another name for the place called (or aliased) `place`.
+    pub fn add_alias(&mut self, place: &str, alias: &str) -> Result<Id> {
+        let tx = self.conn_mut().transaction()?;
+        let id = place::get_place_id(&tx, place)?;
+        place::insert_alias(&tx, id, alias)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn places(&self) -> Result<Vec<Place>> {
+        place::list_places(self.conn())
+    }
+
+    pub fn add_partner(&mut self, name: &str) -> Result<Id> {
+        let tx = self.conn_mut().transaction()?;
+        let id = partner::insert_partner(&tx, name)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn partners(&self) -> Result<Vec<Partner>> {
+        partner::list_partners(self.conn())
+    }
+
+    pub fn categories(&self) -> Result<Vec<Category>> {
+        category::list_categories(self.conn())
+    }
+
+    pub fn add_category(&mut self, name: &str) -> Result<Id> {
+        let tx = self.conn_mut().transaction()?;
+        let id = category::insert_category(&tx, name)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn rename_category(&mut self, name: &str, new_name: &str) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        category::update_category_name(&tx, name, new_name)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn set_category_active(&mut self, name: &str, active: bool) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        category::update_category_active(&tx, name, active)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds a report and returns it as stored.
+    pub fn add_report(&mut self, new: &NewReport) -> Result<Report> {
+        let tx = self.conn_mut().transaction()?;
+        let id = report::insert_report(&tx, new)?;
+        let stored = report::get_report(&tx, id)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    pub fn reports(&self, filter: &ReportFilter) -> Result<ReportPage> {
+        report::list_reports(self.conn(), filter)
+    }
+
+    pub fn report_count(&self) -> Result<i64> {
+        report::count_reports(self.conn())
+    }
+
+    /// Fills an empty database with the demo municipality (see [`crate::demo`]).
+    pub fn load_demo(&mut self, weeks: u32, end: NaiveDate) -> Result<DemoSummary> {
+        demo::load_demo(self, weeks, end)
+    }
+}
