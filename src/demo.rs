@@ -25,14 +25,19 @@ pub const MUNICIPALITY: &str = "Ekbacka kommun (demo)";
 pub const DEFAULT_WEEKS: u32 = 26;
 
 /// What `demo` wrote.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct DemoSummary {
-    pub areas: usize,
-    pub places: usize,
-    pub partners: usize,
-    pub reports: usize,
+    pub areas: u32,
+    pub places: u32,
+    pub partners: u32,
+    pub reports: u32,
+    /// First day, `YYYY-MM-DD`.
+    #[ts(type = "string")]
     pub from: NaiveDate,
+    /// Last day, `YYYY-MM-DD`.
+    #[ts(type = "string")]
     pub to: NaiveDate,
 }
 
@@ -414,7 +419,7 @@ pub fn load_demo(store: &mut Store, weeks: u32, end: NaiveDate) -> Result<DemoSu
     let start = end - Duration::days(days - 1);
     let hot_from = end - Duration::days(41);
     let mut rng = Rng(0x4E41_5645_5420_2026);
-    let mut reports = 0usize;
+    let mut reports = 0u32;
     for offset in 0..days {
         let date = start + Duration::days(offset);
         let (summer, dark) = season(date);
@@ -497,18 +502,18 @@ pub fn load_demo(store: &mut Store, weeks: u32, end: NaiveDate) -> Result<DemoSu
     tx.commit()?;
     Ok(DemoSummary {
         areas: 3,
-        places: PLACES.len(),
-        partners: PARTNERS.len(),
+        places: PLACES.len() as u32,
+        partners: PARTNERS.len() as u32,
         reports,
         from: start,
         to: end,
     })
 }
 
-/// The default end of the demo period: the last Sunday on or before `today`, so a
-/// demo made any day of a week covers whole ISO weeks.
+/// The default end of the demo period: the Sunday that ended the last complete ISO
+/// week before `today`, so the demo covers whole weeks and nothing in the future.
 pub fn default_end(today: NaiveDate) -> NaiveDate {
-    today - Duration::days(i64::from(today.weekday().num_days_from_sunday()))
+    today - Duration::days(i64::from(today.weekday().num_days_from_monday()) + 1)
 }
 
 #[cfg(test)]
@@ -523,7 +528,9 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()
         );
         let sunday = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        assert_eq!(default_end(sunday), sunday);
+        assert_eq!(default_end(sunday), NaiveDate::from_ymd_opt(2026, 11, 15).unwrap());
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(default_end(monday), sunday);
     }
 
     #[test]

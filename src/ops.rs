@@ -15,7 +15,35 @@ use crate::demo::{self, DemoSummary};
 use crate::error::Result;
 use crate::ids::Id;
 
+/// What the app shows about the open database.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AppInfo {
+    pub db_path: String,
+    pub schema_version: i64,
+    pub reports: u32,
+    pub places: u32,
+    pub version: String,
+    /// Where the pre-upgrade copy went, when opening upgraded the database.
+    pub backup: Option<String>,
+}
+
 impl Store {
+    pub fn info(&self) -> Result<AppInfo> {
+        let places: u32 = self
+            .conn()
+            .query_row("SELECT count(*) FROM place", [], |r| r.get(0))?;
+        Ok(AppInfo {
+            db_path: self.path().display().to_string(),
+            schema_version: self.schema_version()?,
+            reports: u32::try_from(self.report_count()?).unwrap_or(u32::MAX),
+            places,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            backup: self.backup().map(|b| b.display().to_string()),
+        })
+    }
+
     pub fn add_area(&mut self, name: &str) -> Result<Id> {
         let tx = self.conn_mut().transaction()?;
         let id = area::insert_area(&tx, name)?;

@@ -9,6 +9,14 @@ use chrono::{NaiveDate, NaiveTime};
 use crate::error::Result;
 use crate::messages::Message;
 
+/// A calendar day.
+pub type Date = NaiveDate;
+
+/// Today in the machine's local time zone.
+pub fn today() -> Date {
+    chrono::Local::now().date_naive()
+}
+
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
     let v = value.trim();

@@ -38,7 +38,7 @@ enum Command {
         /// Weeks of reports.
         #[arg(long, default_value_t = demo::DEFAULT_WEEKS)]
         weeks: u32,
-        /// Last day of the demo period (YYYY-MM-DD); default: the last Sunday.
+        /// Last day of the demo period (YYYY-MM-DD); default: the end of the last complete week.
         #[arg(long, value_name = "DATE")]
         end: Option<String>,
     },
@@ -258,7 +258,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Demo { weeks, end } => {
             let end = match end {
                 Some(d) => navet::time::parse_date("--end", &d)?,
-                None => demo::default_end(chrono::Local::now().date_naive()),
+                None => demo::default_end(navet::time::today()),
             };
             let s = store.load_demo(weeks, end)?;
             println!(

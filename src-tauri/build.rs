@@ -1,0 +1,20 @@
+//! Lists the app's commands so each must be granted in `capabilities/` (no command
+//! is reachable from the webview unless a capability allows it).
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_reports",
+    "add_report",
+    "list_places",
+    "list_categories",
+    "list_partners",
+    "load_demo",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|e| panic!("tauri build step failed: {e:#}"));
+}

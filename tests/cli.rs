@@ -1,0 +1,291 @@
+//! The `navet` binary: its public commands, JSON output and one-line errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn navet(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_navet"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("NAVET_DB")
+        .output()
+        .expect("run navet")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = navet(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A failing command: exit code 1, one line on stderr, no panic.
+fn fails(db: &Path, args: &[&str]) -> String {
+    let out = navet(db, args);
+    assert_eq!(out.status.code(), Some(1), "{args:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn init_prints_the_path_and_env_var_selects_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    assert_eq!(ok(&db, &["init"]).trim(), db.display().to_string());
+    let env_db = dir.path().join("env.sqlite");
+    let out = Command::new(env!("CARGO_BIN_EXE_navet"))
+        .arg("init")
+        .env("NAVET_DB", &env_db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(env_db.exists());
+}
+
+#[test]
+fn demo_then_report_list_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    let summary = ok(&db, &["demo", "--weeks", "4", "--end", "2026-11-15"]);
+    assert!(
+        summary.contains("20 platser") && summary.contains("6 aktörer"),
+        "{summary}"
+    );
+    let json = ok(&db, &["report", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let reports = v.as_array().unwrap();
+    assert!(reports.len() > 50, "{} reports", reports.len());
+    for r in reports {
+        for key in [
+            "id",
+            "occurredAt",
+            "place",
+            "area",
+            "category",
+            "partner",
+            "count",
+            "text",
+            "sourcePlace",
+            "sourceCategory",
+        ] {
+            assert!(r.get(key).is_some(), "missing {key}");
+        }
+        let at = r["occurredAt"].as_str().unwrap();
+        assert!(at.as_str_date_ok(), "{at}");
+    }
+    let filtered = ok(
+        &db,
+        &[
+            "report",
+            "list",
+            "--from",
+            "2026-11-09",
+            "--to",
+            "2026-11-15",
+            "--place",
+            "torget",
+            "--category",
+            "ordningsstörning/stök",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&filtered).unwrap();
+    for r in v.as_array().unwrap() {
+        assert_eq!(r["place"], "Stortorget");
+        assert_eq!(r["category"], "Ordningsstörning/stök");
+        assert!(r["occurredAt"].as_str().unwrap() >= "2026-11-09");
+    }
+    let again = fails(&db, &["demo"]);
+    assert!(again.contains("tom databas"), "{again}");
+}
+
+trait DateOk {
+    fn as_str_date_ok(&self) -> bool;
+}
+impl DateOk for str {
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    fn as_str_date_ok(&self) -> bool {
+        let b = self.as_bytes();
+        (b.len() == 10 || (b.len() == 16 && b[10] == b'T' && b[13] == b':'))
+            && b[4] == b'-'
+            && b[7] == b'-'
+    }
+}
+
+#[test]
+fn places_partners_categories_and_reports_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    let out = ok(
+        &db,
+        &[
+            "place",
+            "add",
+            "Stortorget",
+            "--area",
+            "Centrum",
+            "--alias",
+            "Torget",
+            "--alias",
+            "Stora torget",
+            "--lat",
+            "59.2741",
+            "--lon",
+            "15.2066",
+        ],
+    );
+    assert!(out.contains("Nytt område: Centrum"), "{out}");
+    ok(&db, &["place", "alias", "torget", "Torget vid ICA"]);
+    ok(&db, &["partner", "add", "Polisen"]);
+    let places: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["place", "list", "--json"])).unwrap();
+    assert_eq!(places[0]["name"], "Stortorget");
+    assert_eq!(places[0]["area"], "Centrum");
+    assert_eq!(places[0]["aliases"].as_array().unwrap().len(), 3);
+    assert_eq!(places[0]["latitude"], 59.2741);
+    let partners: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["partner", "list", "--json"])).unwrap();
+    assert_eq!(partners[0]["name"], "Polisen");
+    let cats: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["category", "list", "--json"])).unwrap();
+    assert_eq!(cats.as_array().unwrap().len(), 12);
+
+    ok(
+        &db,
+        &[
+            "report",
+            "add",
+            "--date",
+            "2026-11-18",
+            "--time",
+            "21:30",
+            "--place",
+            "Torget vid ICA",
+            "--category",
+            "Klotter",
+            "--partner",
+            "polisen",
+            "--count",
+            "2",
+            "--text",
+            "Nytt klotter",
+        ],
+    );
+    let table = ok(&db, &["report", "list"]);
+    assert!(
+        table.contains("Stortorget") && table.contains("Nytt klotter") && table.contains("1 av 1"),
+        "{table}"
+    );
+}
+
+#[test]
+fn bad_input_is_one_clear_line_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    ok(&db, &["place", "add", "Stortorget"]);
+    ok(&db, &["partner", "add", "Polisen"]);
+    let e = fails(
+        &db,
+        &[
+            "report",
+            "add",
+            "--date",
+            "2026-11-18",
+            "--place",
+            "Stortorgt",
+            "--category",
+            "Klotter",
+            "--partner",
+            "Polisen",
+        ],
+    );
+    assert!(
+        e.contains("Plats") && e.contains("Menade du: Stortorget"),
+        "{e}"
+    );
+    let e = fails(
+        &db,
+        &[
+            "report",
+            "add",
+            "--date",
+            "18 nov",
+            "--category",
+            "Klotter",
+            "--partner",
+            "Polisen",
+        ],
+    );
+    assert!(e.contains("Datum"), "{e}");
+    let e = fails(
+        &db,
+        &[
+            "report",
+            "add",
+            "--date",
+            "2026-11-18",
+            "--category",
+            "Klotter",
+            "--partner",
+            "Polisen",
+            "--count",
+            "0",
+        ],
+    );
+    assert!(e.contains("Antal"), "{e}");
+    let e = fails(&db, &["partner", "add", "polisen"]);
+    assert!(e.contains("finns redan"), "{e}");
+    let e = fails(
+        &db,
+        &[
+            "report",
+            "list",
+            "--from",
+            "2026-11-30",
+            "--to",
+            "2026-11-01",
+        ],
+    );
+    assert!(e.contains("Perioden"), "{e}");
+    // Usage errors are clap's: exit 2, no panic.
+    let out = navet(&db, &["report", "add", "--date", "2026-11-18"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn refuses_a_foreign_file_without_touching_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.txt");
+    std::fs::write(&db, "Mötesanteckningar\n").unwrap();
+    let e = fails(&db, &["init"]);
+    assert!(e.contains("ingen Navet-databas"), "{e}");
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), "Mötesanteckningar\n");
+}
+
+#[test]
+fn help_lists_every_command() {
+    let out = Command::new(env!("CARGO_BIN_EXE_navet"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for cmd in [
+        "init", "demo", "area", "place", "partner", "category", "report",
+    ] {
+        assert!(help.contains(cmd), "{cmd} missing from --help");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_navet"))
+        .args(["report", "list", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for flag in ["--from", "--to", "--place", "--category", "--json"] {
+        assert!(help.contains(flag), "{flag} missing");
+    }
+}

@@ -1,0 +1,266 @@
+//! Reports: validation naming the field, filters, order, unplaced reports.
+
+use navet::db::place::NewPlace;
+use navet::db::report::{NewReport, ReportFilter};
+use navet::{ErrorCode, Store};
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    for (name, area, alias) in [
+        ("Stortorget", "Centrum", "Torget"),
+        ("Norrby centrum", "Norrby", "Norrby C"),
+    ] {
+        s.add_place(&NewPlace {
+            name: name.into(),
+            area: Some(area.into()),
+            aliases: vec![alias.into()],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    s.add_partner("Polisen").unwrap();
+    s.add_partner("Bostadsbolaget").unwrap();
+    (dir, s)
+}
+
+fn report(date: &str, time: Option<&str>, place: Option<&str>, category: &str) -> NewReport {
+    NewReport {
+        date: date.into(),
+        time: time.map(Into::into),
+        place: place.map(Into::into),
+        category: category.into(),
+        partner: "Polisen".into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn adds_and_reads_back_a_report_with_source_values() {
+    let (_d, mut s) = store();
+    let r = s
+        .add_report(&NewReport {
+            count: Some(3),
+            text: Some("  Tre krossade rutor  ".into()),
+            assessment: Some("Hög".into()),
+            ..report("2026-11-18", Some("21.30"), Some("torget"), "skadegörelse")
+        })
+        .unwrap();
+    assert_eq!(r.occurred_at, "2026-11-18T21:30");
+    assert_eq!(r.place.as_deref(), Some("Stortorget"));
+    assert_eq!(r.area.as_deref(), Some("Centrum"));
+    assert_eq!(r.category, "Skadegörelse");
+    assert_eq!(r.count, 3);
+    assert_eq!(r.text, "Tre krossade rutor");
+    assert_eq!(r.source_place.as_deref(), Some("torget"));
+    assert_eq!(r.source_category.as_deref(), Some("skadegörelse"));
+    assert_eq!(r.assessment.as_deref(), Some("Hög"));
+}
+
+#[test]
+fn an_unplaced_report_is_kept() {
+    let (_d, mut s) = store();
+    let r = s
+        .add_report(&report("2026-11-18", None, None, "Klotter"))
+        .unwrap();
+    assert_eq!(r.place, None);
+    assert_eq!(r.occurred_at, "2026-11-18");
+}
+
+#[test]
+fn bad_input_names_the_field_and_stores_nothing() {
+    let (_d, mut s) = store();
+    let cases: Vec<(NewReport, ErrorCode, &str)> = vec![
+        (
+            report("18/11/2026", None, None, "Klotter"),
+            ErrorCode::Invalid,
+            "Datum:",
+        ),
+        (
+            report("2026-02-29", None, None, "Klotter"),
+            ErrorCode::Invalid,
+            "Datum:",
+        ),
+        (
+            report("2026-11-18", Some("25:00"), None, "Klotter"),
+            ErrorCode::Invalid,
+            "Tid:",
+        ),
+        (
+            report("2026-11-18", None, Some("Stortorgt"), "Klotter"),
+            ErrorCode::NotFound,
+            "Plats:",
+        ),
+        (
+            report("2026-11-18", None, None, "Klottr"),
+            ErrorCode::NotFound,
+            "Kategori:",
+        ),
+        (
+            NewReport {
+                partner: "Polis".into(),
+                ..report("2026-11-18", None, None, "Klotter")
+            },
+            ErrorCode::NotFound,
+            "Aktör:",
+        ),
+        (
+            NewReport {
+                count: Some(0),
+                ..report("2026-11-18", None, None, "Klotter")
+            },
+            ErrorCode::Invalid,
+            "Antal:",
+        ),
+        (
+            report("2026-11-18", None, None, "  "),
+            ErrorCode::Invalid,
+            "Kategori:",
+        ),
+    ];
+    for (new, code, field) in cases {
+        let err = s.add_report(&new).unwrap_err();
+        assert_eq!(err.code(), code, "{err}");
+        assert!(
+            err.to_string().starts_with(field),
+            "{err} should start with {field}"
+        );
+    }
+    assert_eq!(s.report_count().unwrap(), 0);
+    let err = s
+        .add_report(&report("2026-11-18", None, None, "Klottr"))
+        .unwrap_err();
+    assert!(err.to_string().contains("Menade du: Klotter"), "{err}");
+}
+
+#[test]
+fn lists_newest_first_and_filters_combine() {
+    let (_d, mut s) = store();
+    s.add_report(&report(
+        "2026-11-16",
+        Some("08:00"),
+        Some("Stortorget"),
+        "Klotter",
+    ))
+    .unwrap();
+    s.add_report(&report("2026-11-18", None, Some("Norrby C"), "Klotter"))
+        .unwrap();
+    s.add_report(&report(
+        "2026-11-18",
+        Some("21:30"),
+        Some("Stortorget"),
+        "Skadegörelse",
+    ))
+    .unwrap();
+    s.add_report(&report("2026-11-18", Some("07:10"), None, "Klotter"))
+        .unwrap();
+    s.add_report(&report(
+        "2026-11-23",
+        Some("00:05"),
+        Some("Norrby centrum"),
+        "Skadegörelse",
+    ))
+    .unwrap();
+
+    let all = s.reports(&ReportFilter::default()).unwrap();
+    let order: Vec<&str> = all.reports.iter().map(|r| r.occurred_at.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "2026-11-23T00:05",
+            "2026-11-18T21:30",
+            "2026-11-18T07:10",
+            "2026-11-18",
+            "2026-11-16T08:00"
+        ]
+    );
+    assert_eq!(all.total, 5);
+
+    let week47 = ReportFilter {
+        from: Some("2026-11-16".into()),
+        to: Some("2026-11-22".into()),
+        ..Default::default()
+    };
+    assert_eq!(s.reports(&week47).unwrap().total, 4);
+    let torget = ReportFilter {
+        place: Some("torget".into()),
+        ..week47.clone()
+    };
+    assert_eq!(s.reports(&torget).unwrap().total, 2);
+    let klotter = ReportFilter {
+        category: Some("KLOTTER".into()),
+        ..torget.clone()
+    };
+    let page = s.reports(&klotter).unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.reports[0].occurred_at, "2026-11-16T08:00");
+    let norrby = ReportFilter {
+        area: Some("norrby".into()),
+        ..Default::default()
+    };
+    assert_eq!(s.reports(&norrby).unwrap().total, 2);
+    let limited = s
+        .reports(&ReportFilter {
+            limit: Some(2),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!((limited.reports.len(), limited.total), (2, 5));
+}
+
+#[test]
+fn filter_errors_are_clear() {
+    let (_d, s) = store();
+    let backwards = ReportFilter {
+        from: Some("2026-11-22".into()),
+        to: Some("2026-11-16".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        s.reports(&backwards).unwrap_err().code(),
+        ErrorCode::Invalid
+    );
+    let unknown = ReportFilter {
+        place: Some("Nowhere".into()),
+        ..Default::default()
+    };
+    assert_eq!(s.reports(&unknown).unwrap_err().code(), ErrorCode::NotFound);
+}
+
+#[test]
+fn json_shape_is_stable_camel_case_with_string_ids() {
+    let (_d, mut s) = store();
+    let r = s
+        .add_report(&report(
+            "2026-11-18",
+            Some("21:30"),
+            Some("Torget"),
+            "Klotter",
+        ))
+        .unwrap();
+    let v = serde_json::to_value(&r).unwrap();
+    for key in [
+        "id",
+        "occurredAt",
+        "occurredDate",
+        "occurredTime",
+        "placeId",
+        "place",
+        "area",
+        "category",
+        "partner",
+        "count",
+        "assessment",
+        "text",
+        "sourcePlace",
+        "sourceCategory",
+        "externalId",
+        "importBatch",
+        "createdAt",
+        "updatedAt",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert!(v["id"].is_string());
+    assert!(v["count"].is_number());
+}

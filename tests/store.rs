@@ -1,0 +1,185 @@
+//! The store refuses what it must not touch, backs up before upgrading, and sets its pragmas.
+
+use std::path::Path;
+
+use navet::db::{APPLICATION_ID, migrations};
+use navet::{ErrorCode, Store};
+use rusqlite::Connection;
+
+fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).expect("read test file")
+}
+
+#[test]
+fn creates_a_new_database_with_pragmas_and_strict_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/folder/navet.sqlite");
+    let store = Store::open(&path).unwrap();
+    assert!(path.exists(), "parent folders are created");
+    assert_eq!(
+        store.schema_version().unwrap(),
+        migrations::ALL.len() as i64
+    );
+    let c = store.conn();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = c
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let app: i32 = c
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(app, APPLICATION_ID);
+    let mut stmt = c
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")
+        .unwrap();
+    let tables: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(tables.len() >= 6);
+    for (name, sql) in tables {
+        assert!(sql.trim_end().ends_with("STRICT"), "{name} is not STRICT");
+    }
+    assert_eq!(store.categories().unwrap().len(), 12);
+}
+
+#[test]
+fn reopening_keeps_data_and_makes_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("navet.sqlite");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.add_partner("Polisen").unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert!(s.backup().is_none());
+    assert_eq!(s.partners().unwrap()[0].name, "Polisen");
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".bak"))
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn refuses_a_file_that_is_not_sqlite_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rapporter.xlsx");
+    std::fs::write(&path, b"PK\x03\x04 this is a spreadsheet, not a database").unwrap();
+    let before = bytes(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::DatabaseRefused);
+    assert!(err.to_string().contains("ingen Navet-databas"), "{err}");
+    assert_eq!(bytes(&path), before);
+    assert!(!dir.path().join("rapporter.xlsx-wal").exists());
+}
+
+#[test]
+fn refuses_another_programs_sqlite_database_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customer (name) VALUES ('x');")
+            .unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::DatabaseRefused);
+    assert_eq!(bytes(&path), before, "the file must not change");
+    assert!(!dir.path().join("other.sqlite-wal").exists());
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_navet_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("navet.sqlite");
+    drop(Store::open(&path).unwrap());
+    {
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::DatabaseRefused);
+    let text = err.to_string();
+    assert!(
+        text.contains("nyare version") && text.contains("99"),
+        "{text}"
+    );
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn backs_up_before_upgrading_and_the_backup_is_the_old_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("navet.sqlite");
+    let v1: &[&'static str] = &migrations::ALL[..1];
+    {
+        let mut s = Store::open_with(&path, v1).unwrap();
+        s.add_partner("Polisen").unwrap();
+    }
+    let v2: Vec<&'static str> = v1
+        .iter()
+        .copied()
+        .chain(["ALTER TABLE partner ADD COLUMN kind TEXT;"])
+        .collect();
+    let s = Store::open_with(&path, &v2).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 2);
+    let backup = s
+        .backup()
+        .expect("a backup is written before migrating")
+        .to_path_buf();
+    assert!(
+        backup
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("navet.sqlite.schema1-")
+    );
+    let old = Connection::open(&backup).unwrap();
+    let version: i64 = old
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
+    let name: String = old
+        .query_row("SELECT name FROM partner", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(name, "Polisen");
+    // The upgraded database kept the data too.
+    assert_eq!(s.partners().unwrap().len(), 1);
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.sqlite");
+    std::fs::write(&path, b"").unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), migrations::ALL.len() as i64);
+}
+
+#[test]
+fn foreign_keys_are_enforced() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    let err = s.conn().execute(
+        "INSERT INTO report (occurred_date, category_id, partner_id, created_at, updated_at)
+         VALUES ('2026-11-18', 1, 999, 'x', 'x')",
+        [],
+    );
+    assert!(err.is_err());
+}

@@ -1,0 +1,170 @@
+// End-to-end test of the real Navet binary: tauri-driver starts the app on a
+// fresh temporary database under a real WebKitGTK window (Xvfb in CI), and this
+// script uses it as a coordinator would: load the demo, add a report through
+// the form, find it in the list, filter, and save screenshots for review.
+//
+// Usage: node e2e/run.mjs [path/to/navet-app]  (env: NAVET_E2E_OUT for screenshots)
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import net from "node:net";
+import { WebDriver } from "./webdriver.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const app = resolve(process.argv[2] ?? join(root, "target/debug/navet-app"));
+const cli = join(root, "target/debug/navet");
+const out = resolve(process.env.NAVET_E2E_OUT ?? join(root, "artifacts/e2e"));
+const port = 4444 + Math.floor(Math.random() * 1000);
+mkdirSync(out, { recursive: true });
+const dbDir = mkdtempSync(join(tmpdir(), "navet-e2e-"));
+const db = join(dbDir, "navet.sqlite");
+
+if (!existsSync(app)) {
+  console.error(`e2e: app binary not found: ${app}`);
+  process.exit(1);
+}
+
+function waitPort(p, timeout = 15000) {
+  const until = Date.now() + timeout;
+  return new Promise((ok, fail) => {
+    const attempt = () => {
+      const s = net.connect(p, "127.0.0.1");
+      s.once("connect", () => {
+        s.end();
+        ok();
+      });
+      s.once("error", () => {
+        s.destroy();
+        if (Date.now() > until) fail(new Error(`tauri-driver did not listen on ${p}`));
+        else setTimeout(attempt, 150);
+      });
+    };
+    attempt();
+  });
+}
+
+const driverBin = process.env.TAURI_DRIVER ?? "tauri-driver";
+const driver = spawn(driverBin, ["--port", String(port), "--native-port", String(port + 1000)], {
+  env: { ...process.env, NAVET_DB: db },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+
+const wd = new WebDriver(`http://127.0.0.1:${port}`);
+let passed = 0;
+let failed = 0;
+
+async function step(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}: ${e.message}`);
+    await shot(`failed-${passed + failed}`).catch(() => {});
+    throw e;
+  }
+}
+
+async function shot(name) {
+  const png = await wd.screenshot();
+  const file = join(out, `${name}.png`);
+  writeFileSync(file, Buffer.from(png, "base64"));
+  console.log(`   screenshot: ${file}`);
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+async function selectOption(selectCss, value) {
+  const opt = await wd.find(`${selectCss} option[value="${value}"]`);
+  await wd.click(opt);
+  const chosen = await wd.property(await wd.find(selectCss), "value");
+  assert(chosen === value, `${selectCss} is ${chosen}, wanted ${value}`);
+}
+
+const TEXT = "E2E: nytt klotter på scenen, åäö";
+
+try {
+  await waitPort(port);
+  await wd.start(app);
+
+  await step("first run offers demo data on an empty database", async () => {
+    const header = await wd.waitFor("header.top .db");
+    const shown = await wd.attribute(header, "title");
+    assert(shown === db, `header shows the database path: ${shown}`);
+    await wd.waitFor("#welcome");
+    await shot("01-welcome");
+    await wd.click(await wd.find("#load-demo"));
+    await wd.waitFor("#notice", { pred: (t) => /demorapporter har lästs in/.test(t) });
+    await wd.waitFor("#report-count", { pred: (t) => /rapporter/.test(t) });
+  });
+
+  await step("the form shows field errors in Swedish and saves nothing", async () => {
+    await wd.click(await wd.find("#new-save"));
+    const err = await wd.waitFor("#new-category-error", { pred: (t) => t.length > 0 });
+    assert((await wd.text(err)) === "Kategori: fältet måste fyllas i.", "category error");
+    const partnerErr = await wd.text(await wd.find("#new-partner-error"));
+    assert(partnerErr === "Aktör: fältet måste fyllas i.", `partner error: ${partnerErr}`);
+  });
+
+  let totalBefore = "";
+  await step("a report added through the form appears first in the list", async () => {
+    totalBefore = await wd.text(await wd.find("#report-count"));
+    await wd.type(await wd.find("#new-time"), "21.30");
+    await selectOption("#new-place", "Stortorget");
+    await selectOption("#new-category", "Klotter");
+    await selectOption("#new-partner", "Polisen");
+    const count = await wd.find("#new-count");
+    await wd.clear(count);
+    await wd.type(count, "2");
+    await wd.type(await wd.find("#new-text"), TEXT);
+    await wd.click(await wd.find("#new-save"));
+    await wd.waitFor("#new-message", { pred: (t) => t.includes("har sparats") });
+    const first = await wd.waitFor("#report-rows tr:first-child", { pred: (t) => t.includes(TEXT) });
+    const row = await wd.text(first);
+    for (const part of ["21:30", "Stortorget", "Centrum", "Klotter", "Polisen", "2"]) {
+      assert(row.includes(part), `first row lacks ${part}: ${row}`);
+    }
+    const totalAfter = await wd.text(await wd.find("#report-count"));
+    assert(totalAfter !== totalBefore, `count line did not change: ${totalAfter}`);
+    await shot("02-reports");
+  });
+
+  await step("the report is in the database file", async () => {
+    const json = execFileSync(cli, ["--db", db, "report", "list", "--json", "--limit", "1"], { encoding: "utf8" });
+    const [r] = JSON.parse(json);
+    assert(r && r.text === TEXT, `newest report in the database: ${json.slice(0, 300)}`);
+    assert(r.place === "Stortorget" && r.category === "Klotter" && r.count === 2 && r.occurredTime === "21:30", json);
+  });
+
+  await step("filtering by category and place narrows the list", async () => {
+    await selectOption("#filter-category", "Klotter");
+    await selectOption("#filter-place", "Stortorget");
+    await wd.waitFor("#report-rows tr:first-child", { pred: (t) => t.includes(TEXT) });
+    const rows = await wd.findAll("#report-rows tr");
+    assert(rows.length >= 1, "at least the new report");
+    for (const id of rows.slice(0, 20)) {
+      const t = await wd.text(id);
+      assert(t.includes("Klotter") && t.includes("Stortorget"), `row outside the filter: ${t}`);
+    }
+    await shot("03-filtered");
+    await wd.click(await wd.find("#filter-clear"));
+    await wd.waitFor("#report-count", { pred: (t) => t.includes("Visar") });
+  });
+} catch (e) {
+  if (failed === 0) {
+    failed++;
+    console.log(`not ok - setup: ${e.message}`);
+  }
+} finally {
+  await wd.stop();
+  driver.kill("SIGTERM");
+}
+
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

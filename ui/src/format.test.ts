@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { isoWeek, placeLabel, todayIso, when } from "./format";
+
+describe("isoWeek", () => {
+  it("numbers weeks across year boundaries as ISO 8601 does", () => {
+    expect(isoWeek("2026-11-18")).toEqual({ year: 2026, week: 47 });
+    expect(isoWeek("2026-12-31")).toEqual({ year: 2026, week: 53 });
+    expect(isoWeek("2027-01-03")).toEqual({ year: 2026, week: 53 });
+    expect(isoWeek("2027-01-04")).toEqual({ year: 2027, week: 1 });
+    expect(isoWeek("2024-12-30")).toEqual({ year: 2025, week: 1 });
+  });
+});
+
+describe("labels", () => {
+  it("shows time when there is one", () => {
+    expect(when({ occurredDate: "2026-11-18", occurredTime: "21:30" })).toBe("2026-11-18 21:30");
+    expect(when({ occurredDate: "2026-11-18", occurredTime: null })).toBe("2026-11-18");
+  });
+  it("marks unplaced reports with the partner's text", () => {
+    expect(placeLabel({ place: "Stortorget", sourcePlace: "torget" })).toBe("Stortorget");
+    expect(placeLabel({ place: null, sourcePlace: "Bakom ICA" })).toBe("Bakom ICA (oplacerad)");
+    expect(placeLabel({ place: null, sourcePlace: null })).toBe("(oplacerad)");
+  });
+  it("formats today as a local ISO date", () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
+  });
+});
+
+describe("count line", () => {
+  it("agrees in number", async () => {
+    const { t } = await import("./i18n/sv");
+    expect(t.showing(1, 1)).toBe("1 rapport");
+    expect(t.showing(3, 3)).toBe("3 rapporter");
+    expect(t.showing(500, 1359)).toBe("Visar 500 av 1359 rapporter");
+  });
+});

@@ -1,0 +1,34 @@
+// Formatting of dates, weeks and report fields as a Swedish user reads them.
+
+import { t } from "./i18n/sv";
+import type { Report } from "./ipc/generated/Report";
+
+/** ISO 8601 week number of a `YYYY-MM-DD` day (weeks start on Monday; week 1 holds 4 January). */
+export function isoWeek(day: string): { year: number; week: number } {
+  const [y, m, d] = day.split("-").map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
+  date.setUTCDate(date.getUTCDate() - weekday + 3); // the Thursday of this week
+  const year = date.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
+  const week = 1 + Math.round((date.getTime() - firstThursday.getTime()) / (7 * 86400000));
+  return { year, week };
+}
+
+/** `2026-11-18 21:30` or `2026-11-18`. */
+export function when(r: Pick<Report, "occurredDate" | "occurredTime">): string {
+  return r.occurredTime ? `${r.occurredDate} ${r.occurredTime}` : r.occurredDate;
+}
+
+/** The place as shown in the list: the place, or the source text marked unplaced. */
+export function placeLabel(r: Pick<Report, "place" | "sourcePlace">): string {
+  if (r.place) return r.place;
+  return r.sourcePlace ? `${r.sourcePlace} (${t.unplaced})` : `(${t.unplaced})`;
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,60 @@
+// The UI's message catalog (Swedish). Every text the user reads comes from here,
+// so an English catalog can be added beside it with the same keys.
+
+export const sv = {
+  appName: "Navet",
+  loading: "Läser in …",
+  dbLabel: "Databas",
+  openFailedTitle: "Databasen kunde inte öppnas",
+  welcomeTitle: "Välkommen till Navet",
+  welcomeText:
+    "Databasen är tom. Vill du prova med demodata från en påhittad kommun (tre områden, sex aktörer, 26 veckor rapporter)? Allt stannar på den här datorn.",
+  loadDemo: "Läs in demodata",
+  startEmpty: "Börja med en tom databas",
+  demoLoaded: (n: number) => `${n} demorapporter har lästs in.`,
+  reportsTitle: "Rapporter",
+  datePlaceholder: "ÅÅÅÅ-MM-DD",
+  timePlaceholder: "TT:MM",
+  filterFrom: "Från",
+  filterTo: "Till",
+  filterPlace: "Plats",
+  filterCategory: "Kategori",
+  filterAll: "Alla",
+  filterClear: "Rensa filter",
+  showing: (shown: number, total: number) =>
+    shown === total
+      ? `${total} ${total === 1 ? "rapport" : "rapporter"}`
+      : `Visar ${shown} av ${total} rapporter`,
+  noReports: "Inga rapporter matchar filtret.",
+  colWhen: "Tidpunkt",
+  colPlace: "Plats",
+  colArea: "Område",
+  colCategory: "Kategori",
+  colPartner: "Aktör",
+  colCount: "Antal",
+  colText: "Beskrivning",
+  unplaced: "oplacerad",
+  formTitle: "Ny rapport",
+  fieldDate: "Datum",
+  fieldTime: "Tid",
+  fieldPlace: "Plats",
+  fieldCategory: "Kategori",
+  fieldPartner: "Aktör",
+  fieldCount: "Antal",
+  fieldAssessment: "Bedömning",
+  fieldText: "Beskrivning",
+  placeNone: "— ingen plats (oplacerad) —",
+  choose: "— välj —",
+  save: "Spara rapport",
+  saved: (when: string, place: string) => `Rapporten från ${when} (${place}) har sparats.`,
+  noPartners: "Det finns inga aktörer ännu. Lägg till med: navet partner add NAMN",
+  required: (field: string) => `${field}: fältet måste fyllas i.`,
+  badDate: (field: string) => `${field}: skriv datumet som ÅÅÅÅ-MM-DD.`,
+  badTime: (field: string) => `${field}: skriv tiden som TT:MM.`,
+  badCount: (field: string) => `${field}: ett heltal, minst 1.`,
+  week: (w: number) => `v. ${w}`,
+  unexpected: "Ett oväntat fel inträffade.",
+} as const;
+
+export type Catalog = typeof sv;
+export const t: Catalog = sv;

@@ -1,0 +1,62 @@
+// The one door from the UI to the Tauri shell: a typed function per command.
+// Argument and result types are generated from Rust (./generated, by ts-rs).
+
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo } from "./generated/AppInfo";
+import type { Category } from "./generated/Category";
+import type { DemoSummary } from "./generated/DemoSummary";
+import type { ErrorCode } from "./generated/ErrorCode";
+import type { ErrorPayload } from "./generated/ErrorPayload";
+import type { NewReport } from "./generated/NewReport";
+import type { Partner } from "./generated/Partner";
+import type { Place } from "./generated/Place";
+import type { Report } from "./generated/Report";
+import type { ReportFilter } from "./generated/ReportFilter";
+import type { ReportPage } from "./generated/ReportPage";
+import { t } from "../i18n/sv";
+
+/** A failed command: the core's stable code and its Swedish message. */
+export class IpcError extends Error {
+  readonly code: ErrorCode;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = "IpcError";
+    this.code = payload.code;
+  }
+}
+
+function isPayload(e: unknown): e is ErrorPayload {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as Record<string, unknown>).code === "string" &&
+    typeof (e as Record<string, unknown>).message === "string"
+  );
+}
+
+/** Turns whatever `invoke` rejected with into an IpcError. */
+export function toIpcError(e: unknown): IpcError {
+  if (e instanceof IpcError) return e;
+  if (isPayload(e)) return new IpcError(e);
+  return new IpcError({ code: "internal", message: e instanceof Error ? e.message : t.unexpected });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+export const commands = {
+  appInfo: () => call<AppInfo>("app_info"),
+  listReports: (filter: ReportFilter) => call<ReportPage>("list_reports", { filter }),
+  addReport: (report: NewReport) => call<Report>("add_report", { report }),
+  listPlaces: () => call<Place[]>("list_places"),
+  listCategories: () => call<Category[]>("list_categories"),
+  listPartners: () => call<Partner[]>("list_partners"),
+  loadDemo: (weeks?: number) => call<DemoSummary>("load_demo", { weeks: weeks ?? null }),
+};
+
+export type Commands = typeof commands;
