@@ -47,7 +47,7 @@ impl std::fmt::Debug for Store {
 /// The default database path: `NAVET_DB`, else the OS data folder
 /// (`~/.local/share/navet/navet.sqlite` on Linux,
 /// `%APPDATA%\Navet\Navet\data\navet.sqlite` on Windows,
-/// `~/Library/Application Support/se.navet.Navet/navet.sqlite` on macOS).
+/// `~/Library/Application Support/se.Navet.Navet/navet.sqlite` on macOS).
 pub fn default_path() -> Result<PathBuf> {
     if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
