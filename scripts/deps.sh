@@ -48,6 +48,8 @@ if [ "$node_major" -lt 20 ]; then
   echo "Navet's UI build needs Node.js 20 or newer (found $(node --version))." >&2
   exit 1
 fi
+# ui/package.json pins rollup (overrides) to a release whose platform packages are all on
+# the registry this project builds from; npm ci refuses a lock file that lacks any of them.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "==> npm ci (ui/)"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
