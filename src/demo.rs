@@ -528,7 +528,10 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()
         );
         let sunday = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        assert_eq!(default_end(sunday), NaiveDate::from_ymd_opt(2026, 11, 15).unwrap());
+        assert_eq!(
+            default_end(sunday),
+            NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()
+        );
         let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         assert_eq!(default_end(monday), sunday);
     }
