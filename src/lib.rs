@@ -19,6 +19,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod ids;
+pub mod import;
 pub mod messages;
 pub mod names;
 pub mod ops;

@@ -100,6 +100,41 @@ pub enum Message {
     DemoNeedsEmpty {
         reports: i64,
     },
+    ImportRefused {
+        file: String,
+        reason: String,
+    },
+    ImportRow {
+        file: String,
+        line: u64,
+        reason: String,
+    },
+    ImportMissingField {
+        file: String,
+        field: String,
+        header: Vec<String>,
+    },
+    ImportNoHeader {
+        file: String,
+    },
+    ImportNeedsPartner {
+        file: String,
+    },
+    ImportAborted {
+        file: String,
+        line: u64,
+        column: String,
+        problem: String,
+    },
+    BatchNotFound {
+        id: i64,
+    },
+    BatchAlreadyUndone {
+        id: i64,
+    },
+    UnknownField {
+        value: String,
+    },
 }
 
 impl Message {
@@ -117,7 +152,16 @@ impl Message {
             | InvalidCount { .. }
             | InvalidCoordinates { .. }
             | DateRange { .. }
-            | InvalidWeeks { .. } => ErrorCode::Invalid,
+            | InvalidWeeks { .. }
+            | ImportRefused { .. }
+            | ImportRow { .. }
+            | ImportMissingField { .. }
+            | ImportNoHeader { .. }
+            | ImportNeedsPartner { .. }
+            | ImportAborted { .. }
+            | UnknownField { .. } => ErrorCode::Invalid,
+            BatchNotFound { .. } => ErrorCode::NotFound,
+            BatchAlreadyUndone { .. } => ErrorCode::Conflict,
         }
     }
 
@@ -185,6 +229,39 @@ impl Message {
             DemoNeedsEmpty { reports } => format!(
                 "Demodata läses bara in i en tom databas; den här har redan {reports} rapporter."
             ),
+            ImportRefused { file, reason } => {
+                format!("{file}: kan inte importeras: {reason}. Inget har sparats.")
+            }
+            ImportRow { file, line, reason } => format!(
+                "{file}, rad {line}: filen kunde inte läsas vidare ({reason}). Inget har sparats."
+            ),
+            ImportMissingField {
+                file,
+                field,
+                header,
+            } => format!(
+                "{file}: ingen kolumn är kopplad till fältet {field}. Kolumnerna heter: {}. Ange kopplingen med --map \"Kolumn=fält\".",
+                header.join(", ")
+            ),
+            ImportNoHeader { file } => format!(
+                "{file}: hittar ingen rubrikrad (till exempel Datum, Plats, Händelse). Inget har sparats."
+            ),
+            ImportNeedsPartner { file } => format!(
+                "{file}: ange vilken aktör filen kommer från med --partner (eller en kolumn Aktör)."
+            ),
+            ImportAborted {
+                file,
+                line,
+                column,
+                problem,
+            } => format!(
+                "{file}, rad {line}, kolumn {column}: {problem} Importen avbröts; inget har sparats."
+            ),
+            BatchNotFound { id } => format!("Det finns ingen import med nummer {id}."),
+            BatchAlreadyUndone { id } => format!("Import {id} är redan ångrad."),
+            UnknownField { value } => format!(
+                "--map: okänt fält \"{value}\" (fälten är Datum, Tid, Datum och tid, Plats, Område, Kategori, Aktör, Antal, Beskrivning, Bedömning, Id)."
+            ),
         }
     }
 }
@@ -192,6 +269,58 @@ impl Message {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.sv())
+    }
+}
+
+/// What can be wrong with one row of an imported file; shown with its line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    DateMissing,
+    DateInvalid { value: String },
+    TimeInvalid { value: String },
+    CountInvalid { value: String },
+    PartnerUnknown { value: String },
+    CellError { value: String },
+    ExtraValues { values: String },
+    SummaryRow,
+    PersonalDataMasked { personnummer: usize, phone: usize },
+    PersonalDataKept { personnummer: usize, phone: usize },
+}
+
+impl RowProblem {
+    pub fn sv(&self) -> String {
+        use RowProblem::*;
+        match self {
+            DateMissing => "Datum saknas; raden kan inte sparas utan datum.".to_string(),
+            DateInvalid { value } => format!("\"{value}\" är inget datum som går att läsa."),
+            TimeInvalid { value } => {
+                format!("\"{value}\" är ingen tid som går att läsa; rapporten sparas utan tid.")
+            }
+            CountInvalid { value } => {
+                format!("\"{value}\" är inget giltigt antal; 1 används.")
+            }
+            PartnerUnknown { value } => format!("Okänd aktör \"{value}\"."),
+            CellError { value } => format!("Cellen innehåller ett fel ({value})."),
+            ExtraValues { values } => {
+                format!("Värden utan kolumnrubrik ({values}); de har lagts till i beskrivningen.")
+            }
+            SummaryRow => {
+                "Raden ser ut som en summerings- eller anteckningsrad och importerades inte."
+                    .to_string()
+            }
+            PersonalDataMasked {
+                personnummer,
+                phone,
+            } => format!(
+                "Personuppgifter maskerades i beskrivningen ({personnummer} personnummer, {phone} telefonnummer)."
+            ),
+            PersonalDataKept {
+                personnummer,
+                phone,
+            } => format!(
+                "Beskrivningen innehåller personuppgifter ({personnummer} personnummer, {phone} telefonnummer)."
+            ),
+        }
     }
 }
 

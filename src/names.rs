@@ -41,7 +41,7 @@ where
             if ck.contains(&wanted_key) || wanted_key.contains(&ck) {
                 score = score.max(0.9);
             }
-            (score >= 0.8).then(|| (score, c.to_string()))
+            (score >= 0.86).then(|| (score, c.to_string()))
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));

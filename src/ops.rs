@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::Store;
 use crate::db::area::{self, Area};
 use crate::db::category::{self, Category};
+use crate::db::import_batch;
 use crate::db::partner::{self, Partner};
 use crate::db::place::{self, NewPlace, Place, PlaceAdded};
 use crate::db::report::{self, NewReport, Report, ReportFilter, ReportPage};
@@ -62,13 +63,37 @@ impl Store {
         Ok(added)
     }
 
-    /// Adds `alias` as another name for the place called (or aliased) `place`.
-    pub fn add_alias(&mut self, place: &str, alias: &str) -> Result<Id> {
+    /// Adds `alias` as another name for the place called (or aliased) `place`, and
+    /// places the unplaced reports whose text it is; returns how many were placed.
+    pub fn add_alias(&mut self, place: &str, alias: &str) -> Result<u32> {
         let tx = self.conn_mut().transaction()?;
         let id = place::get_place_id(&tx, place)?;
         place::insert_alias(&tx, id, alias)?;
+        let placed = place::resolve_unplaced(&tx, id, alias)?;
         tx.commit()?;
-        Ok(id)
+        Ok(placed)
+    }
+
+    /// The unplaced queue (see [`place::list_unplaced`]).
+    pub fn unplaced(&self) -> Result<Vec<crate::import::UnplacedText>> {
+        place::list_unplaced(self.conn())
+    }
+
+    pub fn imports(&self) -> Result<Vec<import_batch::Batch>> {
+        import_batch::list_batches(self.conn())
+    }
+
+    /// Undoes an import: its reports go, the batch stays in the log marked undone.
+    pub fn undo_import(&mut self, batch: Id) -> Result<u32> {
+        let tx = self.conn_mut().transaction()?;
+        let n = import_batch::undo_batch(&tx, batch)?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// The rows an import skipped: (line, reason, raw row).
+    pub fn rejected_rows(&self, batch: Id) -> Result<Vec<(u64, String, String)>> {
+        import_batch::list_rejected(self.conn(), batch)
     }
 
     pub fn places(&self) -> Result<Vec<Place>> {

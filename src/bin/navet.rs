@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use navet::db::place::NewPlace;
 use navet::db::report::{NewReport, Report, ReportFilter};
+use navet::import::{DayOrder, Field, ImportOptions, OnProblem};
 use navet::{Store, demo};
 use serde::Serialize;
 
@@ -57,6 +58,85 @@ enum Command {
     /// Reports.
     #[command(subcommand)]
     Report(ReportCmd),
+    /// Import a partner file (CSV/TSV/TXT, XLSX, XLS, ODS, police events JSON).
+    Import(ImportArgs),
+    /// Past imports: list, undo, rejected rows.
+    #[command(subcommand)]
+    Imports(ImportsCmd),
+    /// The unplaced queue.
+    #[command(subcommand)]
+    Places(PlacesCmd),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    file: PathBuf,
+    /// The partner the file comes from (police events default to Polisen).
+    #[arg(long)]
+    partner: Option<String>,
+    /// Use (and save the mapping under) this import profile.
+    #[arg(long)]
+    profile: Option<String>,
+    /// The sheet of a spreadsheet (default: the first non-empty).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Read, check and show everything, but store nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    json: bool,
+    /// A row with a problem: flag (store it marked), skip (list it), abort (store nothing).
+    #[arg(long, value_enum, default_value_t = OnProblemArg::Flag)]
+    on_problem: OnProblemArg,
+    /// Map a column to a field: "Header=field" or "3=field" (fields: datum, tid,
+    /// "datum och tid", plats, område, kategori, aktör, antal, beskrivning, bedömning, id).
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    map: Vec<String>,
+    /// Map a partner label to a category: "Label=Category".
+    #[arg(long = "category-map", value_name = "LABEL=CATEGORY")]
+    category_map: Vec<String>,
+    /// Keep personnummer and phone numbers in free text (default: mask them).
+    #[arg(long)]
+    keep_personal_data: bool,
+    /// How numeric dates like 05/11/2026 are written (default: decided from the file).
+    #[arg(long, value_enum)]
+    day_order: Option<DayOrderArg>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OnProblemArg {
+    Flag,
+    Skip,
+    Abort,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DayOrderArg {
+    /// 18/11/2026
+    DayMonth,
+    /// 11/18/2026
+    MonthDay,
+}
+
+#[derive(Subcommand)]
+enum ImportsCmd {
+    /// List imports, newest first.
+    List(JsonFlag),
+    /// Undo an import: remove exactly the reports it added.
+    Undo { batch: i64 },
+    /// Write the rows an import skipped as a CSV (UTF-8 with BOM, semicolons).
+    Rejected {
+        batch: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum PlacesCmd {
+    /// Place texts from imports that matched no place; resolve with `navet place alias`.
+    Unplaced(JsonFlag),
 }
 
 #[derive(Args)]
@@ -314,8 +394,11 @@ fn run(cli: Cli) -> navet::Result<()> {
                 println!("Platsen {} har lagts till.", name.trim());
             }
             PlaceCmd::Alias { place, alias } => {
-                store.add_alias(&place, &alias)?;
+                let placed = store.add_alias(&place, &alias)?;
                 println!("{} är nu ett alias för {}.", alias.trim(), place.trim());
+                if placed > 0 {
+                    println!("{placed} oplacerade rapporter fick platsen.");
+                }
             }
             PlaceCmd::List(f) => {
                 let places = store.places()?;
@@ -398,6 +481,76 @@ fn run(cli: Cli) -> navet::Result<()> {
                 println!("Kategorin {} erbjuds igen.", name.trim());
             }
         },
+        Command::Import(a) => import(&mut store, a)?,
+        Command::Imports(cmd) => match cmd {
+            ImportsCmd::List(f) => {
+                let batches = store.imports()?;
+                if f.json {
+                    print_json(&batches)?;
+                } else {
+                    print_table(
+                        &[
+                            "Import",
+                            "Tid",
+                            "Fil",
+                            "Aktör",
+                            "Nya",
+                            "Dubbletter",
+                            "Flaggade",
+                            "Överhoppade",
+                            "Status",
+                        ],
+                        batches
+                            .iter()
+                            .map(|b| {
+                                vec![
+                                    b.id.to_string(),
+                                    b.created_at.clone(),
+                                    b.file_name.clone(),
+                                    b.partner.clone().unwrap_or_default(),
+                                    b.inserted.to_string(),
+                                    b.duplicates.to_string(),
+                                    b.flagged.to_string(),
+                                    b.skipped.to_string(),
+                                    if b.undone_at.is_some() { "ångrad" } else { "" }.to_string(),
+                                ]
+                            })
+                            .collect(),
+                    );
+                }
+            }
+            ImportsCmd::Undo { batch } => {
+                let n = store.undo_import(batch)?;
+                println!("Import {batch} är ångrad: {n} rapporter togs bort.");
+            }
+            ImportsCmd::Rejected { batch, out } => {
+                let rows = store.rejected_rows(batch)?;
+                let mut text = String::from("\u{feff}Rad;Orsak;Raden\r\n");
+                for (line, reason, raw) in &rows {
+                    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+                    text.push_str(&format!("{line};{};{}\r\n", q(reason), q(raw)));
+                }
+                std::fs::write(&out, text).map_err(|e| navet::Error::io(&out, e))?;
+                println!(
+                    "{} avvisade rader skrevs till {}",
+                    rows.len(),
+                    out.display()
+                );
+            }
+        },
+        Command::Places(PlacesCmd::Unplaced(f)) => {
+            let list = store.unplaced()?;
+            if f.json {
+                print_json(&list)?;
+            } else {
+                print_table(
+                    &["Text", "Rapporter", "Förslag"],
+                    list.iter()
+                        .map(|u| vec![u.text.clone(), u.rows.to_string(), u.suggestions.join(", ")])
+                        .collect(),
+                );
+            }
+        }
         Command::Report(cmd) => match cmd {
             ReportCmd::Add {
                 date,
@@ -453,6 +606,133 @@ fn run(cli: Cli) -> navet::Result<()> {
                 }
             }
         },
+    }
+    Ok(())
+}
+
+fn split_pair<'a>(flag: &str, value: &'a str) -> navet::Result<(&'a str, &'a str)> {
+    value
+        .split_once('=')
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .ok_or_else(|| {
+            navet::Message::Required {
+                field: format!("{flag} \"{value}\" (skriv A=B)"),
+            }
+            .into()
+        })
+}
+
+fn import(store: &mut Store, a: ImportArgs) -> navet::Result<()> {
+    let mut columns = Vec::new();
+    for m in &a.map {
+        let (col, field) = split_pair("--map", m)?;
+        let f = Field::parse(field).ok_or_else(|| navet::Message::UnknownField {
+            value: field.to_string(),
+        })?;
+        columns.push((col.to_string(), f));
+    }
+    let mut categories = Vec::new();
+    for m in &a.category_map {
+        let (label, cat) = split_pair("--category-map", m)?;
+        categories.push((label.to_string(), cat.to_string()));
+    }
+    let opts = ImportOptions {
+        partner: a.partner,
+        profile: a.profile,
+        sheet: a.sheet,
+        on_problem: match a.on_problem {
+            OnProblemArg::Flag => OnProblem::Flag,
+            OnProblemArg::Skip => OnProblem::Skip,
+            OnProblemArg::Abort => OnProblem::Abort,
+        },
+        keep_personal_data: a.keep_personal_data,
+        columns,
+        categories,
+        day_order: a.day_order.map(|d| match d {
+            DayOrderArg::DayMonth => DayOrder::DayMonth,
+            DayOrderArg::MonthDay => DayOrder::MonthDay,
+        }),
+        dry_run: a.dry_run,
+    };
+    let r = store.import_file(&a.file, &opts)?;
+    if a.json {
+        return print_json(&r);
+    }
+    println!(
+        "{}: {}{}{}{}",
+        r.file,
+        r.format.label(),
+        r.encoding
+            .as_deref()
+            .map(|e| format!(", {e}"))
+            .unwrap_or_default(),
+        r.delimiter
+            .as_deref()
+            .map(|d| format!(", avgränsare {d}"))
+            .unwrap_or_default(),
+        r.sheet
+            .as_deref()
+            .map(|s| format!(", blad {s}"))
+            .unwrap_or_default(),
+    );
+    let mapped: Vec<String> = r
+        .columns
+        .iter()
+        .filter_map(|c| c.field.map(|f| format!("{} → {}", c.header, f.sv())))
+        .collect();
+    println!("Rubrikrad {}: {}", r.header_line, mapped.join(", "));
+    if let Some(p) = &r.profile {
+        println!("Importprofil: {p}");
+    }
+    println!(
+        "{} rader: {} nya, {} dubbletter, {} flaggade, {} hoppades över, {} maskerade",
+        r.rows, r.inserted, r.duplicates, r.flagged, r.skipped, r.masked
+    );
+    for i in r.issues.iter().take(20) {
+        println!(
+            "  rad {}{}: {} [{}]",
+            i.line,
+            i.column
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default(),
+            i.message,
+            i.action
+        );
+    }
+    if r.issues_total > 20 {
+        println!("  … och {} till", r.issues_total - 20);
+    }
+    if !r.unplaced.is_empty() {
+        println!("Oplacerade platser ({}):", r.unplaced.len());
+        for u in r.unplaced.iter().take(10) {
+            println!(
+                "  {} ({} rader){}",
+                u.text,
+                u.rows,
+                if u.suggestions.is_empty() {
+                    String::new()
+                } else {
+                    format!(" – menade du {}?", u.suggestions.join(", "))
+                }
+            );
+        }
+    }
+    if !r.unmapped_categories.is_empty() {
+        let labels: Vec<String> = r
+            .unmapped_categories
+            .iter()
+            .map(|u| format!("{} ({})", u.label, u.rows))
+            .collect();
+        println!(
+            "Till Övrigt (ingen kategori matchade): {}",
+            labels.join(", ")
+        );
+    }
+    match r.batch {
+        Some(b) => println!("Sparat som import {b}; ångra med: navet imports undo {b}"),
+        None => println!("Provkörning: inget sparades."),
     }
     Ok(())
 }

@@ -9,7 +9,10 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::Result;
 
 /// Every migration, oldest first. Its length is the current schema version.
-pub const ALL: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+pub const ALL: &[&str] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_import.sql"),
+];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {
     let migrations = Migrations::new(steps.iter().map(|sql| M::up(sql)).collect());

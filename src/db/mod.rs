@@ -11,6 +11,8 @@
 
 pub mod area;
 pub mod category;
+pub mod import_batch;
+pub mod import_profile;
 pub mod migrations;
 pub mod named;
 pub mod partner;

@@ -190,3 +190,63 @@ pub fn insert_alias(tx: &Transaction, place_id: Id, alias: &str) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Every place name and alias, for suggestions.
+pub fn place_and_alias_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT name FROM place UNION ALL SELECT alias FROM place_alias")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Reports with no place whose partner text is `text` (by key) get `place_id`;
+/// returns how many. Called when an alias is added, so the queue empties itself.
+pub fn resolve_unplaced(tx: &Transaction, place_id: Id, text: &str) -> Result<u32> {
+    let key = names::key(text);
+    let ids: Vec<Id> = {
+        let mut stmt = tx.prepare("SELECT id, source_place FROM report WHERE place_id IS NULL AND source_place IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)))?;
+        let mut ids = Vec::new();
+        for row in rows {
+            let (id, src) = row?;
+            if names::key(&src) == key {
+                ids.push(id);
+            }
+        }
+        ids
+    };
+    let mut stmt = tx.prepare("UPDATE report SET place_id = ?1, updated_at = ?2 WHERE id = ?3")?;
+    let now = super::now();
+    for id in &ids {
+        stmt.execute(params![place_id, now, id])?;
+    }
+    Ok(ids.len() as u32)
+}
+
+/// The unplaced queue: partner place texts that matched no place, most reports first,
+/// with the closest place names and aliases as suggestions.
+pub fn list_unplaced(conn: &Connection) -> Result<Vec<crate::import::UnplacedText>> {
+    let mut groups: std::collections::HashMap<String, (String, u32)> =
+        std::collections::HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT source_place FROM report WHERE place_id IS NULL AND source_place IS NOT NULL",
+    )?;
+    for text in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        let text = text?;
+        let e = groups
+            .entry(names::key(&text))
+            .or_insert_with(|| (text.trim().to_string(), 0));
+        e.1 += 1;
+    }
+    let candidates = place_and_alias_names(conn)?;
+    let mut out: Vec<crate::import::UnplacedText> = groups
+        .into_values()
+        .map(|(text, rows)| crate::import::UnplacedText {
+            suggestions: names::suggest(&text, candidates.iter().map(String::as_str), 3),
+            text,
+            rows,
+        })
+        .collect();
+    out.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.text.cmp(&b.text)));
+    Ok(out)
+}

@@ -1,0 +1,394 @@
+//! Dates and times as partners write them.
+//!
+//! `2026-11-18`, `18/11/2026`, `18.11.2026`, `18 nov 2026`, `18 november 2026`,
+//! `2026-11-18 kl. 21.30`, `2026-11-18T21:30:00`, `2023-04-25 9:50:41 +02:00`, and
+//! times `21:30`, `21.30`, `9:50:41`, `kl 21`. Whether `05/11/2026` is 5 November or
+//! 11 May is decided once per file ([`DayOrder`]), never row by row. A value with a
+//! UTC offset is turned into Stockholm wall-clock time, right across DST changes.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Stockholm;
+
+/// How a file writes numeric dates with the year last.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default, ts_rs::TS,
+)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum DayOrder {
+    /// `18/11/2026`: Swedish and European habit, the default.
+    #[default]
+    DayMonth,
+    /// `11/18/2026`: US habit, chosen only when the file proves it.
+    MonthDay,
+}
+
+/// A parsed date with its time if the value had one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("januari", 1),
+    ("februari", 2),
+    ("mars", 3),
+    ("april", 4),
+    ("maj", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augusti", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("may", 5),
+];
+
+/// The month a Swedish (or English short) month name means.
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+}
+
+/// Evidence a value gives about the file's day order: `Some(MonthDay)` when only
+/// month-first reads it, `Some(DayMonth)` when only day-first does.
+pub fn order_evidence(value: &str) -> Option<DayOrder> {
+    let (a, b, _) = numeric_parts(
+        value
+            .trim()
+            .split(|c: char| c.is_whitespace() || c == 'T')
+            .next()?,
+    )?;
+    match (a > 12, b > 12) {
+        (true, false) => Some(DayOrder::DayMonth),
+        (false, true) => Some(DayOrder::MonthDay),
+        _ => None,
+    }
+}
+
+/// `d/m/yyyy`, `d.m.yyyy` or `d-m-yyyy` split into its three numbers.
+fn numeric_parts(s: &str) -> Option<(u32, u32, i32)> {
+    let sep = s.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let mut it = s.split(sep);
+    let a = it.next()?;
+    let b = it.next()?;
+    let y = it.next()?;
+    if it.next().is_some() || a.len() > 2 || b.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
+}
+
+/// Parses a time of day: `21:30`, `21.30`, `9:50:41`, `kl. 21.30`, `kl 21`.
+pub fn parse_time(value: &str) -> Option<NaiveTime> {
+    let mut v = value.trim().to_lowercase();
+    for prefix in ["kl.", "kl", "klockan"] {
+        if let Some(rest) = v.strip_prefix(prefix) {
+            v = rest.trim().to_string();
+            break;
+        }
+    }
+    if v.is_empty() {
+        return None;
+    }
+    let parts: Vec<&str> = v.split([':', '.']).collect();
+    let num = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (h, m, s) = match parts.as_slice() {
+        [h] if value.trim().to_lowercase().starts_with("kl") => (num(h)?, 0, 0),
+        [h, m] => (num(h)?, num(m)?, 0),
+        [h, m, s] => (num(h)?, num(m)?, num(s)?),
+        _ => return None,
+    };
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+fn date_only(s: &str, order: DayOrder) -> Option<NaiveDate> {
+    let s = s.trim().trim_end_matches(',');
+    if s.len() == 10 && s.as_bytes()[4] == b'-' {
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    }
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
+    }
+    if let Some((a, b, y)) = numeric_parts(s) {
+        let (d, m) = match order {
+            DayOrder::DayMonth => (a, b),
+            DayOrder::MonthDay => (b, a),
+        };
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
+    None
+}
+
+/// Parses a date, with a time if there is one.
+pub fn parse(value: &str, order: DayOrder) -> Option<When> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    // RFC 3339 / ISO with an offset: convert to Stockholm wall clock.
+    if let Ok(dt) = DateTime::parse_from_rfc3339(v) {
+        return Some(stockholm(dt));
+    }
+    // `2023-04-25 9:50:41 +02:00`: the police API's publication time.
+    if let Some(w) = with_offset(v) {
+        return Some(w);
+    }
+    // ISO with a T and no offset: local already.
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S%.f",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(v, fmt) {
+            return Some(When {
+                date: dt.date(),
+                time: Some(dt.time()),
+            });
+        }
+    }
+    let words: Vec<&str> = v.split_whitespace().collect();
+    // `18 nov 2026`, `18 november 2026 21.30`, `18 nov. 2026 kl 21`
+    if words.len() >= 3
+        && let (Ok(d), Some(m), Ok(y)) = (
+            words[0].trim_end_matches('.').parse::<u32>(),
+            month_number(words[1]),
+            words[2].trim_end_matches(',').parse::<i32>(),
+        )
+        && (1000..=9999).contains(&y)
+    {
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        let rest = words[3..].join(" ");
+        let time = if rest.is_empty() {
+            None
+        } else {
+            Some(parse_time(&rest)?)
+        };
+        return Some(When { date, time });
+    }
+    // A date, then maybe a time: `2026-11-18 kl. 21.30`, `18/11/2026 21:30`.
+    let date = date_only(words.first()?, order)?;
+    let rest = words[1..].join(" ");
+    let time = if rest.is_empty() {
+        None
+    } else {
+        Some(parse_time(&rest)?)
+    };
+    Some(When { date, time })
+}
+
+fn with_offset(v: &str) -> Option<When> {
+    let (head, offset) = v.rsplit_once(' ')?;
+    if !(offset.starts_with('+') || offset.starts_with('-')) || offset.len() != 6 {
+        return None;
+    }
+    let (date, time) = head.split_once(' ')?;
+    let time = parse_time(time)?;
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let fixed =
+        DateTime::parse_from_str(&format!("{date} {time} {offset}"), "%Y-%m-%d %H:%M:%S %:z")
+            .ok()?;
+    Some(stockholm(fixed))
+}
+
+fn stockholm(dt: DateTime<FixedOffset>) -> When {
+    let local = dt
+        .with_timezone(&Utc)
+        .with_timezone(&Stockholm)
+        .naive_local();
+    When {
+        date: local.date(),
+        time: Some(local.time()),
+    }
+}
+
+/// Stockholm wall clock of a UTC instant.
+pub fn stockholm_local(utc: DateTime<Utc>) -> NaiveDateTime {
+    Stockholm.from_utc_datetime(&utc.naive_utc()).naive_local()
+}
+
+/// An Excel serial day number (1900 system, Excel's phantom 29 February 1900
+/// accounted for) as a date and time; `None` out of any plausible range.
+pub fn excel_serial(serial: f64, is_1904: bool) -> Option<When> {
+    if !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    let base = if is_1904 {
+        NaiveDate::from_ymd_opt(1904, 1, 1)?
+    } else if serial < 60.0 {
+        NaiveDate::from_ymd_opt(1899, 12, 31)?
+    } else {
+        NaiveDate::from_ymd_opt(1899, 12, 30)?
+    };
+    let days = serial.floor();
+    let offset = if !is_1904 && serial < 60.0 {
+        days - 1.0
+    } else {
+        days
+    };
+    let date = base.checked_add_signed(chrono::Duration::days(offset as i64))?;
+    let secs = ((serial - days) * 86_400.0).round() as u32;
+    let time = (secs > 0)
+        .then(|| NaiveTime::from_num_seconds_from_midnight_opt(secs.min(86_399), 0))
+        .flatten();
+    Some(When { date, time })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+    fn t(h: u32, m: u32) -> Option<NaiveTime> {
+        NaiveTime::from_hms_opt(h, m, 0)
+    }
+    fn p(s: &str) -> Option<When> {
+        parse(s, DayOrder::DayMonth)
+    }
+
+    #[test]
+    fn every_swedish_shape() {
+        let nov18 = d(2026, 11, 18);
+        for s in [
+            "2026-11-18",
+            "18/11/2026",
+            "18.11.2026",
+            "18-11-2026",
+            "18 nov 2026",
+            "18 november 2026",
+            "18 Nov. 2026",
+            "20261118",
+        ] {
+            assert_eq!(
+                p(s),
+                Some(When {
+                    date: nov18,
+                    time: None
+                }),
+                "{s}"
+            );
+        }
+        for s in [
+            "2026-11-18 kl. 21.30",
+            "2026-11-18 21:30",
+            "18/11/2026 21.30",
+            "2026-11-18T21:30:00",
+            "18 nov 2026 kl 21.30",
+        ] {
+            assert_eq!(
+                p(s),
+                Some(When {
+                    date: nov18,
+                    time: t(21, 30)
+                }),
+                "{s}"
+            );
+        }
+        assert_eq!(p("1 maj 2026").map(|w| w.date), Some(d(2026, 5, 1)));
+        assert_eq!(p("31 december 2026").map(|w| w.date), Some(d(2026, 12, 31)));
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("21:30"), t(21, 30));
+        assert_eq!(parse_time("21.30"), t(21, 30));
+        assert_eq!(parse_time("9:50:41"), NaiveTime::from_hms_opt(9, 50, 41));
+        assert_eq!(parse_time("kl. 7.05"), t(7, 5));
+        assert_eq!(parse_time("kl 21"), t(21, 0));
+        assert_eq!(parse_time("21"), None);
+        assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_time("kväll"), None);
+    }
+
+    #[test]
+    fn nonsense_is_refused() {
+        for s in [
+            "",
+            "igår",
+            "2026-13-01",
+            "31/02/2026",
+            "18 smör 2026",
+            "2026-11-18 kl. sent",
+            "12345",
+        ] {
+            assert_eq!(p(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn day_order_is_a_file_decision() {
+        assert_eq!(
+            parse("05/11/2026", DayOrder::DayMonth).unwrap().date,
+            d(2026, 11, 5)
+        );
+        assert_eq!(
+            parse("05/11/2026", DayOrder::MonthDay).unwrap().date,
+            d(2026, 5, 11)
+        );
+        assert_eq!(order_evidence("18/11/2026"), Some(DayOrder::DayMonth));
+        assert_eq!(order_evidence("11/18/2026 10:00"), Some(DayOrder::MonthDay));
+        assert_eq!(order_evidence("05/11/2026"), None);
+        assert_eq!(order_evidence("2026-11-18"), None);
+    }
+
+    #[test]
+    fn offsets_become_stockholm_wall_clock_across_dst() {
+        // Police publication time with a one-digit hour.
+        assert_eq!(
+            p("2023-04-25 9:50:41 +02:00"),
+            Some(When {
+                date: d(2023, 4, 25),
+                time: NaiveTime::from_hms_opt(9, 50, 41)
+            })
+        );
+        // The night summer time starts (29 March 2026, 02:00 → 03:00).
+        assert_eq!(p("2026-03-29T00:30:00Z").unwrap().time, t(1, 30));
+        assert_eq!(p("2026-03-29T01:30:00Z").unwrap().time, t(3, 30));
+        // The night it ends (25 October 2026, 03:00 → 02:00): two UTC hours, one wall hour twice.
+        assert_eq!(p("2026-10-25T00:30:00Z").unwrap().time, t(2, 30));
+        assert_eq!(p("2026-10-25T01:30:00Z").unwrap().time, t(2, 30));
+        assert_eq!(
+            p("2026-12-31T23:30:00Z"),
+            Some(When {
+                date: d(2027, 1, 1),
+                time: t(0, 30)
+            })
+        );
+    }
+
+    #[test]
+    fn excel_serials_in_both_systems() {
+        assert_eq!(excel_serial(46344.0, false).unwrap().date, d(2026, 11, 18));
+        assert_eq!(
+            excel_serial(46344.0 - 1462.0, true).unwrap().date,
+            d(2026, 11, 18)
+        );
+        let w = excel_serial(46344.895833333, false).unwrap();
+        assert_eq!(w.time, t(21, 30));
+        assert_eq!(excel_serial(1.0, false).unwrap().date, d(1900, 1, 1));
+        assert_eq!(excel_serial(61.0, false).unwrap().date, d(1900, 3, 1));
+        assert_eq!(excel_serial(0.0, false), None);
+        assert_eq!(excel_serial(-3.0, false), None);
+    }
+}

@@ -1,0 +1,511 @@
+//! Import of partner files: sniff, read, map, validate, then store in one transaction.
+//!
+//! Data flows one way: [`source`] reads rows of text from CSV, XLSX/XLS/ODS or the
+//! police's JSON; [`mapping`] finds the header and which column is which field;
+//! each row is checked and turned into a report ([`rows`]); the loader stores them
+//! with a duplicate key ([`rowkey`]) under one batch, all or nothing. Problems are
+//! data (`RowIssue` with line and column), never panics: with `OnProblem::Flag`
+//! (the default) a row with a fixable problem is stored and flagged, a row that
+//! cannot be stored (no date) is skipped and kept in the batch as raw text.
+//! A dry run does all of this and rolls back, which is the preview.
+
+pub mod categories;
+pub mod dates;
+pub mod mapping;
+pub mod pii;
+pub mod police;
+pub mod rowkey;
+mod rows;
+pub mod sniff;
+pub mod source;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use dates::DayOrder;
+pub use mapping::Field;
+pub use source::Format;
+
+use crate::Store;
+use crate::db::import_batch::{self, Counts, NewBatch};
+use crate::db::{import_profile, named, partner};
+use crate::error::{Error, Result};
+use crate::ids::Id;
+use crate::messages::{Kind, Message};
+use crate::names;
+use mapping::{Mapping, ProfileSettings};
+
+/// What to do with a row that has a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum OnProblem {
+    /// Store it marked as flagged (rows that cannot be stored are skipped and listed).
+    #[default]
+    Flag,
+    /// Do not store it; list it in the batch.
+    Skip,
+    /// Stop; store nothing.
+    Abort,
+}
+
+/// How to import a file.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportOptions {
+    /// The partner the file comes from (required unless a column names it).
+    #[ts(optional)]
+    pub partner: Option<String>,
+    /// A profile to use and to save the mapping under.
+    #[ts(optional)]
+    pub profile: Option<String>,
+    /// The sheet of a spreadsheet; default the first non-empty.
+    #[ts(optional)]
+    pub sheet: Option<String>,
+    #[serde(default)]
+    pub on_problem: OnProblem,
+    /// Keep personnummer and phone numbers in the text (default: mask them).
+    #[serde(default)]
+    pub keep_personal_data: bool,
+    /// Header text → field, overriding the suggestions and the profile.
+    #[serde(default)]
+    pub columns: Vec<(String, Field)>,
+    /// Partner label → category name.
+    #[serde(default)]
+    pub categories: Vec<(String, String)>,
+    #[ts(optional)]
+    pub day_order: Option<DayOrder>,
+    /// Do everything, then roll back: the preview.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+/// One problem in the file, by line and column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RowIssue {
+    pub line: u64,
+    /// The column's header, when the problem is in one column.
+    pub column: Option<String>,
+    pub message: String,
+    /// `flagged`, `skipped` or `info`.
+    pub action: String,
+}
+
+/// A column and the field it was mapped to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ColumnMapping {
+    pub index: u32,
+    pub header: String,
+    pub field: Option<Field>,
+}
+
+/// A place text that matched no place, how often, and the closest places.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UnplacedText {
+    pub text: String,
+    pub rows: u32,
+    pub suggestions: Vec<String>,
+}
+
+/// A partner label that matched no category (it went to Övrigt).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UnmappedLabel {
+    pub label: String,
+    pub rows: u32,
+}
+
+/// One of the first rows, as it will be stored.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SampleRow {
+    pub line: u64,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub place: Option<String>,
+    pub place_resolved: bool,
+    pub category: Option<String>,
+    pub count: u32,
+    pub text: String,
+    /// `stored`, `flagged`, `skipped` or `duplicate`.
+    pub action: String,
+}
+
+/// The outcome of an import or of its preview (`dryRun`).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportResult {
+    #[serde(with = "crate::ids::option_string")]
+    #[ts(type = "string | null")]
+    pub batch: Option<Id>,
+    pub file: String,
+    pub format: Format,
+    pub encoding: Option<String>,
+    pub delimiter: Option<String>,
+    pub sheet: Option<String>,
+    pub sheets: Vec<String>,
+    pub header_line: u64,
+    pub columns: Vec<ColumnMapping>,
+    pub day_order: DayOrder,
+    pub partner: Option<String>,
+    pub profile: Option<String>,
+    pub rows: u32,
+    pub inserted: u32,
+    pub duplicates: u32,
+    pub flagged: u32,
+    pub skipped: u32,
+    pub masked: u32,
+    pub unplaced: Vec<UnplacedText>,
+    pub unmapped_categories: Vec<UnmappedLabel>,
+    pub sample: Vec<SampleRow>,
+    pub issues: Vec<RowIssue>,
+    /// All issues; `issues` lists the first [`MAX_LISTED_ISSUES`].
+    pub issues_total: u32,
+    pub dry_run: bool,
+}
+
+/// How many issues a result lists; all are stored with the batch.
+pub const MAX_LISTED_ISSUES: usize = 1000;
+/// How many rows the header search looks at.
+const HEADER_SEARCH_ROWS: usize = 40;
+const SAMPLE_ROWS: usize = 20;
+
+fn sha256_file(path: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+impl Store {
+    /// Imports (or, with `dry_run`, previews) one file.
+    pub fn import_file(&mut self, path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
+        run(self, path, opts)
+    }
+}
+
+fn run(store: &mut Store, path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
+    let mut src = source::Source::open(path, opts.sheet.as_deref())?;
+    let file = src.file_name.clone();
+
+    // The first rows: find the header among them.
+    let mut rec = csv::StringRecord::new();
+    let read_head =
+        |src: &source::Source, rec: &mut csv::StringRecord| -> Result<Vec<(u64, Vec<String>)>> {
+            let mut reader = src.rows()?;
+            let mut head = Vec::new();
+            while head.len() < HEADER_SEARCH_ROWS && reader.read(rec)? {
+                head.push((
+                    reader.line(),
+                    rec.iter().map(|c| c.trim().to_string()).collect(),
+                ));
+            }
+            Ok(head)
+        };
+    let mut head = read_head(&src, &mut rec)?;
+    let mut cells: Vec<Vec<String>> = head.iter().map(|(_, c)| c.clone()).collect();
+    let mut header_idx = mapping::find_header(&cells)
+        .ok_or_else(|| Message::ImportNoHeader { file: file.clone() })?;
+    // The police API's fields flattened into columns read like the JSON itself.
+    if src.format != Format::PoliceJson
+        && let Some(cols) = police::FlatColumns::detect(&cells[header_idx])
+    {
+        src.police_columns = Some(cols);
+        head = read_head(&src, &mut rec)?;
+        cells = head.iter().map(|(_, c)| c.clone()).collect();
+        header_idx = mapping::find_header(&cells)
+            .ok_or_else(|| Message::ImportNoHeader { file: file.clone() })?;
+    }
+    let police_shape = src.format == Format::PoliceJson || src.police_columns.is_some();
+    let header = cells[header_idx].clone();
+    let header_line = head[header_idx].0;
+    let signature = mapping::signature(&header);
+
+    // Partner: named, or the police for police events, or a column.
+    let conn = store.conn();
+    let partner_name = match (&opts.partner, police_shape) {
+        (Some(p), _) => Some(p.clone()),
+        (None, true) => Some("Polisen".to_string()),
+        _ => None,
+    };
+    let mut partner_id = match &partner_name {
+        Some(p) => named::find_id(conn, Kind::Partner, p)?,
+        None => None,
+    };
+    if let (Some(p), None) = (&partner_name, partner_id)
+        && !police_shape
+    {
+        // Fails with "unknown partner, did you mean …".
+        partner_id = Some(partner::get_partner_id(conn, p)?);
+    }
+
+    // Profile: named, else the last one this partner used for this shape.
+    let profile = match (&opts.profile, partner_id) {
+        (Some(name), _) => import_profile::find_profile_by_name(conn, name)?,
+        (None, Some(pid)) => import_profile::find_profile_by_shape(conn, pid, &signature)?,
+        _ => None,
+    };
+
+    let mut map = Mapping::suggest(&header);
+    if let Some(p) = &profile {
+        for (h, f) in &p.settings.columns {
+            if let Some(i) = header.iter().position(|x| names::key(x) == *h) {
+                map.set(i, *f);
+            }
+        }
+    }
+    for (h, f) in &opts.columns {
+        let col = header
+            .iter()
+            .position(|x| names::key(x) == names::key(h))
+            .or_else(|| {
+                h.trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+            });
+        match col {
+            Some(i) if i < header.len() => map.set(i, *f),
+            _ => {
+                return Err(Message::ImportRefused {
+                    file: file.clone(),
+                    reason: format!(
+                        "kolumnen \"{h}\" finns inte (kolumnerna heter: {})",
+                        header.join(", ")
+                    ),
+                }
+                .into());
+            }
+        }
+    }
+    if map.column(Field::Date).is_none() && map.column(Field::DateTime).is_none() {
+        return Err(Message::ImportMissingField {
+            file,
+            field: Field::Date.sv().into(),
+            header,
+        }
+        .into());
+    }
+    if map.column(Field::Category).is_none() {
+        return Err(Message::ImportMissingField {
+            file,
+            field: Field::Category.sv().into(),
+            header,
+        }
+        .into());
+    }
+    if partner_id.is_none() && map.column(Field::Partner).is_none() && !police_shape {
+        return Err(Message::ImportNeedsPartner { file }.into());
+    }
+
+    // Day order: asked for, remembered, or proven by the file's own dates.
+    let day_order = match (opts.day_order, &profile) {
+        (Some(o), _) => o,
+        (None, Some(p)) if p.settings.day_order != DayOrder::DayMonth => p.settings.day_order,
+        _ => sniff_day_order(&src, &map, header_idx)?,
+    };
+
+    let mut overrides: HashMap<String, String> = profile
+        .as_ref()
+        .map(|p| {
+            p.settings
+                .categories
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for (label, cat) in &opts.categories {
+        crate::db::category::get_category_id(conn, cat)?;
+        overrides.insert(names::key(label), cat.clone());
+    }
+
+    let file_hash = sha256_file(path)?;
+    let dialect = src.dialect.clone();
+    let encoding = dialect.as_ref().map(|d| d.encoding_label());
+    let delimiter = dialect.as_ref().map(|d| d.delimiter_label());
+
+    let tx = store.conn_mut().transaction()?;
+    if partner_id.is_none()
+        && let Some(p) = &partner_name
+    {
+        partner_id = Some(partner::insert_partner(&tx, p)?);
+    }
+    let batch = import_batch::insert_batch(
+        &tx,
+        &NewBatch {
+            file_name: &file,
+            file_hash: &file_hash,
+            partner_id,
+            format: src.format.label(),
+            encoding: encoding.as_deref(),
+            delimiter: delimiter.as_deref(),
+            sheet: src.sheet.as_deref(),
+        },
+    )?;
+
+    let mut loader = rows::Loader::new(
+        &tx, batch, &header, &map, day_order, partner_id, &overrides, opts,
+    )?;
+    let mut reader = src.rows()?;
+    let mut index = 0usize;
+    while reader.read(&mut rec)? {
+        let line = reader.line();
+        index += 1;
+        if index <= header_idx + 1 {
+            continue;
+        }
+        loader.row(&rec, line)?;
+    }
+    let done = loader.finish()?;
+
+    let counts = Counts {
+        rows_read: done.rows,
+        inserted: done.inserted,
+        duplicates: done.duplicates,
+        flagged: done.flagged,
+        skipped: done.skipped,
+        masked: done.masked,
+    };
+    // Remember how this partner's file was read.
+    let mut profile_name = profile
+        .as_ref()
+        .map(|p| p.name.clone())
+        .or(opts.profile.clone());
+    let mut profile_id = None;
+    if let Some(pid) = partner_id {
+        let settings = ProfileSettings {
+            columns: map
+                .columns
+                .iter()
+                .map(|(i, f)| (names::key(&header[*i]), *f))
+                .collect(),
+            categories: overrides.clone().into_iter().collect(),
+            day_order,
+        };
+        let partner_display: String =
+            tx.query_row("SELECT name FROM partner WHERE id = ?1", [pid], |r| {
+                r.get(0)
+            })?;
+        let name = profile_name.clone().unwrap_or_else(|| {
+            let shape: Vec<&str> = header
+                .iter()
+                .filter(|h| !h.is_empty())
+                .take(4)
+                .map(String::as_str)
+                .collect();
+            format!("{partner_display}: {}", shape.join(", "))
+        });
+        profile_id = Some(import_profile::upsert_profile(
+            &tx,
+            &name,
+            Some(pid),
+            &signature,
+            &settings,
+        )?);
+        profile_name = Some(name);
+    }
+    import_batch::update_batch_result(&tx, batch, &counts, profile_id)?;
+    let partner_display = match partner_id {
+        Some(pid) => Some(
+            tx.query_row("SELECT name FROM partner WHERE id = ?1", [pid], |r| {
+                r.get::<_, String>(0)
+            })?,
+        ),
+        None => None,
+    };
+    let unplaced = done.unplaced_with_suggestions(&tx)?;
+    if opts.dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+
+    Ok(ImportResult {
+        batch: (!opts.dry_run).then_some(batch),
+        file: src.file_name.clone(),
+        format: src.format,
+        encoding,
+        delimiter,
+        sheet: src.sheet.clone(),
+        sheets: src.sheets.clone(),
+        header_line,
+        columns: header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| ColumnMapping {
+                index: i as u32,
+                header: h.clone(),
+                field: map.columns.get(&i).copied(),
+            })
+            .collect(),
+        day_order,
+        partner: partner_display,
+        profile: profile_name,
+        rows: done.rows,
+        inserted: done.inserted,
+        duplicates: done.duplicates,
+        flagged: done.flagged,
+        skipped: done.skipped,
+        masked: done.masked,
+        unplaced,
+        unmapped_categories: done.unmapped,
+        sample: done.sample,
+        issues_total: done.issues_total,
+        issues: done.issues,
+        dry_run: opts.dry_run,
+    })
+}
+
+/// Reads the date column(s) until a date proves the order (a part above 12).
+fn sniff_day_order(src: &source::Source, map: &Mapping, header_idx: usize) -> Result<DayOrder> {
+    let col = map.column(Field::DateTime).or(map.column(Field::Date));
+    let Some(col) = col else {
+        return Ok(DayOrder::DayMonth);
+    };
+    let mut reader = src.rows()?;
+    let mut rec = csv::StringRecord::new();
+    let (mut dm, mut md) = (0u32, 0u32);
+    let mut i = 0usize;
+    while reader.read(&mut rec)? && i < 100_000 {
+        i += 1;
+        if i <= header_idx + 1 {
+            continue;
+        }
+        match rec.get(col).and_then(dates::order_evidence) {
+            Some(DayOrder::DayMonth) => dm += 1,
+            Some(DayOrder::MonthDay) => md += 1,
+            None => {}
+        }
+        if dm + md >= 50 {
+            break;
+        }
+    }
+    Ok(if md > dm {
+        DayOrder::MonthDay
+    } else {
+        DayOrder::DayMonth
+    })
+}

@@ -1,0 +1,83 @@
+//! The duplicate key of an imported row, so importing a file twice adds nothing.
+//!
+//! With an external id the key is the partner and that id (a partner's later file
+//! may correct a row's text; it is still the same event). Without one it is a hash of
+//! the normalised fields. SHA-256 cut to 128 bits: a defined function, so keys stored
+//! today still match after an upgrade.
+
+use sha2::{Digest, Sha256};
+
+use crate::ids::Id;
+use crate::names;
+
+pub type RowKey = [u8; 16];
+
+fn finish(h: Sha256) -> RowKey {
+    let full = h.finalize();
+    let mut key = [0u8; 16];
+    key.copy_from_slice(&full[..16]);
+    key
+}
+
+pub fn by_external_id(partner: Id, external_id: &str) -> RowKey {
+    let mut h = Sha256::new();
+    h.update(b"x\0");
+    h.update(partner.to_le_bytes());
+    h.update(names::key(external_id).as_bytes());
+    finish(h)
+}
+
+/// The fields that make a row the same row.
+pub struct KeyFields<'a> {
+    pub partner: Id,
+    pub date: &'a str,
+    pub time: &'a str,
+    pub place: &'a str,
+    pub category: &'a str,
+    pub count: u32,
+    pub text: &'a str,
+}
+
+pub fn by_fields(f: &KeyFields) -> RowKey {
+    let mut h = Sha256::new();
+    h.update(b"h\0");
+    h.update(f.partner.to_le_bytes());
+    for part in [f.date, f.time] {
+        h.update(part.as_bytes());
+        h.update(b"\0");
+    }
+    for part in [f.place, f.category, f.text] {
+        h.update(names::key(part).as_bytes());
+        h.update(b"\0");
+    }
+    h.update(f.count.to_le_bytes());
+    finish(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_and_case_do_not_make_a_new_row() {
+        let a = KeyFields {
+            partner: 1,
+            date: "2026-11-18",
+            time: "21:30",
+            place: "Torget",
+            category: "Klotter",
+            count: 1,
+            text: "Nytt  klotter",
+        };
+        let b = KeyFields {
+            place: " torget ",
+            text: "nytt klotter",
+            ..a
+        };
+        assert_eq!(by_fields(&a), by_fields(&b));
+        let c = KeyFields { count: 2, ..a };
+        assert_ne!(by_fields(&a), by_fields(&c));
+        assert_ne!(by_external_id(1, "A-1"), by_external_id(2, "A-1"));
+        assert_eq!(by_external_id(1, "a-1"), by_external_id(1, " A-1 "));
+    }
+}

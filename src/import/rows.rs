@@ -1,0 +1,618 @@
+//! The loader: checks each row, turns it into a report, and stores it.
+//!
+//! Everything looked up per row (places, partners, categories) is loaded once into
+//! hash maps, and the insert is one prepared statement, so a million rows stream
+//! through in seconds with flat memory.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use csv::StringRecord;
+use rusqlite::{Transaction, params};
+
+use super::categories::CategoryMap;
+use super::dates::{self, DayOrder, When};
+use super::mapping::{Field, Mapping};
+use super::{
+    ImportOptions, MAX_LISTED_ISSUES, OnProblem, RowIssue, SAMPLE_ROWS, SampleRow, UnmappedLabel,
+    UnplacedText, pii, rowkey,
+};
+use crate::db::report::MAX_COUNT;
+use crate::error::Result;
+use crate::ids::Id;
+use crate::messages::{Message, RowProblem};
+use crate::names;
+
+/// What the loader did, for the result.
+pub struct Done {
+    pub rows: u32,
+    pub inserted: u32,
+    pub duplicates: u32,
+    pub flagged: u32,
+    pub skipped: u32,
+    pub masked: u32,
+    pub issues: Vec<RowIssue>,
+    pub issues_total: u32,
+    pub sample: Vec<SampleRow>,
+    pub unmapped: Vec<UnmappedLabel>,
+    unplaced: HashMap<String, (String, u32)>,
+}
+
+impl Done {
+    /// The unplaced texts, most frequent first, with suggestions from the place names.
+    pub fn unplaced_with_suggestions(&self, tx: &Transaction) -> Result<Vec<UnplacedText>> {
+        let candidates = crate::db::place::place_and_alias_names(tx)?;
+        let mut out: Vec<UnplacedText> = self
+            .unplaced
+            .values()
+            .map(|(text, rows)| UnplacedText {
+                text: text.clone(),
+                rows: *rows,
+                suggestions: names::suggest(text, candidates.iter().map(String::as_str), 3),
+            })
+            .collect();
+        out.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.text.cmp(&b.text)));
+        Ok(out)
+    }
+}
+
+pub struct Loader<'t> {
+    tx: &'t Transaction<'t>,
+    batch: Id,
+    file: String,
+    header: Vec<String>,
+    col: HashMap<Field, usize>,
+    day_order: DayOrder,
+    partner: Option<Id>,
+    partners: HashMap<String, Id>,
+    places: HashMap<String, Id>,
+    categories: CategoryMap,
+    category_names: HashMap<Id, String>,
+    on_problem: OnProblem,
+    mask: bool,
+    now: String,
+    done: Done,
+}
+
+/// A row ready to store.
+struct Draft {
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    place_id: Option<Id>,
+    place_text: Option<String>,
+    category_id: Id,
+    category_text: String,
+    partner_id: Id,
+    count: u32,
+    text: String,
+    assessment: Option<String>,
+    external_id: Option<String>,
+}
+
+impl<'t> Loader<'t> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        tx: &'t Transaction<'t>,
+        batch: Id,
+        header: &[String],
+        map: &Mapping,
+        day_order: DayOrder,
+        partner: Option<Id>,
+        category_overrides: &HashMap<String, String>,
+        opts: &ImportOptions,
+    ) -> Result<Loader<'t>> {
+        let mut places = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT name_key, id FROM place UNION ALL SELECT alias_key, place_id FROM place_alias")?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?)))? {
+                let (k, id) = row?;
+                places.insert(k, id);
+            }
+        }
+        let mut partners = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT name_key, id FROM partner")?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?)))? {
+                let (k, id) = row?;
+                partners.insert(k, id);
+            }
+        }
+        let mut cats = Vec::new();
+        {
+            let mut stmt = tx.prepare("SELECT name, id FROM category ORDER BY sort_order")?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?)))? {
+                cats.push(row?);
+            }
+        }
+        let file: String = tx.query_row(
+            "SELECT file_name FROM import_batch WHERE id = ?1",
+            [batch],
+            |r| r.get(0),
+        )?;
+        Ok(Loader {
+            tx,
+            batch,
+            file,
+            header: header.to_vec(),
+            col: map.columns.iter().map(|(c, f)| (*f, *c)).collect(),
+            day_order,
+            partner,
+            partners,
+            places,
+            category_names: cats.iter().map(|(n, id)| (*id, n.clone())).collect(),
+            categories: CategoryMap::new(&cats, category_overrides),
+            on_problem: opts.on_problem,
+            mask: !opts.keep_personal_data,
+            now: crate::db::now(),
+            done: Done {
+                rows: 0,
+                inserted: 0,
+                duplicates: 0,
+                flagged: 0,
+                skipped: 0,
+                masked: 0,
+                issues: Vec::new(),
+                issues_total: 0,
+                sample: Vec::new(),
+                unmapped: Vec::new(),
+                unplaced: HashMap::new(),
+            },
+        })
+    }
+
+    fn cell<'r>(&self, rec: &'r StringRecord, f: Field) -> &'r str {
+        self.col
+            .get(&f)
+            .and_then(|&i| rec.get(i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    fn column_name(&self, f: Field) -> Option<String> {
+        self.col.get(&f).and_then(|&i| self.header.get(i)).cloned()
+    }
+
+    fn issue(
+        &mut self,
+        line: u64,
+        column: Option<String>,
+        message: String,
+        action: &str,
+        raw: Option<&str>,
+    ) -> Result<()> {
+        crate::db::import_batch::insert_issue(
+            self.tx,
+            self.batch,
+            line,
+            column.as_deref(),
+            &message,
+            action,
+            raw,
+        )?;
+        self.done.issues_total += 1;
+        if self.done.issues.len() < MAX_LISTED_ISSUES {
+            self.done.issues.push(RowIssue {
+                line,
+                column,
+                message,
+                action: action.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn raw(rec: &StringRecord) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let _ = w.write_record(rec.iter());
+        let bytes = w.into_inner().unwrap_or_default();
+        String::from_utf8_lossy(&bytes).trim_end().to_string()
+    }
+
+    /// Reads a date (and maybe a time) from a cell, accepting Excel serial numbers too.
+    fn when(&self, value: &str) -> Option<When> {
+        dates::parse(value, self.day_order).or_else(|| {
+            let n: f64 = value.replace(',', ".").parse().ok()?;
+            (20_000.0..=80_000.0)
+                .contains(&n)
+                .then(|| dates::excel_serial(n, false))
+                .flatten()
+        })
+    }
+
+    /// Checks one data row and stores it (or records why not).
+    pub fn row(&mut self, rec: &StringRecord, line: u64) -> Result<()> {
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            return Ok(());
+        }
+        self.done.rows += 1;
+        let mut problems: Vec<(Option<String>, RowProblem)> = Vec::new();
+        let mut fatal: Option<(Option<String>, RowProblem)> = None;
+
+        // Cells holding spreadsheet errors count as empty, with a problem.
+        for (&f, &i) in &self.col {
+            if let Some(v) = rec.get(i).map(str::trim)
+                && let Some(err) = v.strip_prefix("#FEL ")
+            {
+                let _ = f;
+                problems.push((
+                    self.header.get(i).cloned(),
+                    RowProblem::CellError {
+                        value: err.to_string(),
+                    },
+                ));
+            }
+        }
+        fn clean(v: &str) -> &str {
+            if v.starts_with("#FEL ") { "" } else { v }
+        }
+
+        // When.
+        let dt_field = if self.col.contains_key(&Field::DateTime) {
+            Field::DateTime
+        } else {
+            Field::Date
+        };
+        let date_text = clean(self.cell(rec, dt_field)).to_string();
+        let mut when = None;
+        if date_text.is_empty() {
+            fatal = Some((self.column_name(dt_field), RowProblem::DateMissing));
+        } else {
+            match self.when(&date_text) {
+                Some(w) => when = Some(w),
+                None => {
+                    fatal = Some((
+                        self.column_name(dt_field),
+                        RowProblem::DateInvalid {
+                            value: date_text.clone(),
+                        },
+                    ))
+                }
+            }
+        }
+        let time_text = clean(self.cell(rec, Field::Time)).to_string();
+        let mut time = when.and_then(|w| w.time);
+        if !time_text.is_empty() {
+            match dates::parse_time(&time_text) {
+                Some(t) => time = Some(t),
+                None => problems.push((
+                    self.column_name(Field::Time),
+                    RowProblem::TimeInvalid {
+                        value: time_text.clone(),
+                    },
+                )),
+            }
+        }
+
+        // A row with no date that looks like a total or a note is listed, not an error.
+        if when.is_none() {
+            let filled = rec.iter().filter(|c| !c.trim().is_empty()).count();
+            let summary = rec.iter().any(|c| {
+                let k = names::key(c);
+                k.starts_with("summa")
+                    || k.starts_with("totalt")
+                    || k.starts_with("total")
+                    || k.starts_with("antal")
+            });
+            if summary || filled <= 1 {
+                fatal = Some((None, RowProblem::SummaryRow));
+            }
+        }
+
+        // Who.
+        let partner_text = clean(self.cell(rec, Field::Partner)).to_string();
+        let partner_id = if partner_text.is_empty() {
+            self.partner
+        } else {
+            match self.partners.get(&names::key(&partner_text)) {
+                Some(id) => Some(*id),
+                None => {
+                    if fatal.is_none() {
+                        fatal = Some((
+                            self.column_name(Field::Partner),
+                            RowProblem::PartnerUnknown {
+                                value: partner_text.clone(),
+                            },
+                        ));
+                    }
+                    None
+                }
+            }
+        };
+
+        // How many.
+        let count_text = clean(self.cell(rec, Field::Count)).to_string();
+        let count = if count_text.is_empty() {
+            1
+        } else {
+            match count_text.replace(' ', "").parse::<u32>() {
+                Ok(n) if (1..=MAX_COUNT).contains(&n) => n,
+                _ => {
+                    problems.push((
+                        self.column_name(Field::Count),
+                        RowProblem::CountInvalid {
+                            value: count_text.clone(),
+                        },
+                    ));
+                    1
+                }
+            }
+        };
+
+        // What: the description, with extra unheaded values kept and personal data masked.
+        let mut text = clean(self.cell(rec, Field::Description)).to_string();
+        let extra: Vec<&str> = rec
+            .iter()
+            .skip(self.header.len())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .collect();
+        if !extra.is_empty() {
+            let values = extra.join("; ");
+            problems.push((
+                None,
+                RowProblem::ExtraValues {
+                    values: values.clone(),
+                },
+            ));
+            if text.is_empty() {
+                text = values;
+            } else {
+                text = format!("{text} [{values}]");
+            }
+        }
+        let found = pii::scan(&text);
+        let mut info: Option<RowProblem> = None;
+        if found.any() {
+            if self.mask {
+                text = pii::mask(&text).0;
+                self.done.masked += 1;
+                info = Some(RowProblem::PersonalDataMasked {
+                    personnummer: found.personnummer,
+                    phone: found.phone,
+                });
+            } else {
+                problems.push((
+                    self.column_name(Field::Description),
+                    RowProblem::PersonalDataKept {
+                        personnummer: found.personnummer,
+                        phone: found.phone,
+                    },
+                ));
+            }
+        }
+        let category_text = clean(self.cell(rec, Field::Category)).to_string();
+        let place_text = clean(self.cell(rec, Field::Place)).to_string();
+        let assessment =
+            Some(clean(self.cell(rec, Field::Assessment)).to_string()).filter(|s| !s.is_empty());
+        let external_id =
+            Some(clean(self.cell(rec, Field::ExternalId)).to_string()).filter(|s| !s.is_empty());
+
+        let raw_needed =
+            fatal.is_some() || (!problems.is_empty() && self.on_problem != OnProblem::Flag);
+        let raw = raw_needed.then(|| Self::raw(rec));
+
+        // Decide.
+        if let Some((column, problem)) = fatal {
+            if self.on_problem == OnProblem::Abort && problem != RowProblem::SummaryRow {
+                return Err(self.abort(line, column, &problem));
+            }
+            let action = if problem == RowProblem::SummaryRow {
+                "info"
+            } else {
+                "skipped"
+            };
+            self.done.skipped += 1;
+            self.sample(
+                line,
+                when,
+                time,
+                &place_text,
+                false,
+                &category_text,
+                count,
+                &text,
+                "skipped",
+            );
+            // Summary rows are listed as info but their text is kept too.
+            self.issue(
+                line,
+                column,
+                problem.sv(),
+                if action == "info" { "skipped" } else { action },
+                raw.as_deref(),
+            )?;
+            return Ok(());
+        }
+        let (Some(w), Some(partner_id)) = (when, partner_id) else {
+            return Ok(());
+        };
+        if !problems.is_empty() {
+            match self.on_problem {
+                OnProblem::Abort => {
+                    let (column, problem) = problems.remove(0);
+                    return Err(self.abort(line, column, &problem));
+                }
+                OnProblem::Skip => {
+                    self.done.skipped += 1;
+                    for (column, p) in &problems {
+                        self.issue(line, column.clone(), p.sv(), "skipped", raw.as_deref())?;
+                    }
+                    self.sample(
+                        line,
+                        when,
+                        time,
+                        &place_text,
+                        false,
+                        &category_text,
+                        count,
+                        &text,
+                        "skipped",
+                    );
+                    return Ok(());
+                }
+                OnProblem::Flag => {}
+            }
+        }
+        let category_id = self.categories.resolve(&category_text);
+        let place_id = if place_text.is_empty() {
+            None
+        } else {
+            self.places.get(&names::key(&place_text)).copied()
+        };
+        if place_id.is_none() && !place_text.is_empty() {
+            let e = self
+                .done
+                .unplaced
+                .entry(names::key(&place_text))
+                .or_insert_with(|| (place_text.clone(), 0));
+            e.1 += 1;
+        }
+        let draft = Draft {
+            date: w.date,
+            time,
+            place_id,
+            place_text: Some(place_text.clone()).filter(|s| !s.is_empty()),
+            category_id,
+            category_text: category_text.clone(),
+            partner_id,
+            count,
+            text: text.clone(),
+            assessment,
+            external_id,
+        };
+        let flagged = !problems.is_empty();
+        let inserted = self.insert(&draft, flagged)?;
+        let action = if !inserted {
+            self.done.duplicates += 1;
+            "duplicate"
+        } else if flagged {
+            self.done.inserted += 1;
+            self.done.flagged += 1;
+            "flagged"
+        } else {
+            self.done.inserted += 1;
+            "stored"
+        };
+        if inserted {
+            for (column, p) in &problems {
+                self.issue(line, column.clone(), p.sv(), "flagged", None)?;
+            }
+            if let Some(p) = info {
+                let col = self.column_name(Field::Description);
+                self.issue(line, col, p.sv(), "info", None)?;
+            }
+        }
+        self.sample(
+            line,
+            when,
+            time,
+            &place_text,
+            place_id.is_some(),
+            &category_text,
+            count,
+            &text,
+            action,
+        );
+        Ok(())
+    }
+
+    fn abort(&self, line: u64, column: Option<String>, problem: &RowProblem) -> crate::Error {
+        Message::ImportAborted {
+            file: self.file.clone(),
+            line,
+            column: column.unwrap_or_else(|| "–".to_string()),
+            problem: problem.sv(),
+        }
+        .into()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sample(
+        &mut self,
+        line: u64,
+        when: Option<When>,
+        time: Option<NaiveTime>,
+        place: &str,
+        resolved: bool,
+        category: &str,
+        count: u32,
+        text: &str,
+        action: &str,
+    ) {
+        if self.done.sample.len() >= SAMPLE_ROWS {
+            return;
+        }
+        self.done.sample.push(SampleRow {
+            line,
+            date: when.map(|w| w.date.to_string()),
+            time: time.map(|t| t.format("%H:%M").to_string()),
+            place: Some(place.to_string()).filter(|p| !p.is_empty()),
+            place_resolved: resolved,
+            category: Some(category.to_string()).filter(|c| !c.is_empty()),
+            count,
+            text: text.to_string(),
+            action: action.to_string(),
+        });
+    }
+
+    /// Stores a draft; `false` when its duplicate key was already there.
+    fn insert(&mut self, d: &Draft, flagged: bool) -> Result<bool> {
+        let date = d.date.format("%Y-%m-%d").to_string();
+        let time = d.time.map(|t| t.format("%H:%M").to_string());
+        let key = match &d.external_id {
+            Some(x) => rowkey::by_external_id(d.partner_id, x),
+            None => rowkey::by_fields(&rowkey::KeyFields {
+                partner: d.partner_id,
+                date: &date,
+                time: time.as_deref().unwrap_or(""),
+                place: d.place_text.as_deref().unwrap_or(""),
+                category: &d.category_text,
+                count: d.count,
+                text: &d.text,
+            }),
+        };
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO report (occurred_date, occurred_time, place_id, category_id, partner_id,
+                 count, assessment, text, source_place, source_category, import_batch_id, external_id,
+                 row_key, flagged, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        )?;
+        let n = stmt.execute(params![
+            date,
+            time,
+            d.place_id,
+            d.category_id,
+            d.partner_id,
+            d.count,
+            d.assessment,
+            d.text,
+            d.place_text,
+            Some(d.category_text.as_str()).filter(|s| !s.is_empty()),
+            self.batch,
+            d.external_id,
+            &key[..],
+            flagged,
+            self.now,
+        ])?;
+        Ok(n == 1)
+    }
+
+    pub fn finish(mut self) -> Result<Done> {
+        let mut unmapped: Vec<UnmappedLabel> = self
+            .categories
+            .unmapped
+            .values()
+            .map(|(label, rows)| UnmappedLabel {
+                label: label.clone(),
+                rows: *rows,
+            })
+            .collect();
+        unmapped.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.label.cmp(&b.label)));
+        self.done.unmapped = unmapped;
+        let _ = &self.category_names;
+        Ok(self.done)
+    }
+}

@@ -1,0 +1,249 @@
+//! Sniffing a text file: its encoding, its delimiter, and a `sep=` directive.
+//!
+//! Swedish Excel writes "CSV (semikolonavgränsad)" in Windows-1252, or UTF-8 with a
+//! BOM; other systems write UTF-8, tabs or pipes; a few write UTF-16 with a BOM.
+//! What cannot be read for sure (UTF-32, NUL bytes, a delimiter tie) is refused
+//! with a message rather than guessed.
+
+use std::io::Read;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use crate::error::{Error, Result};
+use crate::messages::Message;
+
+/// What the sniffer found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextDialect {
+    pub encoding: &'static Encoding,
+    /// Bytes of BOM to skip.
+    pub bom: usize,
+    pub delimiter: u8,
+    /// The file starts with a `sep=X` line (Excel's directive), to skip.
+    pub sep_line: bool,
+}
+
+impl TextDialect {
+    /// The encoding's name as the preview shows it.
+    pub fn encoding_label(&self) -> String {
+        match (self.encoding.name(), self.bom) {
+            ("UTF-8", 3) => "UTF-8 med BOM".to_string(),
+            ("windows-1252", _) => "Windows-1252".to_string(),
+            (name, _) => name.to_string(),
+        }
+    }
+
+    pub fn delimiter_label(&self) -> String {
+        match self.delimiter {
+            b'\t' => "tabb".to_string(),
+            b';' | b',' | b'|' | b'^' | b'=' | b':' => (self.delimiter as char).to_string(),
+            other => format!("0x{other:02X}"),
+        }
+    }
+}
+
+/// How much of the file the delimiter and header sniffing look at.
+pub const SAMPLE: usize = 64 * 1024;
+
+fn refuse(file: &str, reason: &str) -> Error {
+    Message::ImportRefused {
+        file: file.to_string(),
+        reason: reason.to_string(),
+    }
+    .into()
+}
+
+/// Decides the encoding from the BOM and the bytes: a file is UTF-8 only if all of
+/// it is valid UTF-8, otherwise Windows-1252 (which decodes every byte).
+pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Encoding, usize)> {
+    let mut head = vec![0u8; 8192];
+    let mut got = 0;
+    while got < head.len() {
+        let n = reader
+            .read(&mut head[got..])
+            .map_err(|e| Error::io(file, e))?;
+        if n == 0 {
+            break;
+        }
+        got += n;
+    }
+    head.truncate(got);
+    if head.starts_with(&[0xFF, 0xFE, 0, 0]) || head.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(refuse(
+            file,
+            "filen är kodad som UTF-32, som Navet inte läser; spara den som UTF-8",
+        ));
+    }
+    if head.starts_with(&[0xFF, 0xFE]) {
+        return Ok((UTF_16LE, 2));
+    }
+    if head.starts_with(&[0xFE, 0xFF]) {
+        return Ok((UTF_16BE, 2));
+    }
+    if head.contains(&0) {
+        return Err(refuse(
+            file,
+            "filen innehåller NUL-tecken och är troligen ingen textfil",
+        ));
+    }
+    let bom = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    // Validate the whole file as UTF-8, streaming, carrying a split character across chunks.
+    let mut carry: Vec<u8> = head;
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match std::str::from_utf8(&carry) {
+            Ok(_) => carry.clear(),
+            Err(e) if e.error_len().is_none() => {
+                let keep = carry.split_off(e.valid_up_to());
+                carry = keep;
+            }
+            Err(_) => {
+                if bom == 3 {
+                    return Err(refuse(
+                        file,
+                        "filen säger att den är UTF-8 men innehåller ogiltiga tecken",
+                    ));
+                }
+                return Ok((WINDOWS_1252, 0));
+            }
+        }
+        let n = reader.read(&mut buf).map_err(|e| Error::io(file, e))?;
+        if n == 0 {
+            break;
+        }
+        carry.extend_from_slice(&buf[..n]);
+    }
+    if !carry.is_empty() {
+        // A file cut inside a UTF-8 character.
+        return Ok((WINDOWS_1252, 0));
+    }
+    Ok((UTF_8, bom))
+}
+
+/// Field counts of the first records of `sample` read with `delimiter` (quote-aware).
+fn field_counts(sample: &str, delimiter: u8) -> Vec<usize> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(sample.as_bytes());
+    let mut counts = Vec::new();
+    let mut rec = csv::ByteRecord::new();
+    while counts.len() < 60 {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) => {
+                if rec.iter().any(|f| !f.is_empty()) {
+                    counts.push(rec.len());
+                }
+            }
+            _ => break,
+        }
+    }
+    // The last record of a cut sample may be partial.
+    if sample.len() >= SAMPLE {
+        counts.pop();
+    }
+    counts
+}
+
+/// Delimiters tried, in order of preference for Swedish files when scores tie exactly
+/// on a single line (more lines decide otherwise).
+const CANDIDATES: &[u8] = b";,\t|^\x1f";
+
+/// Picks the delimiter that splits the most lines into the same number (≥ 2) of fields.
+pub fn sniff_delimiter(file: &str, sample: &str) -> Result<(u8, bool)> {
+    let first_line = sample.lines().next().unwrap_or("").trim_end_matches('\r');
+    if let Some(rest) = first_line.strip_prefix("sep=") {
+        let mut chars = rest.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.is_ascii()
+        {
+            return Ok((c as u8, true));
+        }
+    }
+    let mut best: Vec<(f64, u8)> = Vec::new();
+    for &d in CANDIDATES {
+        let counts = field_counts(sample, d);
+        if counts.is_empty() {
+            continue;
+        }
+        // The most common field count, and how many records have it.
+        let mut freq = std::collections::BTreeMap::<usize, usize>::new();
+        for c in &counts {
+            *freq.entry(*c).or_default() += 1;
+        }
+        let (width, hits) = freq
+            .iter()
+            .max_by_key(|(w, n)| (**n, **w))
+            .map(|(w, n)| (*w, *n))
+            .unwrap_or((1, 0));
+        if width < 2 {
+            continue;
+        }
+        // Consistency first, then more fields; title and total rows lower it a little.
+        let score = hits as f64 / counts.len() as f64 * 100.0 + (width.min(50) as f64) / 100.0;
+        best.push((score, d));
+    }
+    best.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match best.as_slice() {
+        [] => Err(refuse(
+            file,
+            "hittar bara en kolumn; filen behöver minst datum och kategori i egna kolumner",
+        )),
+        [(s1, d1), (s2, _), ..] if (s1 - s2).abs() < 1e-9 => {
+            let _ = d1;
+            Err(refuse(
+                file,
+                "kan inte avgöra om kolumnerna skiljs med komma eller semikolon; spara filen igen med semikolon",
+            ))
+        }
+        [(_, d), ..] => Ok((*d, false)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enc(bytes: &[u8]) -> Result<(&'static Encoding, usize)> {
+        sniff_encoding("x.csv", &mut &bytes[..])
+    }
+
+    #[test]
+    fn encodings() {
+        assert_eq!(enc(b"Datum;Plats\n").unwrap(), (UTF_8, 0));
+        assert_eq!(enc(b"\xEF\xBB\xBFDatum;Plats\n").unwrap(), (UTF_8, 3));
+        assert_eq!(enc(b"Datum;Omr\xe5de\n").unwrap(), (WINDOWS_1252, 0));
+        assert_eq!(enc(b"\xFF\xFED\0a\0").unwrap(), (UTF_16LE, 2));
+        assert!(enc(b"\xFF\xFE\0\0D\0\0\0").is_err());
+        assert!(enc(b"Datum\0;Plats\n").is_err());
+        assert!(enc(b"\xEF\xBB\xBFOmr\xe5de\n").is_err());
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(
+            sniff_delimiter(
+                "x",
+                "Datum;Plats;Text\n2026-11-18;Torget;Stöld, försök\n2026-11-19;Parken;Klotter\n"
+            )
+            .unwrap(),
+            (b';', false)
+        );
+        assert_eq!(
+            sniff_delimiter("x", "a\tb\n1\t2\n").unwrap(),
+            (b'\t', false)
+        );
+        assert_eq!(
+            sniff_delimiter("x", "a,b\n1,\"2,5\"\n").unwrap(),
+            (b',', false)
+        );
+        assert_eq!(sniff_delimiter("x", "sep=|\na|b\n").unwrap(), (b'|', true));
+        assert!(sniff_delimiter("x", "h1,h2;h3\n1,2;3\n").is_err());
+        assert!(sniff_delimiter("x", "only\n1\n").is_err());
+    }
+}

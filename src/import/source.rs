@@ -1,0 +1,458 @@
+//! Where rows come from: a CSV/text file, a spreadsheet sheet, or police events.
+//!
+//! Every source fills the same reusable `csv::StringRecord` with the cells of one
+//! row as text and tells the row's line (CSV: the line the record starts on;
+//! sheets: the row number Excel shows), so everything after this point treats all
+//! formats alike. Spreadsheet dates become ISO text here, in the right date system.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use calamine::{Data, Reader};
+use csv::StringRecord;
+use encoding_rs_io::DecodeReaderBytesBuilder;
+
+use super::police;
+use super::sniff::{self, TextDialect};
+use crate::error::{Error, Result};
+use crate::messages::Message;
+
+/// The kind of file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Xls,
+    Ods,
+    PoliceJson,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV",
+            Format::Xlsx => "XLSX",
+            Format::Xls => "XLS",
+            Format::Ods => "ODS",
+            Format::PoliceJson => "Polisens händelser (JSON)",
+        }
+    }
+}
+
+/// Reads rows one at a time into a reused record.
+pub trait RowReader {
+    /// Fills `row` with the next row; `Ok(false)` at the end.
+    fn read(&mut self, row: &mut StringRecord) -> Result<bool>;
+    /// The line (or sheet row) of the row last read, 1-based.
+    fn line(&self) -> u64;
+}
+
+/// An opened file, ready to be read (and read again for the commit).
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: std::path::PathBuf,
+    pub file_name: String,
+    pub format: Format,
+    pub dialect: Option<TextDialect>,
+    pub sheet: Option<String>,
+    pub sheets: Vec<String>,
+    /// Set when the header is the police API's fields flattened into columns.
+    pub police_columns: Option<police::FlatColumns>,
+}
+
+fn shown(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn refuse(file: &str, reason: impl Into<String>) -> Error {
+    Message::ImportRefused {
+        file: file.to_string(),
+        reason: reason.into(),
+    }
+    .into()
+}
+
+/// Decides the format from the extension and the first bytes.
+fn detect(path: &Path, file: &str) -> Result<Format> {
+    let mut head = [0u8; 8];
+    let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let n = f.read(&mut head).map_err(|e| Error::io(path, e))?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let zip = n >= 4 && head[..4] == *b"PK\x03\x04";
+    let ole = n >= 8 && head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    Ok(match ext.as_str() {
+        "xlsx" | "xlsm" if zip => Format::Xlsx,
+        "ods" if zip => Format::Ods,
+        "xls" if ole => Format::Xls,
+        "xlsx" | "xlsm" | "ods" | "xls" => {
+            return Err(refuse(
+                file,
+                "filen har ett kalkylbladsnamn men är inget giltigt kalkylblad",
+            ));
+        }
+        "json" => Format::PoliceJson,
+        _ if zip => Format::Xlsx,
+        _ if ole => Format::Xls,
+        _ => {
+            let first = head[..n].iter().find(|b| !b.is_ascii_whitespace());
+            if matches!(first, Some(b'[')) && ext != "csv" {
+                Format::PoliceJson
+            } else {
+                Format::Csv
+            }
+        }
+    })
+}
+
+impl Source {
+    /// Opens and sniffs a file. `sheet` picks a sheet by name (default: the first non-empty).
+    pub fn open(path: &Path, sheet: Option<&str>) -> Result<Source> {
+        let file = shown(path);
+        let format = detect(path, &file)?;
+        let mut src = Source {
+            path: path.to_path_buf(),
+            file_name: file.clone(),
+            format,
+            dialect: None,
+            sheet: None,
+            sheets: Vec::new(),
+            police_columns: None,
+        };
+        match format {
+            Format::Csv => {
+                let mut f = BufReader::new(File::open(path).map_err(|e| Error::io(path, e))?);
+                let (encoding, bom) = sniff::sniff_encoding(&file, &mut f)?;
+                let sample = read_sample(path, encoding, bom)?;
+                if sample.trim().is_empty() {
+                    return Err(refuse(&file, "filen är tom"));
+                }
+                let (delimiter, sep_line) = sniff::sniff_delimiter(&file, &sample)?;
+                src.dialect = Some(TextDialect {
+                    encoding,
+                    bom,
+                    delimiter,
+                    sep_line,
+                });
+            }
+            Format::Xlsx | Format::Xls | Format::Ods => {
+                let mut wb = calamine::open_workbook_auto(path)
+                    .map_err(|e| refuse(&file, format!("kalkylbladet kunde inte läsas ({e})")))?;
+                src.sheets = wb.sheet_names();
+                let chosen = match sheet {
+                    Some(name) => {
+                        let found = src
+                            .sheets
+                            .iter()
+                            .find(|s| crate::names::key(s) == crate::names::key(name));
+                        match found {
+                            Some(s) => s.clone(),
+                            None => {
+                                return Err(refuse(
+                                    &file,
+                                    format!(
+                                        "bladet \"{name}\" finns inte (bladen heter: {})",
+                                        src.sheets.join(", ")
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                    None => {
+                        let mut pick = None;
+                        for name in &src.sheets {
+                            if let Ok(range) = wb.worksheet_range(name)
+                                && range
+                                    .used_cells()
+                                    .any(|(_, _, c)| !matches!(c, Data::Empty))
+                            {
+                                pick = Some(name.clone());
+                                break;
+                            }
+                        }
+                        pick.ok_or_else(|| refuse(&file, "alla blad är tomma"))?
+                    }
+                };
+                src.sheet = Some(chosen);
+            }
+            Format::PoliceJson => {}
+        }
+        Ok(src)
+    }
+
+    /// A fresh reader from the first row.
+    pub fn rows(&self) -> Result<Box<dyn RowReader>> {
+        let inner = self.raw_rows()?;
+        Ok(match &self.police_columns {
+            Some(cols) => Box::new(PoliceFlatRows {
+                inner,
+                cols: cols.clone(),
+                header_seen: false,
+                buf: StringRecord::new(),
+            }),
+            None => inner,
+        })
+    }
+
+    fn raw_rows(&self) -> Result<Box<dyn RowReader>> {
+        match self.format {
+            Format::Csv => {
+                let d = self
+                    .dialect
+                    .as_ref()
+                    .ok_or_else(|| refuse(&self.file_name, "okänd dialekt"))?;
+                Ok(Box::new(CsvRows::open(&self.path, d)?))
+            }
+            Format::Xlsx | Format::Xls | Format::Ods => {
+                let mut wb = calamine::open_workbook_auto(&self.path).map_err(|e| {
+                    refuse(
+                        &self.file_name,
+                        format!("kalkylbladet kunde inte läsas ({e})"),
+                    )
+                })?;
+                let sheet = self.sheet.clone().unwrap_or_default();
+                let range = wb.worksheet_range(&sheet).map_err(|e| {
+                    refuse(
+                        &self.file_name,
+                        format!("bladet \"{sheet}\" kunde inte läsas ({e})"),
+                    )
+                })?;
+                Ok(Box::new(SheetRows::new(range)))
+            }
+            Format::PoliceJson => {
+                let rows = police::read(&self.path, &self.file_name)?;
+                Ok(Box::new(VecRows { rows, at: 0 }))
+            }
+        }
+    }
+}
+
+/// The first [`sniff::SAMPLE`] bytes, decoded.
+fn read_sample(
+    path: &Path,
+    encoding: &'static encoding_rs::Encoding,
+    bom: usize,
+) -> Result<String> {
+    let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+    f.seek(SeekFrom::Start(bom as u64))
+        .map_err(|e| Error::io(path, e))?;
+    let mut raw = Vec::with_capacity(sniff::SAMPLE);
+    f.take(sniff::SAMPLE as u64)
+        .read_to_end(&mut raw)
+        .map_err(|e| Error::io(path, e))?;
+    let (text, _) = encoding.decode_without_bom_handling(&raw);
+    Ok(text.into_owned())
+}
+
+struct CsvRows {
+    rdr: csv::Reader<Box<dyn Read>>,
+    line: u64,
+    file: String,
+}
+
+impl CsvRows {
+    fn open(path: &Path, d: &TextDialect) -> Result<CsvRows> {
+        let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+        let inner: Box<dyn Read> = if d.encoding == encoding_rs::UTF_8 {
+            f.seek(SeekFrom::Start(d.bom as u64))
+                .map_err(|e| Error::io(path, e))?;
+            Box::new(BufReader::with_capacity(1 << 16, f))
+        } else {
+            Box::new(
+                DecodeReaderBytesBuilder::new()
+                    .encoding(Some(d.encoding))
+                    .bom_override(true)
+                    .build(BufReader::with_capacity(1 << 16, f)),
+            )
+        };
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(d.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(inner);
+        if d.sep_line {
+            let mut skip = csv::ByteRecord::new();
+            let _ = rdr.read_byte_record(&mut skip);
+        }
+        Ok(CsvRows {
+            rdr,
+            line: 0,
+            file: shown(path),
+        })
+    }
+}
+
+impl RowReader for CsvRows {
+    fn read(&mut self, row: &mut StringRecord) -> Result<bool> {
+        match self.rdr.read_record(row) {
+            Ok(more) => {
+                self.line = row.position().map(|p| p.line()).unwrap_or(self.line + 1);
+                Ok(more)
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(self.line + 1);
+                Err(Message::ImportRow {
+                    file: self.file.clone(),
+                    line,
+                    reason: e.to_string(),
+                }
+                .into())
+            }
+        }
+    }
+
+    fn line(&self) -> u64 {
+        self.line
+    }
+}
+
+/// A sheet's rows. A merged title keeps its value in its top-left cell and the
+/// rest empty, so it reads as a one-cell row, which header detection skips.
+struct SheetRows {
+    range: calamine::Range<Data>,
+    next: usize,
+    line: u64,
+}
+
+impl SheetRows {
+    fn new(range: calamine::Range<Data>) -> SheetRows {
+        SheetRows {
+            range,
+            next: 0,
+            line: 0,
+        }
+    }
+}
+
+/// A cell as text: dates in ISO, integers without decimals, errors as Excel shows them.
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.replace("_x000D_", "").replace("\r\n", "\n"),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Bool(b) => if *b { "SANT" } else { "FALSKT" }.to_string(),
+        Data::DateTime(dt) => {
+            if dt.is_duration() || dt.as_f64() < 1.0 {
+                let secs = (dt.as_f64().fract() * 86_400.0).round() as u32;
+                format!("{:02}:{:02}", (secs / 3600) % 24, (secs / 60) % 60)
+            } else {
+                match dt.as_datetime() {
+                    Some(d) if d.time() == chrono::NaiveTime::MIN => {
+                        d.format("%Y-%m-%d").to_string()
+                    }
+                    Some(d) => d.format("%Y-%m-%d %H:%M").to_string(),
+                    None => dt.as_f64().to_string(),
+                }
+            }
+        }
+        Data::DateTimeIso(s) => s.replace('T', " "),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#FEL {e}"),
+    }
+}
+
+impl RowReader for SheetRows {
+    fn read(&mut self, row: &mut StringRecord) -> Result<bool> {
+        let (height, width) = self.range.get_size();
+        if self.next >= height {
+            return Ok(false);
+        }
+        let (start_row, _) = self.range.start().unwrap_or((0, 0));
+        row.clear();
+        let r = self.next;
+        for c in 0..width {
+            row.push_field(&self.range.get((r, c)).map(cell_text).unwrap_or_default());
+        }
+        self.line = u64::from(start_row) + r as u64 + 1;
+        self.next += 1;
+        Ok(true)
+    }
+
+    fn line(&self) -> u64 {
+        self.line
+    }
+}
+
+/// Rows already in memory (police events: a few thousand at most).
+pub struct VecRows {
+    pub rows: Vec<(u64, Vec<String>)>,
+    pub at: usize,
+}
+
+impl RowReader for VecRows {
+    fn read(&mut self, row: &mut StringRecord) -> Result<bool> {
+        let Some((_, cells)) = self.rows.get(self.at) else {
+            return Ok(false);
+        };
+        row.clear();
+        for c in cells {
+            row.push_field(c);
+        }
+        self.at += 1;
+        Ok(true)
+    }
+
+    fn line(&self) -> u64 {
+        self.rows
+            .get(self.at.saturating_sub(1))
+            .map(|r| r.0)
+            .unwrap_or(0)
+    }
+}
+
+/// Police events flattened into columns (as an Excel export of the API would be),
+/// read as if they were the JSON: the incident time comes from `name`.
+struct PoliceFlatRows {
+    inner: Box<dyn RowReader>,
+    cols: police::FlatColumns,
+    header_seen: bool,
+    buf: StringRecord,
+}
+
+impl RowReader for PoliceFlatRows {
+    fn read(&mut self, row: &mut StringRecord) -> Result<bool> {
+        if !self.inner.read(&mut self.buf)? {
+            return Ok(false);
+        }
+        row.clear();
+        if self.header_seen {
+            for c in self.cols.cells(&self.buf) {
+                row.push_field(&c);
+            }
+        } else if police::FlatColumns::detect(
+            &self.buf.iter().map(str::to_string).collect::<Vec<_>>(),
+        )
+        .is_some()
+        {
+            self.header_seen = true;
+            for h in police::HEADER {
+                row.push_field(h);
+            }
+        } else {
+            // Rows above the header pass through unchanged.
+            for c in self.buf.iter() {
+                row.push_field(c);
+            }
+        }
+        Ok(true)
+    }
+
+    fn line(&self) -> u64 {
+        self.inner.line()
+    }
+}
