@@ -183,3 +183,34 @@ fn foreign_keys_are_enforced() {
     );
     assert!(err.is_err());
 }
+
+/// The schema as SQLite stores it, for comparing an upgraded database with a fresh one.
+fn schema(c: &Connection) -> Vec<(String, String)> {
+    let mut stmt = c
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_schema_1_database_upgrades_to_the_same_schema_as_a_fresh_one_keeping_its_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.sqlite");
+    {
+        let mut s = Store::open_with(&old, &migrations::ALL[..1]).unwrap();
+        s.load_demo(2, chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap())
+            .unwrap();
+    }
+    let before = Store::open_with(&old, &migrations::ALL[..1])
+        .unwrap()
+        .report_count()
+        .unwrap();
+    let upgraded = Store::open(&old).unwrap();
+    assert!(upgraded.backup().is_some());
+    assert_eq!(upgraded.report_count().unwrap(), before);
+    let fresh = Store::open(dir.path().join("fresh.sqlite")).unwrap();
+    assert_eq!(schema(upgraded.conn()), schema(fresh.conn()));
+}

@@ -240,12 +240,7 @@ pub fn excel_serial(serial: f64, is_1904: bool) -> Option<When> {
         NaiveDate::from_ymd_opt(1899, 12, 30)?
     };
     let days = serial.floor();
-    let offset = if !is_1904 && serial < 60.0 {
-        days - 1.0
-    } else {
-        days
-    };
-    let date = base.checked_add_signed(chrono::Duration::days(offset as i64))?;
+    let date = base.checked_add_signed(chrono::Duration::days(days as i64))?;
     let secs = ((serial - days) * 86_400.0).round() as u32;
     let time = (secs > 0)
         .then(|| NaiveTime::from_num_seconds_from_midnight_opt(secs.min(86_399), 0))
