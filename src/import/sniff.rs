@@ -54,7 +54,9 @@ fn refuse(file: &str, reason: &str) -> Error {
 }
 
 /// Decides the encoding from the BOM and the bytes: a file is UTF-8 only if all of
-/// it is valid UTF-8, otherwise Windows-1252 (which decodes every byte).
+/// it is valid UTF-8, otherwise Windows-1252 (which decodes every byte). Also
+/// refuses a file with an odd number of quote characters: a quote that never closes
+/// would swallow every row after it into one cell.
 pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Encoding, usize)> {
     let mut head = vec![0u8; 8192];
     let mut got = 0;
@@ -91,37 +93,48 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
     } else {
         0
     };
-    // Validate the whole file as UTF-8, streaming, carrying a split character across chunks.
-    let mut carry: Vec<u8> = head;
+    // Stream the whole file once: UTF-8 validity (carrying a split character across
+    // chunks) and the quote count.
+    let mut utf8 = true;
+    let mut quotes = 0u64;
+    let mut carry: Vec<u8> = Vec::new();
+    let mut chunk = head;
     let mut buf = vec![0u8; 1 << 20];
     loop {
-        match std::str::from_utf8(&carry) {
-            Ok(_) => carry.clear(),
-            Err(e) if e.error_len().is_none() => {
-                let keep = carry.split_off(e.valid_up_to());
-                carry = keep;
-            }
-            Err(_) => {
-                if bom == 3 {
-                    return Err(refuse(
-                        file,
-                        "filen säger att den är UTF-8 men innehåller ogiltiga tecken",
-                    ));
+        quotes += chunk.iter().filter(|&&b| b == b'"').count() as u64;
+        if utf8 {
+            carry.extend_from_slice(&chunk);
+            match std::str::from_utf8(&carry) {
+                Ok(_) => carry.clear(),
+                Err(e) if e.error_len().is_none() => {
+                    carry = carry.split_off(e.valid_up_to());
                 }
-                return Ok((WINDOWS_1252, 0));
+                Err(_) => utf8 = false,
             }
         }
         let n = reader.read(&mut buf).map_err(|e| Error::io(file, e))?;
         if n == 0 {
             break;
         }
-        carry.extend_from_slice(&buf[..n]);
+        chunk.clear();
+        chunk.extend_from_slice(&buf[..n]);
     }
-    if !carry.is_empty() {
-        // A file cut inside a UTF-8 character.
-        return Ok((WINDOWS_1252, 0));
+    if quotes % 2 == 1 {
+        return Err(refuse(
+            file,
+            "ett citattecken (\") avslutas aldrig, så raderna efter det går inte att skilja åt",
+        ));
     }
-    Ok((UTF_8, bom))
+    if utf8 && carry.is_empty() {
+        return Ok((UTF_8, bom));
+    }
+    if bom == 3 {
+        return Err(refuse(
+            file,
+            "filen säger att den är UTF-8 men innehåller ogiltiga tecken",
+        ));
+    }
+    Ok((WINDOWS_1252, 0))
 }
 
 /// Field counts of the first records of `sample` read with `delimiter` (quote-aware).
@@ -222,6 +235,8 @@ mod tests {
         assert!(enc(b"\xFF\xFE\0\0D\0\0\0").is_err());
         assert!(enc(b"Datum\0;Plats\n").is_err());
         assert!(enc(b"\xEF\xBB\xBFOmr\xe5de\n").is_err());
+        assert!(enc(b"id,value\nA,\"123\n").is_err());
+        assert!(enc(b"id,value\nA,\"1\"\"2\"\n").is_ok());
     }
 
     #[test]

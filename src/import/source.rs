@@ -134,7 +134,16 @@ impl Source {
                 if sample.trim().is_empty() {
                     return Err(refuse(&file, "filen är tom"));
                 }
-                let (delimiter, sep_line) = sniff::sniff_delimiter(&file, &sample)?;
+                let (delimiter, sep_line) = match sniff::sniff_delimiter(&file, &sample) {
+                    Ok(d) => d,
+                    Err(_) if bom == 2 => {
+                        return Err(refuse(
+                            &file,
+                            "filen säger att den är UTF-16 men går inte att läsa som det; spara den som UTF-8",
+                        ));
+                    }
+                    Err(e) => return Err(e),
+                };
                 src.dialect = Some(TextDialect {
                     encoding,
                     bom,
