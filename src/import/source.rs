@@ -286,7 +286,7 @@ impl CsvRows {
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 16)
-            .from_reader(inner);
+            .from_reader(Box::new(CrlfToLf::new(inner)) as Box<dyn Read>);
         if d.sep_line {
             let mut skip = csv::ByteRecord::new();
             let _ = rdr.read_byte_record(&mut skip);
@@ -463,5 +463,112 @@ impl RowReader for PoliceFlatRows {
 
     fn line(&self) -> u64 {
         self.inner.line()
+    }
+}
+
+/// Turns CRLF into LF as bytes stream by (a lone CR stays). The CSV parser then
+/// counts lines right for Windows files too (it reports a record after CRLF one
+/// line early), and quoted multi-line cells hold plain newlines.
+struct CrlfToLf<R> {
+    inner: R,
+    buf: Vec<u8>,
+    pos: usize,
+    len: usize,
+    /// A CR that ended the last chunk, not yet known to precede an LF.
+    pending_cr: bool,
+}
+
+impl<R: Read> CrlfToLf<R> {
+    fn new(inner: R) -> Self {
+        CrlfToLf {
+            inner,
+            buf: vec![0; 1 << 16],
+            pos: 0,
+            len: 0,
+            pending_cr: false,
+        }
+    }
+
+    /// Reads the next chunk and converts it in place; false at the end.
+    fn refill(&mut self) -> std::io::Result<bool> {
+        loop {
+            // Byte 0 is kept free for a held-back CR.
+            let n = self.inner.read(&mut self.buf[1..])?;
+            let mut w = 0;
+            if self.pending_cr {
+                self.pending_cr = false;
+                if n == 0 || self.buf[1] != b'\n' {
+                    self.buf[0] = b'\r';
+                    w = 1;
+                }
+            }
+            let end = n + 1;
+            let mut i = 1;
+            while i < end {
+                let b = self.buf[i];
+                if b == b'\r' {
+                    if i + 1 == end {
+                        self.pending_cr = true;
+                        break;
+                    }
+                    if self.buf[i + 1] == b'\n' {
+                        i += 1;
+                        continue;
+                    }
+                }
+                self.buf[w] = b;
+                w += 1;
+                i += 1;
+            }
+            self.pos = 0;
+            self.len = w;
+            if w > 0 || n == 0 {
+                return Ok(w > 0);
+            }
+        }
+    }
+}
+
+impl<R: Read> Read for CrlfToLf<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos == self.len && !self.refill()? {
+            return Ok(0);
+        }
+        let n = out.len().min(self.len - self.pos);
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CrlfToLf;
+    use std::io::Read;
+
+    fn through(input: &[u8], chunk: usize) -> Vec<u8> {
+        struct Chunks<'a>(&'a [u8], usize);
+        impl Read for Chunks<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(self.1).min(out.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut r = CrlfToLf::new(Chunks(input, chunk));
+        let mut out = Vec::new();
+        r.read_to_end(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn crlf_becomes_lf_across_chunk_boundaries() {
+        let input = b"a;b\r\n1;2\r\n\"x\r\ny\";3\rlone\r\n";
+        let want = b"a;b\n1;2\n\"x\ny\";3\rlone\n".to_vec();
+        for chunk in 1..=input.len() {
+            assert_eq!(through(input, chunk), want, "chunk {chunk}");
+        }
+        assert_eq!(through(b"end\r", 2), b"end\r".to_vec());
     }
 }

@@ -1,0 +1,539 @@
+//! Import of hostile files made here: Swedish Excel CSV with title rows, totals and
+//! personnummer; duplicates and overlaps; undo; the unplaced queue; profiles; day
+//! order; DST; XLSX with a merged title; and the three problem policies.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use navet::Store;
+use navet::db::report::{Report, ReportFilter};
+use navet::import::{DayOrder, Field, ImportOptions, OnProblem};
+
+struct Env {
+    dir: tempfile::TempDir,
+    store: Store,
+}
+
+fn env() -> Env {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("n.sqlite")).unwrap();
+    store
+        .load_demo(1, NaiveDate::from_ymd_opt(2026, 11, 15).unwrap())
+        .unwrap();
+    Env { dir, store }
+}
+
+impl Env {
+    /// Writes `text` in Windows-1252 with CRLF, as Swedish Excel saves "CSV (semikolonavgränsad)".
+    fn excel_csv(&self, name: &str, text: &str) -> PathBuf {
+        let crlf = text.replace('\n', "\r\n");
+        let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(&crlf);
+        assert!(!bad);
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, &bytes).unwrap();
+        p
+    }
+
+    fn utf8(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    fn import(&mut self, path: &Path, partner: &str) -> navet::import::ImportResult {
+        self.store
+            .import_file(
+                path,
+                &ImportOptions {
+                    partner: Some(partner.into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn all(&self) -> Vec<Report> {
+        self.store
+            .reports(&ReportFilter::default())
+            .unwrap()
+            .reports
+    }
+}
+
+const WEEK47: &str = "Inrapportering Bostadsbolaget Hemvist vecka 47;;;;;
+;;;;;
+Datum;Klockslag;Adress;Händelse;Antal;Beskrivning
+2026-11-16;21.30;Torget;Skadegörelse;3;Krossade rutor, anmälare 811218-9876
+17/11/2026;kl 22;Björkgången 4;Klotter;1;Ring 070-123 45 67
+18 nov 2026;;Norrby C;Brand;1;Containerbrand
+2026-11-19;25.00;Torget;klotter;x;Fel tid och antal
+;;;;;
+Summa;;;;6;
+";
+
+#[test]
+fn swedish_excel_csv_title_rows_totals_and_personal_data() {
+    let mut e = env();
+    let before = e.store.report_count().unwrap();
+    let path = e.excel_csv("vecka47.csv", WEEK47);
+    let r = e.import(&path, "Bostadsbolaget Hemvist");
+    assert_eq!(r.encoding.as_deref(), Some("Windows-1252"));
+    assert_eq!(r.delimiter.as_deref(), Some(";"));
+    assert_eq!(r.header_line, 3);
+    let field = |h: &str| {
+        r.columns
+            .iter()
+            .find(|c| c.header == h)
+            .and_then(|c| c.field)
+    };
+    assert_eq!(field("Klockslag"), Some(Field::Time));
+    assert_eq!(field("Adress"), Some(Field::Place));
+    assert_eq!(field("Händelse"), Some(Field::Category));
+    assert_eq!(
+        (r.rows, r.inserted, r.flagged, r.skipped, r.masked),
+        (5, 4, 1, 1, 2)
+    );
+    assert_eq!(e.store.report_count().unwrap(), before + 4);
+
+    // Every problem has its line and column.
+    let at = |line: u64| {
+        r.issues
+            .iter()
+            .filter(|i| i.line == line)
+            .collect::<Vec<_>>()
+    };
+    let l7 = at(7);
+    assert!(l7.iter().any(|i| i.column.as_deref() == Some("Klockslag")
+        && i.action == "flagged"
+        && i.message.contains("25.00")));
+    assert!(
+        l7.iter()
+            .any(|i| i.column.as_deref() == Some("Antal") && i.message.contains("\"x\""))
+    );
+    assert!(
+        at(9)
+            .iter()
+            .any(|i| i.action == "skipped" && i.message.contains("summerings"))
+    );
+    assert!(
+        at(4)
+            .iter()
+            .any(|i| i.action == "info" && i.message.contains("maskerades"))
+    );
+
+    let mine: Vec<Report> = e
+        .all()
+        .into_iter()
+        .filter(|r| r.import_batch.is_some())
+        .collect();
+    let by_line = |text: &str| mine.iter().find(|r| r.text.contains(text)).unwrap().clone();
+    let a = by_line("Krossade rutor");
+    assert_eq!(a.text, "Krossade rutor, anmälare [personnummer]");
+    assert_eq!(
+        (a.occurred_at.as_str(), a.place.as_deref(), a.count),
+        ("2026-11-16T21:30", Some("Stortorget"), 3)
+    );
+    let b = by_line("Ring");
+    assert_eq!(b.text, "Ring [telefon]");
+    assert_eq!(b.occurred_at, "2026-11-17T22:00");
+    assert_eq!(b.place, None, "Björkgången 4 is not a known place or alias");
+    assert_eq!(b.source_place.as_deref(), Some("Björkgången 4"));
+    let c = by_line("Containerbrand");
+    assert_eq!(
+        (
+            c.occurred_at.as_str(),
+            c.category.as_str(),
+            c.place.as_deref()
+        ),
+        ("2026-11-18", "Brand/anlagd brand", Some("Norrby centrum"))
+    );
+    let d = by_line("Fel tid");
+    assert_eq!(
+        (d.occurred_time.as_deref(), d.count, d.category.as_str()),
+        (None, 1, "Klotter")
+    );
+
+    // The skipped totals row is kept as raw text for the rejected-rows CSV.
+    let rejected = e.store.rejected_rows(r.batch.unwrap()).unwrap();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0].0, 9);
+    assert!(rejected[0].2.starts_with("Summa;"), "{:?}", rejected[0]);
+}
+
+#[test]
+fn importing_again_or_an_overlapping_file_adds_no_duplicates() {
+    let mut e = env();
+    let path = e.excel_csv("vecka47.csv", WEEK47);
+    let first = e.import(&path, "Bostadsbolaget Hemvist");
+    let count = e.store.report_count().unwrap();
+    let again = e.import(&path, "Bostadsbolaget Hemvist");
+    assert_eq!((again.inserted, again.duplicates), (0, first.inserted));
+    assert_eq!(e.store.report_count().unwrap(), count);
+    // A later file repeating two rows (other spacing and case) and adding one.
+    let overlap = e.excel_csv(
+        "vecka47-48.csv",
+        "Datum;Klockslag;Adress;Händelse;Antal;Beskrivning
+2026-11-16;21:30;torget;SKADEGÖRELSE;3;Krossade rutor,  anmälare 811218-9876
+18 nov 2026;;Norrby C;Brand;1;Containerbrand
+2026-11-23;19.05;Torget;Klotter;2;Ny tagg
+",
+    );
+    let r = e.import(&overlap, "Bostadsbolaget Hemvist");
+    assert_eq!((r.inserted, r.duplicates), (1, 2));
+    // The same rows from another partner are not duplicates.
+    let other = e.import(&overlap, "Polisen");
+    assert_eq!(other.inserted, 3);
+}
+
+#[test]
+fn undo_restores_the_exact_previous_state() {
+    let mut e = env();
+    let before = e.all();
+    let path = e.excel_csv("vecka47.csv", WEEK47);
+    let r = e.import(&path, "Bostadsbolaget Hemvist");
+    let batch = r.batch.unwrap();
+    assert_ne!(e.all().len(), before.len());
+    assert_eq!(e.store.undo_import(batch).unwrap(), 4);
+    assert_eq!(e.all(), before);
+    let list = e.store.imports().unwrap();
+    assert!(list[0].undone_at.is_some());
+    assert_eq!(
+        e.store.undo_import(batch).unwrap_err().code(),
+        navet::ErrorCode::Conflict
+    );
+    assert_eq!(
+        e.store.undo_import(9999).unwrap_err().code(),
+        navet::ErrorCode::NotFound
+    );
+    // After an undo the same file imports again in full.
+    assert_eq!(e.import(&path, "Bostadsbolaget Hemvist").inserted, 4);
+}
+
+#[test]
+fn resolving_the_unplaced_queue_creates_an_alias_that_next_weeks_file_uses() {
+    let mut e = env();
+    let path = e.excel_csv("vecka47.csv", WEEK47);
+    e.import(&path, "Bostadsbolaget Hemvist");
+    let queue = e.store.unplaced().unwrap();
+    let item = queue
+        .iter()
+        .find(|u| u.text == "Björkgången 4")
+        .expect("in the queue");
+    assert_eq!(item.rows, 1);
+    assert_eq!(
+        item.suggestions.first().map(String::as_str),
+        Some("Björkgången")
+    );
+    assert_eq!(
+        e.store.add_alias("Björkgången", "Björkgången 4").unwrap(),
+        1
+    );
+    assert!(
+        !e.store
+            .unplaced()
+            .unwrap()
+            .iter()
+            .any(|u| u.text == "Björkgången 4")
+    );
+    let placed = e
+        .all()
+        .into_iter()
+        .find(|r| r.text == "Ring [telefon]")
+        .unwrap();
+    assert_eq!(placed.place.as_deref(), Some("Björkgången"));
+    let next = e.excel_csv(
+        "vecka48.csv",
+        "Datum;Adress;Händelse\n2026-11-24;björkgången 4;Klotter\n",
+    );
+    let r = e.import(&next, "Bostadsbolaget Hemvist");
+    assert!(r.unplaced.is_empty());
+    assert!(r.sample[0].place_resolved);
+}
+
+#[test]
+fn a_mapping_is_saved_as_a_profile_and_reused_for_the_same_shape() {
+    let mut e = env();
+    let odd = "När;Var;Vad;Noteringar\n2026-11-18;Torget;Klotter;Tagg på bänk\n";
+    let p1 = e.utf8("fältgruppen-1.csv", odd);
+    let err = e
+        .store
+        .import_file(
+            &p1,
+            &ImportOptions {
+                partner: Some("Fältgruppen".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("Datum") && err.to_string().contains("När, Var, Vad"),
+        "{err}"
+    );
+    let opts = ImportOptions {
+        partner: Some("Fältgruppen".into()),
+        columns: vec![
+            ("När".into(), Field::Date),
+            ("Var".into(), Field::Place),
+            ("Vad".into(), Field::Category),
+            ("4".into(), Field::Description),
+        ],
+        ..Default::default()
+    };
+    let r1 = e.store.import_file(&p1, &opts).unwrap();
+    assert_eq!(r1.inserted, 1);
+    let profile = r1.profile.clone().unwrap();
+    let p2 = e.utf8(
+        "fältgruppen-2.csv",
+        "När;Var;Vad;Noteringar\n2026-11-25;Parken;Nedskräpning;Skräp\n",
+    );
+    let r2 = e.import(&p2, "Fältgruppen");
+    assert_eq!(
+        r2.profile.as_deref(),
+        Some(profile.as_str()),
+        "the same shape finds the profile"
+    );
+    assert_eq!(r2.inserted, 1);
+    let stored = e.all().into_iter().find(|r| r.text == "Skräp").unwrap();
+    assert_eq!(
+        (stored.place.as_deref(), stored.category.as_str()),
+        (Some("Stadsparken"), "Nedskräpning")
+    );
+}
+
+#[test]
+fn day_order_is_decided_for_the_whole_file() {
+    let mut e = env();
+    let dm = e.utf8(
+        "dm.csv",
+        "Datum;Händelse\n05/11/2026;Klotter\n13/11/2026;Klotter\n",
+    );
+    let r = e.import(&dm, "Polisen");
+    assert_eq!(r.day_order, DayOrder::DayMonth);
+    assert_eq!(r.sample[0].date.as_deref(), Some("2026-11-05"));
+    let md = e.utf8(
+        "md.csv",
+        "Datum;Händelse\n05/11/2026;Skadegörelse\n11/13/2026;Skadegörelse\n",
+    );
+    let r = e.import(&md, "Polisen");
+    assert_eq!(r.day_order, DayOrder::MonthDay);
+    assert_eq!(
+        r.sample[0].date.as_deref(),
+        Some("2026-05-11"),
+        "the first row follows the file's order"
+    );
+    assert_eq!(r.sample[1].date.as_deref(), Some("2026-11-13"));
+}
+
+#[test]
+fn utc_times_become_stockholm_wall_clock_across_both_dst_nights() {
+    let mut e = env();
+    let p = e.utf8(
+        "dst.csv",
+        "Tidpunkt,Typ,Beskrivning\n2026-03-29T00:30:00Z,Klotter,före\n2026-03-29T01:30:00Z,Klotter,efter\n2026-10-25T00:30:00Z,Klotter,första 02:30\n2026-10-25T01:30:00Z,Klotter,andra 02:30\n",
+    );
+    let r = e.import(&p, "Polisen");
+    assert_eq!(r.inserted, 4);
+    let at = |t: &str| {
+        e.all()
+            .into_iter()
+            .find(|r| r.text == t)
+            .unwrap()
+            .occurred_at
+    };
+    assert_eq!(at("före"), "2026-03-29T01:30");
+    assert_eq!(at("efter"), "2026-03-29T03:30");
+    assert_eq!(at("första 02:30"), "2026-10-25T02:30");
+    assert_eq!(at("andra 02:30"), "2026-10-25T02:30");
+}
+
+#[test]
+fn xlsx_with_a_merged_title_excel_dates_and_a_totals_row() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut e = env();
+    let path = e.dir.path().join("rapport.xlsx");
+    let mut wb = Workbook::new();
+    let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
+    let time_fmt = Format::new().set_num_format("hh:mm");
+    let ws = wb.add_worksheet().set_name("Vecka 47").unwrap();
+    ws.merge_range(
+        0,
+        0,
+        0,
+        4,
+        "Kollektivtrafiken – rapport vecka 47",
+        &Format::new(),
+    )
+    .unwrap();
+    for (c, h) in ["Datum", "Tid", "Hållplats", "Typ", "Kommentar"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let rows = [
+        (
+            (2026, 11, 16),
+            (7, 45),
+            "Resecentrum",
+            "Skadegörelse",
+            "Krossad glasruta",
+        ),
+        (
+            (2026, 11, 20),
+            (23, 10),
+            "Norrby hpl",
+            "Hot och våld",
+            "Förare hotad",
+        ),
+    ];
+    for (i, (d, t, place, kind, text)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_datetime_with_format(
+            r,
+            0,
+            ExcelDateTime::from_ymd(d.0, d.1, d.2).unwrap(),
+            &date_fmt,
+        )
+        .unwrap();
+        ws.write_datetime_with_format(
+            r,
+            1,
+            ExcelDateTime::from_hms(t.0, t.1, 0).unwrap(),
+            &time_fmt,
+        )
+        .unwrap();
+        ws.write_string(r, 2, *place).unwrap();
+        ws.write_string(r, 3, *kind).unwrap();
+        ws.write_string(r, 4, *text).unwrap();
+    }
+    ws.write_string(6, 0, "Totalt").unwrap();
+    ws.write_number(6, 1, 2).unwrap();
+    wb.save(&path).unwrap();
+
+    let r = e.import(&path, "Kollektivtrafiken");
+    assert_eq!(r.sheet.as_deref(), Some("Vecka 47"));
+    assert_eq!(r.header_line, 3);
+    assert_eq!((r.inserted, r.skipped), (2, 1));
+    let all = e.all();
+    let a = all.iter().find(|x| x.text == "Krossad glasruta").unwrap();
+    assert_eq!(
+        (a.occurred_at.as_str(), a.place.as_deref()),
+        ("2026-11-16T07:45", Some("Resecentrum"))
+    );
+    let b = all.iter().find(|x| x.text == "Förare hotad").unwrap();
+    assert_eq!(
+        (b.occurred_at.as_str(), b.place.as_deref()),
+        ("2026-11-20T23:10", Some("Norrby hållplats"))
+    );
+}
+
+#[test]
+fn problem_policies_skip_and_abort() {
+    let mut e = env();
+    let path = e.excel_csv("vecka47.csv", WEEK47);
+    let before = e.store.report_count().unwrap();
+    let batches = e.store.imports().unwrap().len();
+    let err = e
+        .store
+        .import_file(
+            &path,
+            &ImportOptions {
+                partner: Some("Bostadsbolaget Hemvist".into()),
+                on_problem: OnProblem::Abort,
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.starts_with("vecka47.csv, rad 7, kolumn Klockslag:"),
+        "{text}"
+    );
+    assert!(text.contains("inget har sparats"), "{text}");
+    assert_eq!(e.store.report_count().unwrap(), before, "all or nothing");
+    assert_eq!(e.store.imports().unwrap().len(), batches, "no batch either");
+
+    let r = e
+        .store
+        .import_file(
+            &path,
+            &ImportOptions {
+                partner: Some("Bostadsbolaget Hemvist".into()),
+                on_problem: OnProblem::Skip,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((r.inserted, r.flagged, r.skipped), (3, 0, 2));
+    let rejected = e.store.rejected_rows(r.batch.unwrap()).unwrap();
+    assert!(
+        rejected
+            .iter()
+            .any(|(line, _, raw)| *line == 7 && raw.contains("25.00"))
+    );
+}
+
+#[test]
+fn keeping_personal_data_flags_the_row_instead() {
+    let mut e = env();
+    let p = e.utf8(
+        "pnr.csv",
+        "Datum;Händelse;Beskrivning\n2026-11-18;Otrygghet;Oro kring 19811218-9876\n",
+    );
+    let r = e
+        .store
+        .import_file(
+            &p,
+            &ImportOptions {
+                partner: Some("Socialtjänsten".into()),
+                keep_personal_data: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((r.masked, r.flagged), (0, 1));
+    assert!(e.all().iter().any(|x| x.text == "Oro kring 19811218-9876"));
+}
+
+#[test]
+fn unreadable_files_are_refused_naming_the_file() {
+    let mut e = env();
+    let fake = e.utf8("rapport.xlsx", "det här är ingen xlsx");
+    let err = e
+        .store
+        .import_file(
+            &fake,
+            &ImportOptions {
+                partner: Some("Polisen".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("rapport.xlsx: kan inte importeras"),
+        "{err}"
+    );
+    let json = e.utf8("handelser.json", "[{\"id\": 1, \"name\": ");
+    let err = e
+        .store
+        .import_file(&json, &ImportOptions::default())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("handelser.json: kan inte importeras"),
+        "{err}"
+    );
+    let unknown = e.utf8("x.csv", "Datum;Händelse\n2026-11-18;Klotter\n");
+    let err = e
+        .store
+        .import_file(
+            &unknown,
+            &ImportOptions {
+                partner: Some("Polis".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("Menade du: Polisen"), "{err}");
+}
