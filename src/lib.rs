@@ -15,6 +15,7 @@
 //! - [`ops`]: the operations both doors call, one transaction each.
 //! - [`demo`]: the deterministic demo municipality.
 
+pub mod bench;
 pub mod db;
 pub mod demo;
 pub mod error;

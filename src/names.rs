@@ -16,6 +16,28 @@ pub fn key(name: &str) -> String {
     out
 }
 
+/// Feeds the key of `name` to `sink` piece by piece, without building a string:
+/// the same text as [`key`], for hashing a million rows.
+pub fn key_into(name: &str, mut sink: impl FnMut(&[u8])) {
+    let mut first = true;
+    let mut buf = [0u8; 4];
+    for word in name.split_whitespace() {
+        if !first {
+            sink(b" ");
+        }
+        first = false;
+        if word.is_ascii() {
+            for b in word.bytes() {
+                sink(&[b.to_ascii_lowercase()]);
+            }
+        } else {
+            for c in word.chars().flat_map(char::to_lowercase) {
+                sink(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+}
+
 /// A display name: trimmed with inner whitespace collapsed, case kept.
 pub fn clean(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -57,6 +79,15 @@ mod tests {
     fn key_folds_swedish_letters_and_whitespace() {
         assert_eq!(key("  Östra   Torget "), "östra torget");
         assert_eq!(key("ÅÄÖ"), key("åäö"));
+    }
+
+    #[test]
+    fn key_into_feeds_the_same_bytes_as_key() {
+        for s in ["  Östra   Torget ", "ABC def", "", "Ärende 12: Åby–Öby"] {
+            let mut out = Vec::new();
+            key_into(s, |b| out.extend_from_slice(b));
+            assert_eq!(out, key(s).into_bytes(), "{s}");
+        }
     }
 
     #[test]

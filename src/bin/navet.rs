@@ -66,6 +66,24 @@ enum Command {
     /// The unplaced queue.
     #[command(subcommand)]
     Places(PlacesCmd),
+    /// Benchmarks (figures go to BENCHMARKS.md).
+    #[command(subcommand)]
+    Bench(BenchCmd),
+}
+
+#[derive(Subcommand)]
+enum BenchCmd {
+    /// Import N generated Swedish-dialect CSV rows through the full path, and time
+    /// sqlite3's bare .import of the same file in the same run.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: u64,
+        /// Work folder (default: a temporary one, removed afterwards).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -482,6 +500,22 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
         },
         Command::Import(a) => import(&mut store, a)?,
+        Command::Bench(BenchCmd::Import { rows, dir, json }) => {
+            let b = navet::bench::import(rows, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!("rader: {}  fil: {:.1} MB", b.rows, b.file_bytes as f64 / 1e6);
+                println!("navet import (hela vägen): {:.3} s, {} nya", b.navet_seconds, b.inserted);
+                match (b.sqlite3_seconds, b.ratio) {
+                    (Some(s), Some(r)) => println!("sqlite3 .import (bar tabell): {s:.3} s  kvot navet/sqlite3: {r:.2}"),
+                    _ => println!("sqlite3 saknas: ingen jämförelse"),
+                }
+                if let Some(m) = b.peak_memory_mb {
+                    println!("högsta minnesanvändning: {m:.0} MB");
+                }
+            }
+        }
         Command::Imports(cmd) => match cmd {
             ImportsCmd::List(f) => {
                 let batches = store.imports()?;

@@ -139,11 +139,35 @@ fn date_only(s: &str, order: DayOrder) -> Option<NaiveDate> {
     None
 }
 
+/// `YYYY-MM-DD` read by hand: the common case, without a format parser.
+fn fast_iso(b: &[u8]) -> Option<NaiveDate> {
+    let digit = |i: usize| b.get(i).filter(|c| c.is_ascii_digit()).map(|c| u32::from(c - b'0'));
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+    let m = digit(5)? * 10 + digit(6)?;
+    let d = digit(8)? * 10 + digit(9)?;
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
 /// Parses a date, with a time if there is one.
 pub fn parse(value: &str, order: DayOrder) -> Option<When> {
     let v = value.trim();
     if v.is_empty() {
         return None;
+    }
+    // Fast path: `2026-11-18` and `2026-11-18 21:30`.
+    if let Some(date) = fast_iso(v.as_bytes()) {
+        match v.len() {
+            10 => return Some(When { date, time: None }),
+            16 if v.as_bytes()[10] == b' ' => {
+                if let Some(time) = parse_time(&v[11..]) {
+                    return Some(When { date, time: Some(time) });
+                }
+            }
+            _ => {}
+        }
     }
     // RFC 3339 / ISO with an offset: convert to Stockholm wall clock.
     if let Ok(dt) = DateTime::parse_from_rfc3339(v) {

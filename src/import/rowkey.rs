@@ -23,7 +23,9 @@ pub fn by_external_id(partner: Id, external_id: &str) -> RowKey {
     let mut h = Sha256::new();
     h.update(b"x\0");
     h.update(partner.to_le_bytes());
-    h.update(names::key(external_id).as_bytes());
+    let mut buf = Vec::with_capacity(64);
+    names::key_into(external_id, |b| buf.extend_from_slice(b));
+    h.update(&buf);
     finish(h)
 }
 
@@ -46,10 +48,12 @@ pub fn by_fields(f: &KeyFields) -> RowKey {
         h.update(part.as_bytes());
         h.update(b"\0");
     }
+    let mut buf = Vec::with_capacity(256);
     for part in [f.place, f.category, f.text] {
-        h.update(names::key(part).as_bytes());
-        h.update(b"\0");
+        names::key_into(part, |b| buf.extend_from_slice(b));
+        buf.push(0);
     }
+    h.update(&buf);
     h.update(f.count.to_le_bytes());
     finish(h)
 }

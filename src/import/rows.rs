@@ -72,6 +72,11 @@ pub struct Loader<'t> {
     mask: bool,
     now: String,
     done: Done,
+    /// Duplicate keys checked in memory while the report indexes are off (bulk load).
+    keys: Option<std::collections::HashSet<rowkey::RowKey>>,
+    /// Texts as written → ids, so a label seen before needs no normalising.
+    place_cache: HashMap<String, Option<Id>>,
+    category_cache: HashMap<String, Id>,
 }
 
 /// A row ready to store.
@@ -157,7 +162,25 @@ impl<'t> Loader<'t> {
                 unmapped: Vec::new(),
                 unplaced: HashMap::new(),
             },
+            keys: None,
+            place_cache: HashMap::new(),
+            category_cache: HashMap::new(),
         })
+    }
+
+    /// Switches duplicate detection to memory, for a bulk load with the unique index off:
+    /// loads every existing key once.
+    pub fn keys_in_memory(&mut self) -> Result<()> {
+        let mut keys = std::collections::HashSet::new();
+        let mut stmt = self.tx.prepare("SELECT row_key FROM report WHERE row_key IS NOT NULL")?;
+        for k in stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))? {
+            let k = k?;
+            if let Ok(key) = <rowkey::RowKey>::try_from(k.as_slice()) {
+                keys.insert(key);
+            }
+        }
+        self.keys = Some(keys);
+        Ok(())
     }
 
     fn cell<'r>(&self, rec: &'r StringRecord, f: Field) -> &'r str {
@@ -456,11 +479,28 @@ impl<'t> Loader<'t> {
                 OnProblem::Flag => {}
             }
         }
-        let category_id = self.categories.resolve(&category_text);
+        let category_id = match self.category_cache.get(&category_text) {
+            Some(id) => *id,
+            None => {
+                let id = self.categories.resolve(&category_text);
+                // Unmapped labels are counted per row by `resolve`, so only mapped ones are cached.
+                if !self.categories.unmapped.contains_key(&names::key(&category_text)) {
+                    self.category_cache.insert(category_text.clone(), id);
+                }
+                id
+            }
+        };
         let place_id = if place_text.is_empty() {
             None
         } else {
-            self.places.get(&names::key(&place_text)).copied()
+            match self.place_cache.get(&place_text) {
+                Some(id) => *id,
+                None => {
+                    let id = self.places.get(&names::key(&place_text)).copied();
+                    self.place_cache.insert(place_text.clone(), id);
+                    id
+                }
+            }
         };
         if place_id.is_none() && !place_text.is_empty() {
             let e = self
@@ -560,8 +600,8 @@ impl<'t> Loader<'t> {
 
     /// Stores a draft; `false` when its duplicate key was already there.
     fn insert(&mut self, d: &Draft, flagged: bool) -> Result<bool> {
-        let date = d.date.format("%Y-%m-%d").to_string();
-        let time = d.time.map(|t| t.format("%H:%M").to_string());
+        let date = iso_date(d.date);
+        let time = d.time.map(hh_mm);
         let key = match &d.external_id {
             Some(x) => rowkey::by_external_id(d.partner_id, x),
             None => rowkey::by_fields(&rowkey::KeyFields {
@@ -574,6 +614,11 @@ impl<'t> Loader<'t> {
                 text: &d.text,
             }),
         };
+        if let Some(keys) = &mut self.keys
+            && !keys.insert(key)
+        {
+            return Ok(false);
+        }
         let mut stmt = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO report (occurred_date, occurred_time, place_id, category_id, partner_id,
                  count, assessment, text, source_place, source_category, import_batch_id, external_id,
@@ -615,4 +660,19 @@ impl<'t> Loader<'t> {
         let _ = &self.category_names;
         Ok(self.done)
     }
+}
+
+/// `YYYY-MM-DD` without chrono's format machinery (it shows in import profiles).
+fn iso_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let mut s = String::with_capacity(10);
+    let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()));
+    s
+}
+
+fn hh_mm(t: NaiveTime) -> String {
+    use chrono::Timelike;
+    let mut s = String::with_capacity(5);
+    let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{:02}:{:02}", t.hour(), t.minute()));
+    s
 }

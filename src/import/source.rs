@@ -61,6 +61,8 @@ pub struct Source {
     pub sheets: Vec<String>,
     /// Set when the header is the police API's fields flattened into columns.
     pub police_columns: Option<police::FlatColumns>,
+    sample_bytes: u64,
+    sample_lines: u64,
 }
 
 fn shown(path: &Path) -> String {
@@ -125,12 +127,16 @@ impl Source {
             sheet: None,
             sheets: Vec::new(),
             police_columns: None,
+            sample_bytes: 0,
+            sample_lines: 0,
         };
         match format {
             Format::Csv => {
                 let mut f = BufReader::new(File::open(path).map_err(|e| Error::io(path, e))?);
                 let (encoding, bom) = sniff::sniff_encoding(&file, &mut f)?;
                 let sample = read_sample(path, encoding, bom)?;
+                src.sample_bytes = sample.len() as u64;
+                src.sample_lines = sample.lines().count() as u64;
                 if sample.trim().is_empty() {
                     return Err(refuse(&file, "filen är tom"));
                 }
@@ -194,6 +200,21 @@ impl Source {
             Format::PoliceJson => {}
         }
         Ok(src)
+    }
+
+    /// About how many rows the file holds: from the file size and the sample's
+    /// bytes per line for text files; exact enough to choose a loading strategy.
+    pub fn estimated_rows(&self) -> u64 {
+        let size = std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0);
+        match self.format {
+            Format::Csv => {
+                let lines = self.sample_lines.max(1);
+                size * lines / self.sample_bytes.max(1)
+            }
+            // Spreadsheets compress about 10 bytes a cell, police JSON ~350 bytes an event.
+            Format::Xlsx | Format::Xls | Format::Ods => size / 60,
+            Format::PoliceJson => size / 350,
+        }
     }
 
     /// A fresh reader from the first row.
