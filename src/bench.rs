@@ -32,14 +32,42 @@ pub struct ImportBench {
 }
 
 const PLACES: &[&str] = &[
-    "Stortorget", "Torget", "Stora torget", "Resecentrum", "Stationen", "Stadsparken", "Parken",
-    "Gallerian", "Ågatan", "Norrby centrum", "Norrby C", "Björkgången", "Norrby hpl", "Söderåsens centrum",
-    "ICA Söderåsen", "Tallbacken", "Elljusspåret", "Badplatsen", "Tunneln", "Bakom ICA",
+    "Stortorget",
+    "Torget",
+    "Stora torget",
+    "Resecentrum",
+    "Stationen",
+    "Stadsparken",
+    "Parken",
+    "Gallerian",
+    "Ågatan",
+    "Norrby centrum",
+    "Norrby C",
+    "Björkgången",
+    "Norrby hpl",
+    "Söderåsens centrum",
+    "ICA Söderåsen",
+    "Tallbacken",
+    "Elljusspåret",
+    "Badplatsen",
+    "Tunneln",
+    "Bakom ICA",
     "Gång- och cykelvägen vid ån",
 ];
 const LABELS: &[&str] = &[
-    "Skadegörelse", "Klotter", "Brand", "Stöld", "Inbrott", "Misshandel", "Olaga hot", "Narkotika",
-    "Ordningsstörning", "Ungdomar i grupp", "Otrygghet", "Nedskräpning", "Trasig belysning",
+    "Skadegörelse",
+    "Klotter",
+    "Brand",
+    "Stöld",
+    "Inbrott",
+    "Misshandel",
+    "Olaga hot",
+    "Narkotika",
+    "Ordningsstörning",
+    "Ungdomar i grupp",
+    "Otrygghet",
+    "Nedskräpning",
+    "Trasig belysning",
 ];
 const TEXTS: &[&str] = &[
     "Krossad ruta i trapphus, glas på marken",
@@ -55,7 +83,10 @@ const TEXTS: &[&str] = &[
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) % n as u64) as usize
     }
 }
@@ -77,7 +108,11 @@ pub fn write_swedish_csv(path: &Path, rows: u64) -> Result<u64> {
         line.clear();
         let day = start + chrono::Duration::days((i % 2500) as i64);
         let text = TEXTS[rng.next(TEXTS.len())];
-        let pnr = if i % 997 == 0 { " (anmälare 811218-9876)" } else { "" };
+        let pnr = if i % 997 == 0 {
+            " (anmälare 811218-9876)"
+        } else {
+            ""
+        };
         use std::fmt::Write as _;
         let _ = write!(
             line,
@@ -120,7 +155,11 @@ fn time_sqlite3(dir: &Path, csv: &Path) -> Option<Duration> {
     let started = Instant::now();
     let status = std::process::Command::new("sqlite3")
         .arg(&db)
-        .args([".mode csv", ".separator ;", &format!(".import --skip 1 '{}' t", csv.display())])
+        .args([
+            ".mode csv",
+            ".separator ;",
+            &format!(".import --skip 1 '{}' t", csv.display()),
+        ])
         .stderr(std::process::Stdio::null())
         .status()
         .ok()?;
@@ -131,7 +170,9 @@ fn time_sqlite3(dir: &Path, csv: &Path) -> Option<Duration> {
 /// Runs the import benchmark in `dir` (a temporary folder if `None`).
 pub fn import(rows: u64, dir: Option<PathBuf>) -> Result<ImportBench> {
     let keep = dir.is_some();
-    let dir = dir.unwrap_or_else(|| std::env::temp_dir().join(format!("navet-bench-{}", std::process::id())));
+    let dir = dir.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("navet-bench-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let csv = dir.join("partner.csv");
     let bytes = write_swedish_csv(&csv, rows)?;
@@ -140,7 +181,10 @@ pub fn import(rows: u64, dir: Option<PathBuf>) -> Result<ImportBench> {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let mut store = Store::open(&db)?;
-    store.load_demo(1, chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default())?;
+    store.load_demo(
+        1,
+        chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default(),
+    )?;
     let started = Instant::now();
     let r = store.import_file(
         &csv,
@@ -165,7 +209,10 @@ pub fn import(rows: u64, dir: Option<PathBuf>) -> Result<ImportBench> {
         let _ = std::fs::remove_dir_all(&dir);
     }
     if r.inserted == 0 && rows > 0 {
-        return Err(Message::Storage { detail: "benchmark imported nothing".into() }.into());
+        return Err(Message::Storage {
+            detail: "benchmark imported nothing".into(),
+        }
+        .into());
     }
     Ok(result)
 }

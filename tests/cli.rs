@@ -289,3 +289,135 @@ fn help_lists_every_command() {
         assert!(help.contains(flag), "{flag} missing");
     }
 }
+
+#[test]
+fn import_json_undo_and_the_unplaced_queue_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    ok(&db, &["demo", "--weeks", "1", "--end", "2026-11-15"]);
+    let file = dir.path().join("fältgruppen v47.csv");
+    std::fs::write(
+        &file,
+        "Datum;Tid;Plats;Händelse;Beskrivning\n2026-11-18;21.30;Torget;Klotter;Tagg\n2026-11-19;;Lekparken Ekbacken;Otrygghet;Ring 070-123 45 67\nfel;;Torget;Klotter;x\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let dry: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &[
+            "import",
+            path,
+            "--partner",
+            "Fältgruppen",
+            "--dry-run",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert!(dry["batch"].is_null());
+    let out = ok(&db, &["import", path, "--partner", "Fältgruppen", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "batch",
+        "format",
+        "encoding",
+        "delimiter",
+        "sheet",
+        "inserted",
+        "duplicates",
+        "flagged",
+        "skipped",
+        "masked",
+        "issues",
+    ] {
+        assert!(v.get(key).is_some(), "import --json lacks {key}");
+    }
+    assert_eq!(
+        (
+            v["inserted"].as_u64(),
+            v["skipped"].as_u64(),
+            v["masked"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(v["delimiter"], ";");
+    let issue = v["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["line"] == 4)
+        .unwrap();
+    assert_eq!(issue["column"], "Datum");
+    assert!(issue["message"].as_str().unwrap().contains("\"fel\""));
+    let batch = v["batch"].as_str().unwrap().to_string();
+
+    let queue: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["places", "unplaced", "--json"])).unwrap();
+    assert!(
+        queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["text"] == "Lekparken Ekbacken")
+    );
+    ok(
+        &db,
+        &["place", "add", "Ekbackens lekpark", "--area", "Söderåsen"],
+    );
+    let placed = ok(
+        &db,
+        &["place", "alias", "Ekbackens lekpark", "Lekparken Ekbacken"],
+    );
+    assert!(
+        placed.contains("1 oplacerade rapporter fick platsen"),
+        "{placed}"
+    );
+
+    let rejected = dir.path().join("avvisade.csv");
+    ok(
+        &db,
+        &[
+            "imports",
+            "rejected",
+            &batch,
+            "--out",
+            rejected.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&rejected).unwrap();
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("fel;;Torget;Klotter;x"),
+        "{text}"
+    );
+
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["imports", "list", "--json"])).unwrap();
+    assert_eq!(list[0]["id"], batch.as_str());
+    assert_eq!(list[0]["fileName"], "fältgruppen v47.csv");
+    let undone = ok(&db, &["imports", "undo", &batch]);
+    assert!(undone.contains("2 rapporter togs bort"), "{undone}");
+    let e = fails(&db, &["imports", "undo", &batch]);
+    assert!(e.contains("redan ångrad"), "{e}");
+    let e = fails(
+        &db,
+        &[
+            "import",
+            path,
+            "--partner",
+            "Fältgruppen",
+            "--map",
+            "Datum=nonsens",
+        ],
+    );
+    assert!(e.contains("okänt fält"), "{e}");
+    let e = fails(
+        &db,
+        &[
+            "import",
+            dir.path().join("saknas.csv").to_str().unwrap(),
+            "--partner",
+            "Fältgruppen",
+        ],
+    );
+    assert!(e.contains("saknas.csv"), "{e}");
+}

@@ -505,10 +505,19 @@ fn run(cli: Cli) -> navet::Result<()> {
             if json {
                 print_json(&b)?;
             } else {
-                println!("rader: {}  fil: {:.1} MB", b.rows, b.file_bytes as f64 / 1e6);
-                println!("navet import (hela vägen): {:.3} s, {} nya", b.navet_seconds, b.inserted);
+                println!(
+                    "rader: {}  fil: {:.1} MB",
+                    b.rows,
+                    b.file_bytes as f64 / 1e6
+                );
+                println!(
+                    "navet import (hela vägen): {:.3} s, {} nya",
+                    b.navet_seconds, b.inserted
+                );
                 match (b.sqlite3_seconds, b.ratio) {
-                    (Some(s), Some(r)) => println!("sqlite3 .import (bar tabell): {s:.3} s  kvot navet/sqlite3: {r:.2}"),
+                    (Some(s), Some(r)) => println!(
+                        "sqlite3 .import (bar tabell): {s:.3} s  kvot navet/sqlite3: {r:.2}"
+                    ),
                     _ => println!("sqlite3 saknas: ingen jämförelse"),
                 }
                 if let Some(m) = b.peak_memory_mb {

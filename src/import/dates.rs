@@ -141,7 +141,11 @@ fn date_only(s: &str, order: DayOrder) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD` read by hand: the common case, without a format parser.
 fn fast_iso(b: &[u8]) -> Option<NaiveDate> {
-    let digit = |i: usize| b.get(i).filter(|c| c.is_ascii_digit()).map(|c| u32::from(c - b'0'));
+    let digit = |i: usize| {
+        b.get(i)
+            .filter(|c| c.is_ascii_digit())
+            .map(|c| u32::from(c - b'0'))
+    };
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
@@ -163,7 +167,10 @@ pub fn parse(value: &str, order: DayOrder) -> Option<When> {
             10 => return Some(When { date, time: None }),
             16 if v.as_bytes()[10] == b' ' => {
                 if let Some(time) = parse_time(&v[11..]) {
-                    return Some(When { date, time: Some(time) });
+                    return Some(When {
+                        date,
+                        time: Some(time),
+                    });
                 }
             }
             _ => {}

@@ -369,15 +369,37 @@ fn run(store: &mut Store, path: &Path, opts: &ImportOptions) -> Result<ImportRes
 
     // A large page cache for the import's duration: index pages stay in memory
     // instead of being re-read from disk (measured with `navet bench import`).
-    let cache: i64 = store.conn().pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    store.conn().pragma_update(None, "cache_size", -IMPORT_CACHE_KB)?;
+    let cache: i64 = store
+        .conn()
+        .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    store
+        .conn()
+        .pragma_update(None, "cache_size", -IMPORT_CACHE_KB)?;
     // Every id the loader writes comes from the parent tables, read inside the same
     // transaction, so SQLite's foreign-key lookups (four per row) only cost time.
     // The pragma cannot change inside a transaction, hence here; it is restored below.
     store.conn().pragma_update(None, "foreign_keys", "OFF")?;
     // Index rebuilds may sort on both cores.
     store.conn().pragma_update(None, "threads", 2)?;
-    let result = load(store, &src, opts, &Prepared { header: &header, header_idx, map: &map, day_order, partner_id, partner_name: &partner_name, overrides: &overrides, file_hash: &file_hash, encoding: encoding.clone(), delimiter: delimiter.clone(), signature: &signature, profile: profile.as_ref() });
+    let result = load(
+        store,
+        &src,
+        opts,
+        &Prepared {
+            header: &header,
+            header_idx,
+            map: &map,
+            day_order,
+            partner_id,
+            partner_name: &partner_name,
+            overrides: &overrides,
+            file_hash: &file_hash,
+            encoding: encoding.clone(),
+            delimiter: delimiter.clone(),
+            signature: &signature,
+            profile: profile.as_ref(),
+        },
+    );
     store.conn().pragma_update(None, "cache_size", cache)?;
     store.conn().pragma_update(None, "foreign_keys", "ON")?;
     let (batch, done, partner_display, profile_name, unplaced) = result?;
@@ -441,10 +463,21 @@ struct Prepared<'a> {
     profile: Option<&'a import_profile::Profile>,
 }
 
-type Loaded = (Id, rows::Done, Option<String>, Option<String>, Vec<UnplacedText>);
+type Loaded = (
+    Id,
+    rows::Done,
+    Option<String>,
+    Option<String>,
+    Vec<UnplacedText>,
+);
 
 /// The one transaction: batch, rows, profile; committed unless a dry run.
-fn load(store: &mut Store, src: &source::Source, opts: &ImportOptions, p: &Prepared) -> Result<Loaded> {
+fn load(
+    store: &mut Store,
+    src: &source::Source,
+    opts: &ImportOptions,
+    p: &Prepared,
+) -> Result<Loaded> {
     let header = p.header;
     let map = p.map;
     let day_order = p.day_order;
@@ -471,7 +504,9 @@ fn load(store: &mut Store, src: &source::Source, opts: &ImportOptions, p: &Prepa
         },
     )?;
 
-    let mut loader = rows::Loader::new(&tx, batch, header, map, day_order, partner_id, overrides, opts)?;
+    let mut loader = rows::Loader::new(
+        &tx, batch, header, map, day_order, partner_id, overrides, opts,
+    )?;
     // A big file into a smaller table loads faster with the report indexes rebuilt
     // afterwards (one sort each) than maintained row by row; duplicates are then
     // caught in memory. The index definitions are read back and re-run verbatim.
@@ -479,7 +514,9 @@ fn load(store: &mut Store, src: &source::Source, opts: &ImportOptions, p: &Prepa
     let estimated = src.estimated_rows();
     let rebuild: Vec<(String, String)> = if estimated >= BULK_ROWS && estimated >= existing as u64 {
         let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'report' AND sql IS NOT NULL")?;
-        let list = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+        let list = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
         drop(stmt);
         for (name, _) in &list {
             tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
@@ -519,21 +556,43 @@ fn load(store: &mut Store, src: &source::Source, opts: &ImportOptions, p: &Prepa
     let mut profile_id = None;
     if let Some(pid) = partner_id {
         let settings = ProfileSettings {
-            columns: map.columns.iter().map(|(i, f)| (names::key(&header[*i]), *f)).collect(),
+            columns: map
+                .columns
+                .iter()
+                .map(|(i, f)| (names::key(&header[*i]), *f))
+                .collect(),
             categories: overrides.clone().into_iter().collect(),
             day_order,
         };
-        let partner_display: String = tx.query_row("SELECT name FROM partner WHERE id = ?1", [pid], |r| r.get(0))?;
+        let partner_display: String =
+            tx.query_row("SELECT name FROM partner WHERE id = ?1", [pid], |r| {
+                r.get(0)
+            })?;
         let name = profile_name.clone().unwrap_or_else(|| {
-            let shape: Vec<&str> = header.iter().filter(|h| !h.is_empty()).take(4).map(String::as_str).collect();
+            let shape: Vec<&str> = header
+                .iter()
+                .filter(|h| !h.is_empty())
+                .take(4)
+                .map(String::as_str)
+                .collect();
             format!("{partner_display}: {}", shape.join(", "))
         });
-        profile_id = Some(import_profile::upsert_profile(&tx, &name, Some(pid), p.signature, &settings)?);
+        profile_id = Some(import_profile::upsert_profile(
+            &tx,
+            &name,
+            Some(pid),
+            p.signature,
+            &settings,
+        )?);
         profile_name = Some(name);
     }
     import_batch::update_batch_result(&tx, batch, &counts, profile_id)?;
     let partner_display = match partner_id {
-        Some(pid) => Some(tx.query_row("SELECT name FROM partner WHERE id = ?1", [pid], |r| r.get::<_, String>(0))?),
+        Some(pid) => Some(
+            tx.query_row("SELECT name FROM partner WHERE id = ?1", [pid], |r| {
+                r.get::<_, String>(0)
+            })?,
+        ),
         None => None,
     };
     let unplaced = done.unplaced_with_suggestions(&tx)?;
@@ -564,7 +623,12 @@ fn sniff_day_order(src: &source::Source, map: &Mapping, header_idx: usize) -> Re
         }
         // A file whose first thousand dates are all ISO or written out has no order to find.
         let value = rec.get(col).unwrap_or("");
-        if value.contains('/') || value.split_whitespace().next().is_some_and(|d| d.matches('.').count() == 2) {
+        if value.contains('/')
+            || value
+                .split_whitespace()
+                .next()
+                .is_some_and(|d| d.matches('.').count() == 2)
+        {
             numeric += 1;
         }
         if numeric == 0 && i > 1000 {

@@ -172,7 +172,9 @@ impl<'t> Loader<'t> {
     /// loads every existing key once.
     pub fn keys_in_memory(&mut self) -> Result<()> {
         let mut keys = std::collections::HashSet::new();
-        let mut stmt = self.tx.prepare("SELECT row_key FROM report WHERE row_key IS NOT NULL")?;
+        let mut stmt = self
+            .tx
+            .prepare("SELECT row_key FROM report WHERE row_key IS NOT NULL")?;
         for k in stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))? {
             let k = k?;
             if let Ok(key) = <rowkey::RowKey>::try_from(k.as_slice()) {
@@ -484,7 +486,11 @@ impl<'t> Loader<'t> {
             None => {
                 let id = self.categories.resolve(&category_text);
                 // Unmapped labels are counted per row by `resolve`, so only mapped ones are cached.
-                if !self.categories.unmapped.contains_key(&names::key(&category_text)) {
+                if !self
+                    .categories
+                    .unmapped
+                    .contains_key(&names::key(&category_text))
+                {
                     self.category_cache.insert(category_text.clone(), id);
                 }
                 id
@@ -666,7 +672,10 @@ impl<'t> Loader<'t> {
 fn iso_date(d: NaiveDate) -> String {
     use chrono::Datelike;
     let mut s = String::with_capacity(10);
-    let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()));
+    let _ = std::fmt::Write::write_fmt(
+        &mut s,
+        format_args!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+    );
     s
 }
 
