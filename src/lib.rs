@@ -24,6 +24,7 @@ pub mod import;
 pub mod messages;
 pub mod names;
 pub mod ops;
+pub mod template;
 pub mod time;
 
 pub use db::Store;

@@ -66,6 +66,12 @@ enum Command {
     /// The unplaced queue.
     #[command(subcommand)]
     Places(PlacesCmd),
+    /// Write the partner reporting template (.xlsx with a category drop-down, or .csv);
+    /// it imports back with no mapping.
+    Template {
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Benchmarks (figures go to BENCHMARKS.md).
     #[command(subcommand)]
     Bench(BenchCmd),
@@ -500,6 +506,10 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
         },
         Command::Import(a) => import(&mut store, a)?,
+        Command::Template { out } => {
+            store.write_template(&out)?;
+            println!("Rapportmallen skrevs till {}", out.display());
+        }
         Command::Bench(BenchCmd::Import { rows, dir, json }) => {
             let b = navet::bench::import(rows, dir)?;
             if json {

@@ -1,0 +1,149 @@
+//! The partner reporting template: a file partners fill in that Navet imports back
+//! with no mapping at all (its headers are the ones the importer suggests itself).
+//!
+//! XLSX: a "Rapporter" sheet with the columns, date and time formats, the category
+//! list as a drop-down, and a sheet of instructions in Swedish. CSV: UTF-8 with BOM
+//! and semicolons, the header row only, as Swedish Excel opens it.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{DataValidation, Format, FormatBorder, Formula, Workbook};
+
+use crate::Store;
+use crate::error::{Error, Result};
+use crate::messages::Message;
+
+/// The template's columns, in order; each is a header the importer maps by itself.
+pub const COLUMNS: &[(&str, f64)] = &[
+    ("Datum", 12.0),
+    ("Tid", 8.0),
+    ("Plats", 28.0),
+    ("Område", 16.0),
+    ("Kategori", 24.0),
+    ("Antal", 8.0),
+    ("Bedömning", 12.0),
+    ("Beskrivning", 60.0),
+];
+
+/// Rows with the drop-down and formats.
+const ROWS: u32 = 2000;
+
+const INSTRUCTIONS: &[&str] = &[
+    "Så fyller du i rapportmallen",
+    "",
+    "En rad per händelse (eller per grupp av likadana händelser: skriv hur många i Antal).",
+    "Datum: när det hände, ÅÅÅÅ-MM-DD (till exempel 2026-11-18).",
+    "Tid: klockslag om det är känt, TT:MM (till exempel 21:30). Lämna tomt annars.",
+    "Plats: platsens namn eller adress så som ni brukar skriva den.",
+    "Område: stadsdel eller bostadsområde, om platsen inte räcker.",
+    "Kategori: välj i listan.",
+    "Antal: hur många händelser raden gäller; tomt betyder 1.",
+    "Bedömning: er bedömning av allvaret, till exempel Låg, Medel eller Hög.",
+    "Beskrivning: vad som hände. Skriv inga namn, personnummer eller telefonnummer.",
+    "",
+    "Ändra inte kolumnrubrikerna; då läses filen in utan handpåläggning.",
+    "Skicka filen till trygghetssamordnaren enligt er överenskommelse.",
+];
+
+fn xlsx_error(path: &Path, e: rust_xlsxwriter::XlsxError) -> Error {
+    Error::from(Message::File {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })
+}
+
+impl Store {
+    /// Writes the template as XLSX or CSV, chosen by the file extension.
+    pub fn write_template(&self, path: &Path) -> Result<()> {
+        let categories: Vec<String> = self
+            .categories()?
+            .into_iter()
+            .filter(|c| c.active)
+            .map(|c| c.name)
+            .collect();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "xlsx" => write_xlsx(path, &categories),
+            "csv" => {
+                let header: Vec<&str> = COLUMNS.iter().map(|(h, _)| *h).collect();
+                let text = format!("\u{feff}{}\r\n", header.join(";"));
+                std::fs::write(path, text).map_err(|e| Error::io(path, e))
+            }
+            _ => Err(Message::File {
+                path: path.display().to_string(),
+                detail: "mallen skrivs som .xlsx eller .csv".into(),
+            }
+            .into()),
+        }
+    }
+}
+
+fn write_xlsx(path: &Path, categories: &[String]) -> Result<()> {
+    let err = |e| xlsx_error(path, e);
+    let mut wb = Workbook::new();
+    let header = Format::new()
+        .set_bold()
+        .set_background_color("#DDE8E6")
+        .set_border_bottom(FormatBorder::Thin);
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let time = Format::new().set_num_format("hh:mm");
+    let text = Format::new().set_text_wrap();
+
+    let ws = wb.add_worksheet().set_name("Rapporter").map_err(err)?;
+    for (i, (name, width)) in COLUMNS.iter().enumerate() {
+        let col = i as u16;
+        ws.write_string_with_format(0, col, *name, &header)
+            .map_err(err)?;
+        ws.set_column_width(col, *width).map_err(err)?;
+    }
+    ws.set_column_format(0, &date).map_err(err)?;
+    ws.set_column_format(1, &time).map_err(err)?;
+    ws.set_column_format(7, &text).map_err(err)?;
+    ws.set_freeze_panes(1, 0).map_err(err)?;
+    let category_col = COLUMNS
+        .iter()
+        .position(|(h, _)| *h == "Kategori")
+        .unwrap_or(4) as u16;
+    let last = categories.len().max(1);
+    let list = DataValidation::new()
+        .allow_list_formula(Formula::new(format!("=Listor!$A$1:$A${last}")))
+        .set_input_title("Kategori")
+        .map_err(err)?
+        .set_input_message("Välj en kategori i listan.")
+        .map_err(err)?
+        .set_error_message(
+            "Välj en kategori i listan (eller skriv Övrigt och förklara i Beskrivning).",
+        )
+        .map_err(err)?;
+    ws.add_data_validation(1, category_col, ROWS, category_col, &list)
+        .map_err(err)?;
+    let count_col = COLUMNS.iter().position(|(h, _)| *h == "Antal").unwrap_or(5) as u16;
+    let count = DataValidation::new()
+        .allow_whole_number(rust_xlsxwriter::DataValidationRule::Between(1, 100_000))
+        .set_error_message("Antal är ett heltal, minst 1.")
+        .map_err(err)?;
+    ws.add_data_validation(1, count_col, ROWS, count_col, &count)
+        .map_err(err)?;
+
+    let help = wb.add_worksheet().set_name("Instruktioner").map_err(err)?;
+    let title = Format::new().set_bold().set_font_size(14);
+    help.set_column_width(0, 100).map_err(err)?;
+    for (i, line) in INSTRUCTIONS.iter().enumerate() {
+        if i == 0 {
+            help.write_string_with_format(0, 0, *line, &title)
+                .map_err(err)?;
+        } else {
+            help.write_string(i as u32, 0, *line).map_err(err)?;
+        }
+    }
+
+    let lists = wb.add_worksheet().set_name("Listor").map_err(err)?;
+    for (i, c) in categories.iter().enumerate() {
+        lists.write_string(i as u32, 0, c).map_err(err)?;
+    }
+    lists.set_hidden(true);
+    wb.save(path).map_err(err)
+}

@@ -1,0 +1,144 @@
+//! The partner template imports back with no mapping, and its XLSX has the drop-down.
+
+use std::io::Read;
+
+use navet::Store;
+use navet::import::{Field, ImportOptions};
+
+#[test]
+fn csv_template_filled_in_imports_with_no_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    s.load_demo(1, chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap())
+        .unwrap();
+    let path = dir.path().join("mall.csv");
+    s.write_template(&path).unwrap();
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("\u{feff}Datum;Tid;Plats;Område;Kategori;Antal;Bedömning;Beskrivning\r\n")
+    );
+    text.push_str("2026-11-18;21:30;Torget;Centrum;Klotter;2;Låg;Tagg på bänk\r\n");
+    std::fs::write(&path, text).unwrap();
+    let r = s
+        .import_file(
+            &path,
+            &ImportOptions {
+                partner: Some("Fältgruppen".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        r.columns.iter().filter(|c| c.field.is_some()).count(),
+        8,
+        "{:?}",
+        r.columns
+    );
+    assert_eq!((r.inserted, r.flagged, r.skipped), (1, 0, 0));
+    let rep = s
+        .reports(&Default::default())
+        .unwrap()
+        .reports
+        .into_iter()
+        .find(|x| x.text == "Tagg på bänk")
+        .unwrap();
+    assert_eq!(
+        (
+            rep.occurred_at.as_str(),
+            rep.place.as_deref(),
+            rep.count,
+            rep.assessment.as_deref()
+        ),
+        ("2026-11-18T21:30", Some("Stortorget"), 2, Some("Låg"))
+    );
+}
+
+#[test]
+fn xlsx_template_has_the_columns_instructions_and_a_category_drop_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    let path = dir.path().join("mall.xlsx");
+    s.write_template(&path).unwrap();
+    let src = navet::import::source::Source::open(&path, None).unwrap();
+    assert_eq!(src.sheets, ["Rapporter", "Instruktioner", "Listor"]);
+    assert_eq!(src.sheet.as_deref(), Some("Rapporter"));
+    let mut rows = src.rows().unwrap();
+    let mut rec = csv::StringRecord::new();
+    assert!(rows.read(&mut rec).unwrap());
+    let header: Vec<String> = rec.iter().map(str::to_string).collect();
+    let mapping = navet::import::mapping::Mapping::suggest(&header);
+    assert_eq!(mapping.columns.len(), 8);
+    assert_eq!(mapping.column(Field::Category), Some(4));
+
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut sheet = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    assert!(
+        sheet.contains("<dataValidation type=\"list\""),
+        "no drop-down"
+    );
+    assert!(
+        sheet.contains("Listor!$A$1:$A$12"),
+        "the drop-down lists the 12 categories"
+    );
+    let mut lists = String::new();
+    zip.by_name("xl/sharedStrings.xml")
+        .unwrap()
+        .read_to_string(&mut lists)
+        .unwrap();
+    assert!(
+        lists.contains("Brister i fysisk miljö") && lists.contains("Så fyller du i rapportmallen")
+    );
+}
+
+#[test]
+fn a_partner_xlsx_with_the_template_headers_needs_no_mapping() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    s.add_partner("Fritidsgården").unwrap();
+    let path = dir.path().join("ifylld.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (i, (h, _)) in navet::template::COLUMNS.iter().enumerate() {
+        ws.write_string(0, i as u16, *h).unwrap();
+    }
+    for (i, v) in [
+        "2026-11-20",
+        "19:00",
+        "Ungdomsgården",
+        "Norrby",
+        "Ungdomar i grupp",
+        "12",
+        "Medel",
+        "Stor grupp utanför",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(1, i as u16, *v).unwrap();
+    }
+    wb.save(&path).unwrap();
+    let r = s
+        .import_file(
+            &path,
+            &ImportOptions {
+                partner: Some("Fritidsgården".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((r.inserted, r.flagged), (1, 0));
+    let rep = &s.reports(&Default::default()).unwrap().reports[0];
+    assert_eq!(
+        (
+            rep.category.as_str(),
+            rep.count,
+            rep.source_place.as_deref()
+        ),
+        ("Ungdomar i grupp", 12, Some("Ungdomsgården"))
+    );
+}
