@@ -28,6 +28,8 @@ pub enum ErrorCode {
     DatabaseRefused,
     /// Reading or writing a file failed.
     Io,
+    /// The user cancelled a long operation; nothing was changed.
+    Cancelled,
     /// Anything else: a bug or a broken disk.
     Internal,
 }

@@ -135,6 +135,9 @@ pub enum Message {
     UnknownField {
         value: String,
     },
+    ImportCancelled {
+        file: String,
+    },
 }
 
 impl Message {
@@ -161,6 +164,7 @@ impl Message {
             | ImportAborted { .. }
             | UnknownField { .. } => ErrorCode::Invalid,
             BatchNotFound { .. } => ErrorCode::NotFound,
+            ImportCancelled { .. } => ErrorCode::Cancelled,
             BatchAlreadyUndone { .. } => ErrorCode::Conflict,
         }
     }
@@ -258,6 +262,7 @@ impl Message {
                 "{file}, rad {line}, kolumn {column}: {problem} Importen avbröts; inget har sparats."
             ),
             BatchNotFound { id } => format!("Det finns ingen import med nummer {id}."),
+            ImportCancelled { file } => format!("Importen av {file} avbröts; inget har sparats."),
             BatchAlreadyUndone { id } => format!("Import {id} är redan ångrad."),
             UnknownField { value } => format!(
                 "--map: okänt fält \"{value}\" (fälten är Datum, Tid, Datum och tid, Plats, Område, Kategori, Aktör, Antal, Beskrivning, Bedömning, Id)."

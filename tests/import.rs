@@ -537,3 +537,33 @@ fn unreadable_files_are_refused_naming_the_file() {
         .unwrap_err();
     assert!(err.to_string().contains("Menade du: Polisen"), "{err}");
 }
+
+#[test]
+fn progress_is_reported_and_cancelling_stores_nothing() {
+    let mut e = env();
+    let path = e.dir.path().join("stor.csv");
+    navet::bench::write_swedish_csv(&path, 5000).unwrap();
+    let before = e.store.report_count().unwrap();
+    let seen = std::cell::Cell::new(0u32);
+    let opts = ImportOptions {
+        partner: Some("Polisen".into()),
+        ..Default::default()
+    };
+    let err = e
+        .store
+        .import_file_with_progress(&path, &opts, &|p| {
+            seen.set(p.rows);
+            assert!(p.estimated >= p.rows);
+            p.rows < 4000
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), navet::ErrorCode::Cancelled);
+    assert_eq!(seen.get(), 4000);
+    assert_eq!(e.store.report_count().unwrap(), before);
+    assert!(e.store.imports().unwrap().is_empty());
+    let r = e
+        .store
+        .import_file_with_progress(&path, &opts, &|_| true)
+        .unwrap();
+    assert_eq!(r.inserted, 5000);
+}

@@ -199,10 +199,35 @@ fn sha256_file(path: &Path) -> Result<String> {
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// How far an import has come; sent every [`PROGRESS_EVERY`] rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportProgress {
+    pub rows: u32,
+    /// An estimate from the file size; the bar's end.
+    pub estimated: u32,
+}
+
+pub const PROGRESS_EVERY: u64 = 2000;
+
+/// Called with the progress; returning `false` cancels the import (nothing is stored).
+pub type ProgressFn<'a> = &'a dyn Fn(ImportProgress) -> bool;
+
 impl Store {
     /// Imports (or, with `dry_run`, previews) one file.
     pub fn import_file(&mut self, path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
-        run(self, path, opts)
+        run(self, path, opts, &|_| true)
+    }
+
+    /// Imports with progress reports and the chance to cancel.
+    pub fn import_file_with_progress(
+        &mut self,
+        path: &Path,
+        opts: &ImportOptions,
+        progress: ProgressFn,
+    ) -> Result<ImportResult> {
+        run(self, path, opts, progress)
     }
 }
 
@@ -223,7 +248,12 @@ fn trace(phase: &str) {
     }
 }
 
-fn run(store: &mut Store, path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
+fn run(
+    store: &mut Store,
+    path: &Path,
+    opts: &ImportOptions,
+    progress: ProgressFn,
+) -> Result<ImportResult> {
     trace("start");
     let mut src = source::Source::open(path, opts.sheet.as_deref())?;
     let file = src.file_name.clone();
@@ -385,6 +415,7 @@ fn run(store: &mut Store, path: &Path, opts: &ImportOptions) -> Result<ImportRes
         store,
         &src,
         opts,
+        progress,
         &Prepared {
             header: &header,
             header_idx,
@@ -476,6 +507,7 @@ fn load(
     store: &mut Store,
     src: &source::Source,
     opts: &ImportOptions,
+    progress: ProgressFn,
     p: &Prepared,
 ) -> Result<Loaded> {
     let header = p.header;
@@ -528,6 +560,7 @@ fn load(
     };
     let mut reader = src.rows()?;
     let mut index = 0usize;
+    let estimated = u32::try_from(estimated).unwrap_or(u32::MAX);
     while reader.read(&mut rec)? {
         let line = reader.line();
         index += 1;
@@ -535,6 +568,14 @@ fn load(
             continue;
         }
         loader.row(&rec, line)?;
+        if index as u64 % PROGRESS_EVERY == 0
+            && !progress(ImportProgress {
+                rows: index as u32,
+                estimated: estimated.max(index as u32),
+            })
+        {
+            return Err(Message::ImportCancelled { file: file.clone() }.into());
+        }
     }
     let done = loader.finish()?;
     trace("rows");
