@@ -9,6 +9,14 @@ const COMMANDS: &[&str] = &[
     "list_categories",
     "list_partners",
     "load_demo",
+    "choose_import_file",
+    "preview_import",
+    "run_import",
+    "cancel_import",
+    "list_imports",
+    "undo_import",
+    "list_unplaced",
+    "resolve_unplaced",
 ];
 
 fn main() {

@@ -6,20 +6,29 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use navet::db::category::Category;
+use navet::db::import_batch::Batch;
 use navet::db::partner::Partner;
 use navet::db::place::Place;
 use navet::db::report::{NewReport, Report, ReportFilter, ReportPage};
 use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
+use navet::import::{ImportOptions, ImportProgress, ImportResult, UnplacedText};
 use navet::ops::AppInfo;
 use navet::{Error, Store};
-use tauri::State;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
 
 /// The open database, or why it could not be opened (shown in the window).
 struct AppState(Result<Mutex<Store>, ErrorPayload>);
+
+/// Set by `cancel_import`; read by a running import between rows.
+struct CancelImport(AtomicBool);
 
 type Reply<T> = Result<T, ErrorPayload>;
 
@@ -70,6 +79,108 @@ async fn load_demo(state: State<'_, AppState>, weeks: Option<u32>) -> Reply<Demo
     state.with(|s| s.load_demo(weeks.unwrap_or(demo::DEFAULT_WEEKS), end))
 }
 
+/// Runs a blocking core call off the async runtime's threads (imports take seconds).
+async fn blocking<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&AppHandle) -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(move || f(&app))
+        .await
+        .map_err(|e| ErrorPayload {
+            code: ErrorCode::Internal,
+            message: e.to_string(),
+        })?
+}
+
+#[tauri::command]
+async fn choose_import_file(app: AppHandle) -> Reply<Option<String>> {
+    blocking(app, |app| {
+        Ok(app
+            .dialog()
+            .file()
+            .set_title("Välj en fil att importera")
+            .add_filter(
+                "Kalkylblad och text",
+                &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "json"],
+            )
+            .blocking_pick_file()
+            .and_then(|f| f.into_path().ok())
+            .map(|p| p.display().to_string()))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn preview_import(
+    app: AppHandle,
+    path: String,
+    options: ImportOptions,
+) -> Reply<ImportResult> {
+    blocking(app, move |app| {
+        let opts = ImportOptions {
+            dry_run: true,
+            ..options
+        };
+        app.state::<AppState>()
+            .with(|s| s.import_file(&PathBuf::from(&path), &opts))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn run_import(
+    app: AppHandle,
+    path: String,
+    options: ImportOptions,
+    on_progress: Channel<ImportProgress>,
+) -> Reply<ImportResult> {
+    blocking(app, move |app| {
+        let cancel = &app.state::<CancelImport>().0;
+        cancel.store(false, Ordering::SeqCst);
+        let opts = ImportOptions {
+            dry_run: false,
+            ..options
+        };
+        app.state::<AppState>().with(|s| {
+            s.import_file_with_progress(&PathBuf::from(&path), &opts, &|p| {
+                let _ = on_progress.send(p);
+                !cancel.load(Ordering::SeqCst)
+            })
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+async fn cancel_import(cancel: State<'_, CancelImport>) -> Reply<()> {
+    cancel.0.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tauri::command]
+async fn list_imports(state: State<'_, AppState>) -> Reply<Vec<Batch>> {
+    state.with(|s| s.imports())
+}
+
+#[tauri::command]
+async fn undo_import(state: State<'_, AppState>, batch: String) -> Reply<u32> {
+    let id = batch.parse().map_err(|_| ErrorPayload {
+        code: ErrorCode::Invalid,
+        message: format!("Ogiltigt importnummer: {batch}"),
+    })?;
+    state.with(|s| s.undo_import(id))
+}
+
+#[tauri::command]
+async fn list_unplaced(state: State<'_, AppState>) -> Reply<Vec<UnplacedText>> {
+    state.with(|s| s.unplaced())
+}
+
+#[tauri::command]
+async fn resolve_unplaced(state: State<'_, AppState>, place: String, text: String) -> Reply<u32> {
+    state.with(|s| s.add_alias(&place, &text))
+}
+
 fn open_store() -> Result<Mutex<Store>, ErrorPayload> {
     navet::db::default_path()
         .and_then(Store::open)
@@ -80,7 +191,9 @@ fn open_store() -> Result<Mutex<Store>, ErrorPayload> {
 fn main() {
     let state = AppState(open_store());
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(CancelImport(AtomicBool::new(false)))
         .invoke_handler(tauri::generate_handler![
             app_info,
             list_reports,
@@ -88,7 +201,15 @@ fn main() {
             list_places,
             list_categories,
             list_partners,
-            load_demo
+            load_demo,
+            choose_import_file,
+            preview_import,
+            run_import,
+            cancel_import,
+            list_imports,
+            undo_import,
+            list_unplaced,
+            resolve_unplaced
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

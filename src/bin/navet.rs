@@ -701,6 +701,7 @@ fn import(store: &mut Store, a: ImportArgs) -> navet::Result<()> {
         },
         keep_personal_data: a.keep_personal_data,
         columns,
+        replace_mapping: false,
         categories,
         day_order: a.day_order.map(|d| match d {
             DayOrderArg::DayMonth => DayOrder::DayMonth,

@@ -71,9 +71,12 @@ pub struct ImportOptions {
     /// Keep personnummer and phone numbers in the text (default: mask them).
     #[serde(default)]
     pub keep_personal_data: bool,
-    /// Header text → field, overriding the suggestions and the profile.
+    /// Header text (or 1-based column number) → field, overriding the suggestions and the profile.
     #[serde(default)]
     pub columns: Vec<(String, Field)>,
+    /// `columns` is the whole mapping: no suggestions, no profile (the app's mapping editor).
+    #[serde(default)]
+    pub replace_mapping: bool,
     /// Partner label → category name.
     #[serde(default)]
     pub categories: Vec<(String, String)>,
@@ -89,6 +92,7 @@ pub struct ImportOptions {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct RowIssue {
+    #[ts(type = "number")]
     pub line: u64,
     /// The column's header, when the problem is in one column.
     pub column: Option<String>,
@@ -131,6 +135,7 @@ pub struct UnmappedLabel {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SampleRow {
+    #[ts(type = "number")]
     pub line: u64,
     pub date: Option<String>,
     pub time: Option<String>,
@@ -153,10 +158,13 @@ pub struct ImportResult {
     pub batch: Option<Id>,
     pub file: String,
     pub format: Format,
+    /// The format as the preview names it ("XLSX", "Polisens händelser (JSON)").
+    pub format_label: String,
     pub encoding: Option<String>,
     pub delimiter: Option<String>,
     pub sheet: Option<String>,
     pub sheets: Vec<String>,
+    #[ts(type = "number")]
     pub header_line: u64,
     pub columns: Vec<ColumnMapping>,
     pub day_order: DayOrder,
@@ -316,8 +324,12 @@ fn run(
         _ => None,
     };
 
-    let mut map = Mapping::suggest(&header);
-    if let Some(p) = &profile {
+    let mut map = if opts.replace_mapping {
+        Mapping::default()
+    } else {
+        Mapping::suggest(&header)
+    };
+    if let Some(p) = profile.as_ref().filter(|_| !opts.replace_mapping) {
         for (h, f) in &p.settings.columns {
             if let Some(i) = header.iter().position(|x| names::key(x) == *h) {
                 map.set(i, *f);
@@ -439,6 +451,7 @@ fn run(
         batch: (!opts.dry_run).then_some(batch),
         file: src.file_name.clone(),
         format: src.format,
+        format_label: src.format.label().to_string(),
         encoding,
         delimiter,
         sheet: src.sheet.clone(),

@@ -156,6 +156,43 @@ try {
     await wd.click(await wd.find("#filter-clear"));
     await wd.waitFor("#report-count", { pred: (t) => t.includes("Visar") });
   });
+
+  const fixture = join(root, "tests/fixtures/e2e/kollektivtrafiken-v47.xlsx");
+  await step("an XLSX from a partner is previewed with its problems, then imported", async () => {
+    await wd.click(await wd.find("#nav-import"));
+    const path = await wd.waitFor("#import-path");
+    await wd.type(path, fixture);
+    await selectOption("#import-partner", "Kollektivtrafiken");
+    await wd.click(await wd.find("#import-preview"));
+    const counts = await wd.waitFor("#import-counts", { pred: (t) => t.includes("3 nya") });
+    assert((await wd.text(counts)).includes("1 hoppas över"), "the totals row is skipped");
+    const detected = await wd.text(await wd.find("#import-detected"));
+    assert(detected.includes("XLSX") && detected.includes("Vecka 47") && detected.includes("rad 3"), detected);
+    const issues = await wd.text(await wd.find("#import-issues"));
+    assert(issues.includes("summerings"), `problems list: ${issues}`);
+    const unplaced = await wd.text(await wd.find("#import-unplaced"));
+    assert(unplaced.includes("Busskuren vid Ekbacksskolan"), unplaced);
+    await shot("04-import-preview");
+    await wd.click(await wd.find("#import-run"));
+    await wd.waitFor("#import-done", { pred: (t) => t.includes("3 rapporter importerades") });
+    await shot("05-import-done");
+  });
+
+  await step("an unplaced place is connected to a place, and the report follows", async () => {
+    await wd.click(await wd.find("#nav-unplaced"));
+    const row = 'tr[data-text="Busskuren vid Ekbacksskolan"]';
+    await wd.waitFor(row);
+    await selectOption(`${row} select`, "Norrbyskolan");
+    await wd.click(await wd.find(`${row} button`));
+    await wd.waitFor("#unplaced-message", { pred: (t) => t.includes("1 rapport fick platsen") });
+    await shot("06-unplaced-resolved");
+    await wd.click(await wd.find("#nav-reports"));
+    await selectOption("#filter-place", "Norrbyskolan");
+    await wd.waitFor("#report-rows tr:first-child", { pred: (t) => t.includes("Nytt klotter på busskuren") });
+    const json = execFileSync(cli, ["--db", db, "report", "list", "--json", "--place", "Norrbyskolan", "--from", "2026-11-20", "--to", "2026-11-20"], { encoding: "utf8" });
+    const found = JSON.parse(json).find((r) => r.text === "Nytt klotter på busskuren");
+    assert(found && found.partner === "Kollektivtrafiken" && found.occurredAt === "2026-11-20T16:30" && found.sourcePlace === "Busskuren vid Ekbacksskolan", json);
+  });
 } catch (e) {
   if (failed === 0) {
     failed++;

@@ -5,9 +5,13 @@ import { h } from "./dom";
 import { t } from "./i18n/sv";
 import { commands, toIpcError, type Commands } from "./ipc/commands";
 import type { AppInfo } from "./ipc/generated/AppInfo";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { importView } from "./views/import";
+import { importsView } from "./views/imports";
 import { loadLookups } from "./views/lookups";
 import { reportForm } from "./views/report-form";
 import { reportList } from "./views/report-list";
+import { unplacedView } from "./views/unplaced";
 import { welcome } from "./views/welcome";
 
 function header(info: AppInfo | null): HTMLElement {
@@ -19,16 +23,55 @@ function header(info: AppInfo | null): HTMLElement {
   );
 }
 
-async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string): Promise<void> {
+type Tab = "reports" | "import" | "unplaced" | "imports";
+
+async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string, tab: Tab = "reports"): Promise<void> {
   const lookups = await loadLookups(api);
   const list = reportList(api, lookups);
   const form = reportForm(api, lookups, () => void list.refresh());
+  const importer = importView(api, lookups, () => void list.refresh());
+  const unplaced = unplacedView(api, lookups, () => void list.refresh());
+  const imports = importsView(api, () => void list.refresh());
+  const panes: Record<Tab, HTMLElement> = {
+    reports: h("main", { class: "layout" }, list.element, h("aside", {}, form)),
+    import: h("main", { class: "single" }, importer.element),
+    unplaced: h("main", { class: "single" }, unplaced.element),
+    imports: h("main", { class: "single" }, imports.element),
+  };
+  const labels: Record<Tab, string> = { reports: t.navReports, import: t.navImport, unplaced: t.navUnplaced, imports: t.navImports };
+  const buttons = (Object.keys(panes) as Tab[]).map((k) => {
+    const b = h("button", { type: "button", id: `nav-${k}`, class: "tab", role: "tab" }, labels[k]);
+    b.addEventListener("click", () => show(k));
+    return b;
+  });
+  const container = h("div", { id: "pane" });
+  const banner = notice ? h("p", { class: "notice", id: "notice" }, notice) : null;
+  let shown = 0;
+  function show(k: Tab): void {
+    // The first-run notice belongs to the first screen only.
+    if (shown++ > 0) banner?.remove();
+    buttons.forEach((b) => b.setAttribute("aria-selected", String(b.id === `nav-${k}`)));
+    container.replaceChildren(panes[k]);
+    if (k === "reports") void list.refresh();
+    if (k === "unplaced") void unplaced.refresh();
+    if (k === "imports") void imports.refresh();
+  }
   root.replaceChildren(
     header(info),
-    notice ? h("p", { class: "notice", id: "notice" }, notice) : "",
-    h("main", { class: "layout" }, list.element, h("aside", {}, form)),
+    h("nav", { class: "tabs", role: "tablist" }, ...buttons),
+    banner ?? "",
+    container,
   );
-  await list.refresh();
+  show(tab);
+  // A file dropped anywhere on the window goes to the import wizard.
+  void getCurrentWebview()
+    .onDragDropEvent((event) => {
+      if (event.payload.type === "drop" && event.payload.paths.length > 0) {
+        show("import");
+        importer.setPath(event.payload.paths[0] ?? "");
+      }
+    })
+    .catch(() => undefined);
 }
 
 async function boot(root: HTMLElement, api: Commands): Promise<void> {

@@ -1,7 +1,12 @@
 // The one door from the UI to the Tauri shell: a typed function per command.
 // Argument and result types are generated from Rust (./generated, by ts-rs).
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Batch } from "./generated/Batch";
+import type { ImportOptions } from "./generated/ImportOptions";
+import type { ImportProgress } from "./generated/ImportProgress";
+import type { ImportResult } from "./generated/ImportResult";
+import type { UnplacedText } from "./generated/UnplacedText";
 import type { AppInfo } from "./generated/AppInfo";
 import type { Category } from "./generated/Category";
 import type { DemoSummary } from "./generated/DemoSummary";
@@ -57,6 +62,18 @@ export const commands = {
   listCategories: () => call<Category[]>("list_categories"),
   listPartners: () => call<Partner[]>("list_partners"),
   loadDemo: (weeks?: number) => call<DemoSummary>("load_demo", { weeks: weeks ?? null }),
+  chooseImportFile: () => call<string | null>("choose_import_file"),
+  previewImport: (path: string, options: ImportOptions) => call<ImportResult>("preview_import", { path, options }),
+  runImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return call<ImportResult>("run_import", { path, options, onProgress: channel });
+  },
+  cancelImport: () => call<null>("cancel_import"),
+  listImports: () => call<Batch[]>("list_imports"),
+  undoImport: (batch: string) => call<number>("undo_import", { batch }),
+  listUnplaced: () => call<UnplacedText[]>("list_unplaced"),
+  resolveUnplaced: (place: string, text: string) => call<number>("resolve_unplaced", { place, text }),
 };
 
 export type Commands = typeof commands;

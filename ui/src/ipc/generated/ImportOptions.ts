@@ -24,9 +24,13 @@ sheet?: string, onProblem: OnProblem,
  */
 keepPersonalData: boolean, 
 /**
- * Header text → field, overriding the suggestions and the profile.
+ * Header text (or 1-based column number) → field, overriding the suggestions and the profile.
  */
 columns: Array<[string, Field]>, 
+/**
+ * `columns` is the whole mapping: no suggestions, no profile (the app's mapping editor).
+ */
+replaceMapping: boolean, 
 /**
  * Partner label → category name.
  */

@@ -10,7 +10,11 @@ import type { UnplacedText } from "./UnplacedText";
 /**
  * The outcome of an import or of its preview (`dryRun`).
  */
-export type ImportResult = { batch: string | null, file: string, format: Format, encoding: string | null, delimiter: string | null, sheet: string | null, sheets: Array<string>, headerLine: bigint, columns: Array<ColumnMapping>, dayOrder: DayOrder, partner: string | null, profile: string | null, rows: number, inserted: number, duplicates: number, flagged: number, skipped: number, masked: number, unplaced: Array<UnplacedText>, unmappedCategories: Array<UnmappedLabel>, sample: Array<SampleRow>, issues: Array<RowIssue>, 
+export type ImportResult = { batch: string | null, file: string, format: Format, 
+/**
+ * The format as the preview names it ("XLSX", "Polisens händelser (JSON)").
+ */
+formatLabel: string, encoding: string | null, delimiter: string | null, sheet: string | null, sheets: Array<string>, headerLine: number, columns: Array<ColumnMapping>, dayOrder: DayOrder, partner: string | null, profile: string | null, rows: number, inserted: number, duplicates: number, flagged: number, skipped: number, masked: number, unplaced: Array<UnplacedText>, unmappedCategories: Array<UnmappedLabel>, sample: Array<SampleRow>, issues: Array<RowIssue>, 
 /**
  * All issues; `issues` lists the first [`MAX_LISTED_ISSUES`].
  */

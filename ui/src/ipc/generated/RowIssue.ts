@@ -3,7 +3,7 @@
 /**
  * One problem in the file, by line and column.
  */
-export type RowIssue = { line: bigint, 
+export type RowIssue = { line: number, 
 /**
  * The column's header, when the problem is in one column.
  */

@@ -3,7 +3,7 @@
 /**
  * One of the first rows, as it will be stored.
  */
-export type SampleRow = { line: bigint, date: string | null, time: string | null, place: string | null, placeResolved: boolean, category: string | null, count: number, text: string, 
+export type SampleRow = { line: number, date: string | null, time: string | null, place: string | null, placeResolved: boolean, category: string | null, count: number, text: string, 
 /**
  * `stored`, `flagged`, `skipped` or `duplicate`.
  */

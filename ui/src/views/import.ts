@@ -1,0 +1,272 @@
+// The import wizard: choose or drop a file, preview with every problem shown,
+// adjust the column mapping, import with progress and cancel, undo.
+
+import { h, options } from "../dom";
+import { t } from "../i18n/sv";
+import { toIpcError, type Commands } from "../ipc/commands";
+import type { Field } from "../ipc/generated/Field";
+import type { ImportOptions } from "../ipc/generated/ImportOptions";
+import type { ImportResult } from "../ipc/generated/ImportResult";
+import type { OnProblem } from "../ipc/generated/OnProblem";
+import type { Lookups } from "./lookups";
+import { importOptions, mappingFrom } from "../import-options";
+
+const FIELDS = Object.keys(t.fieldNames) as Field[];
+
+export interface ImportView {
+  element: HTMLElement;
+  /** Takes a path dropped on the window. */
+  setPath(path: string): void;
+}
+
+export function importView(api: Commands, lookups: Lookups, onImported: () => void): ImportView {
+  const path = h("input", { type: "text", id: "import-path", placeholder: t.filePath, size: 60 });
+  const choose = h("button", { type: "button", id: "import-choose", class: "secondary" }, t.chooseFile);
+  const partner = h(
+    "select",
+    { id: "import-partner" },
+    ...options(
+      t.partnerFromFile,
+      lookups.partners.map((p) => p.name),
+    ),
+  );
+  const previewButton = h("button", { type: "button", id: "import-preview" }, t.previewButton);
+  const status = h("p", { id: "import-status", class: "status", role: "status" });
+  const area = h("div", { id: "import-preview-area" });
+  const drop = h("div", { id: "import-drop", class: "dropzone" }, t.dropHere);
+
+  let current: ImportResult | null = null;
+  let mapping: [string, Field][] | null = null;
+
+  const onProblem = h(
+    "select",
+    { id: "import-on-problem" },
+    h("option", { value: "flag" }, t.onProblemFlag),
+    h("option", { value: "skip" }, t.onProblemSkip),
+    h("option", { value: "abort" }, t.onProblemAbort),
+  );
+  const mask = h("input", { type: "checkbox", id: "import-mask", checked: true });
+
+  const opts = (): ImportOptions =>
+    importOptions({
+      partner: partner.value,
+      onProblem: onProblem.value as OnProblem,
+      mask: mask.checked,
+      mapping,
+    });
+
+  async function preview(): Promise<void> {
+    if (!path.value.trim()) {
+      status.textContent = t.required(t.filePath);
+      return;
+    }
+    status.className = "status";
+    status.textContent = t.previewing;
+    previewButton.disabled = true;
+    try {
+      current = await api.previewImport(path.value.trim(), opts());
+      status.textContent = "";
+      render(current);
+    } catch (e) {
+      current = null;
+      area.replaceChildren();
+      status.className = "status error";
+      status.textContent = toIpcError(e).message;
+    } finally {
+      previewButton.disabled = false;
+    }
+  }
+
+  function mappingTable(r: ImportResult): HTMLElement {
+    const rows = r.columns.map((c) => {
+      const select = h(
+        "select",
+        { "data-column": c.index, "aria-label": c.header || `#${c.index + 1}` },
+        h("option", { value: "", selected: c.field === null }, t.fieldNone),
+        ...FIELDS.map((f) => h("option", { value: f, selected: c.field === f }, t.fieldNames[f])),
+      );
+      select.addEventListener("change", () => {
+        mapping = mappingFrom(
+          r.columns.map((col) => ({
+            header: col.header,
+            index: col.index,
+            field: col.index === c.index ? ((select.value || null) as Field | null) : col.field,
+          })),
+        );
+        void preview();
+      });
+      return h("tr", {}, h("td", {}, c.header || `(${c.index + 1})`), h("td", {}, select));
+    });
+    return h(
+      "table",
+      { id: "import-mapping", class: "compact" },
+      h("thead", {}, h("tr", {}, h("th", {}, t.mappingColumn), h("th", {}, t.mappingField))),
+      h("tbody", {}, ...rows),
+    );
+  }
+
+  function render(r: ImportResult): void {
+    const sample = h(
+      "table",
+      { id: "import-sample", class: "compact" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ...[t.colLine, t.colWhen, t.colPlace, t.colCategory, t.colCount, t.colText, t.colAction].map((x) => h("th", {}, x)),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...r.sample.map((s) =>
+          h(
+            "tr",
+            { class: `action-${s.action}` },
+            h("td", { class: "num" }, s.line),
+            h("td", {}, [s.date, s.time].filter((x) => x).join(" ")),
+            h("td", { class: s.place && !s.placeResolved ? "unplaced" : "" }, s.place ?? ""),
+            h("td", {}, s.category ?? ""),
+            h("td", { class: "num" }, s.count),
+            h("td", { class: "text" }, s.text),
+            h("td", {}, t.actions[s.action] ?? s.action),
+          ),
+        ),
+      ),
+    );
+    const issues =
+      r.issues.length === 0
+        ? h("p", { class: "status ok" }, t.noProblems)
+        : h(
+            "table",
+            { id: "import-issues", class: "compact" },
+            h("thead", {}, h("tr", {}, h("th", {}, t.colLine), h("th", {}, t.colColumn), h("th", {}, t.colMessage), h("th", {}, t.colAction))),
+            h(
+              "tbody",
+              {},
+              ...r.issues.map((i) =>
+                h(
+                  "tr",
+                  { class: `issue-${i.action}` },
+                  h("td", { class: "num" }, i.line),
+                  h("td", {}, i.column ?? ""),
+                  h("td", {}, i.message),
+                  h("td", {}, t.actions[i.action] ?? i.action),
+                ),
+              ),
+            ),
+          );
+    const unplaced =
+      r.unplaced.length === 0
+        ? null
+        : h(
+            "div",
+            {},
+            h("h3", {}, t.unplacedInFile),
+            h(
+              "ul",
+              { id: "import-unplaced" },
+              ...r.unplaced.map((u) => h("li", {}, `${u.text} (${u.rows})`)),
+            ),
+          );
+    const unmapped =
+      r.unmappedCategories.length === 0
+        ? null
+        : h(
+            "div",
+            {},
+            h("h3", {}, t.unmappedTitle),
+            h("p", { id: "import-unmapped" }, r.unmappedCategories.map((u) => `${u.label} (${u.rows})`).join(", ")),
+          );
+    const run = h("button", { type: "button", id: "import-run" }, t.importButton);
+    run.addEventListener("click", () => void commit());
+    area.replaceChildren(
+      h("p", { id: "import-detected" }, `${t.detected}: ${t.detectedFormat(r.formatLabel, r.encoding, r.delimiter, r.sheet)}. ${t.headerLine(r.headerLine)}`),
+      r.profile ? h("p", { class: "hint" }, t.profileUsed(r.profile)) : "",
+      h("p", { id: "import-counts", class: "counts" }, t.counts(r.rows, r.inserted, r.duplicates, r.flagged, r.skipped, r.masked)),
+      h("div", { class: "import-grid" }, h("div", {}, h("h3", {}, t.mappingTitle), mappingTable(r)), h("div", {}, h("h3", {}, t.sampleTitle), sample)),
+      h("h3", {}, t.problemsTitle(r.issuesTotal)),
+      issues,
+      unplaced ?? "",
+      unmapped ?? "",
+      h("div", { class: "import-actions" }, h("label", {}, t.onProblem, onProblem), h("label", { class: "check" }, mask, t.maskPersonal), run),
+    );
+  }
+
+  async function commit(): Promise<void> {
+    if (!current) return;
+    const bar = h("progress", { id: "import-bar", max: 1, value: 0 });
+    const text = h("span", { id: "import-progress-text" });
+    const cancel = h("button", { type: "button", id: "import-cancel", class: "secondary" }, t.cancel);
+    cancel.addEventListener("click", () => void api.cancelImport());
+    area.replaceChildren(h("div", { class: "progress" }, bar, text, cancel));
+    try {
+      const r = await api.runImport(path.value.trim(), opts(), (p) => {
+        bar.max = p.estimated;
+        bar.value = p.rows;
+        text.textContent = t.importing(p.rows, p.estimated);
+      });
+      const undo = h("button", { type: "button", id: "import-undo", class: "secondary" }, t.undoImport);
+      const done = h("p", { id: "import-done", class: "status ok" }, t.importDone(r.inserted, r.batch ?? ""));
+      undo.addEventListener("click", () => {
+        undo.disabled = true;
+        api
+          .undoImport(r.batch ?? "")
+          .then((n) => {
+            done.textContent = t.undone(n);
+            onImported();
+          })
+          .catch((e: unknown) => {
+            done.className = "status error";
+            done.textContent = toIpcError(e).message;
+          });
+      });
+      area.replaceChildren(
+        done,
+        h("p", { class: "counts" }, t.counts(r.rows, r.inserted, r.duplicates, r.flagged, r.skipped, r.masked)),
+        undo,
+      );
+      onImported();
+    } catch (e) {
+      area.replaceChildren(h("p", { id: "import-done", class: "status error", role: "alert" }, toIpcError(e).message));
+    }
+  }
+
+  function setPath(p: string): void {
+    path.value = p;
+    mapping = null;
+    void preview();
+  }
+
+  choose.addEventListener("click", () => {
+    api
+      .chooseImportFile()
+      .then((p) => {
+        if (p) setPath(p);
+      })
+      .catch((e: unknown) => {
+        status.textContent = toIpcError(e).message;
+      });
+  });
+  previewButton.addEventListener("click", () => {
+    mapping = null;
+    void preview();
+  });
+  partner.addEventListener("change", () => {
+    if (current) void preview();
+  });
+
+  const element = h(
+    "section",
+    { class: "import", id: "import" },
+    h("h2", {}, t.importTitle),
+    h("p", { class: "hint" }, t.importIntro),
+    drop,
+    h("div", { class: "filters" }, choose, h("label", {}, t.filePath, path), h("label", {}, t.importPartner, partner), previewButton),
+    status,
+    area,
+  );
+  return { element, setPath };
+}
