@@ -67,7 +67,6 @@ pub struct Loader<'t> {
     partners: HashMap<String, Id>,
     places: HashMap<String, Id>,
     categories: CategoryMap,
-    category_names: HashMap<Id, String>,
     on_problem: OnProblem,
     mask: bool,
     now: String,
@@ -144,7 +143,6 @@ impl<'t> Loader<'t> {
             partner,
             partners,
             places,
-            category_names: cats.iter().map(|(n, id)| (*id, n.clone())).collect(),
             categories: CategoryMap::new(&cats, category_overrides),
             on_problem: opts.on_problem,
             mask: !opts.keep_personal_data,
@@ -257,11 +255,10 @@ impl<'t> Loader<'t> {
         let mut fatal: Option<(Option<String>, RowProblem)> = None;
 
         // Cells holding spreadsheet errors count as empty, with a problem.
-        for (&f, &i) in &self.col {
+        for &i in self.col.values() {
             if let Some(v) = rec.get(i).map(str::trim)
                 && let Some(err) = v.strip_prefix("#FEL ")
             {
-                let _ = f;
                 problems.push((
                     self.header.get(i).cloned(),
                     RowProblem::CellError {
@@ -663,7 +660,6 @@ impl<'t> Loader<'t> {
             .collect();
         unmapped.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.label.cmp(&b.label)));
         self.done.unmapped = unmapped;
-        let _ = &self.category_names;
         Ok(self.done)
     }
 }

@@ -207,11 +207,20 @@ pub fn sniff_delimiter(file: &str, sample: &str) -> Result<(u8, bool)> {
             file,
             "hittar bara en kolumn; filen behöver minst datum och kategori i egna kolumner",
         )),
-        [(s1, d1), (s2, _), ..] if (s1 - s2).abs() < 1e-9 => {
-            let _ = d1;
+        [(s1, d1), (s2, d2), ..] if (s1 - s2).abs() < 1e-9 => {
+            let name = |d: u8| match d {
+                b'\t' => "tabb".to_string(),
+                b';' => "semikolon".to_string(),
+                b',' => "komma".to_string(),
+                other => format!("\"{}\"", other as char),
+            };
             Err(refuse(
                 file,
-                "kan inte avgöra om kolumnerna skiljs med komma eller semikolon; spara filen igen med semikolon",
+                &format!(
+                    "kan inte avgöra om kolumnerna skiljs med {} eller {}; spara filen igen med semikolon",
+                    name(*d1),
+                    name(*d2)
+                ),
             ))
         }
         [(_, d), ..] => Ok((*d, false)),
