@@ -78,6 +78,17 @@ pub struct Loader<'t> {
     category_cache: HashMap<String, Id>,
 }
 
+/// A checked row's values, borrowed, for the preview sample.
+struct RowView<'a> {
+    line: u64,
+    when: Option<When>,
+    time: Option<NaiveTime>,
+    place: &'a str,
+    category: &'a str,
+    count: u32,
+    text: &'a str,
+}
+
 /// A row ready to store.
 struct Draft {
     date: NaiveDate,
@@ -416,36 +427,25 @@ impl<'t> Loader<'t> {
             fatal.is_some() || (!problems.is_empty() && self.on_problem != OnProblem::Flag);
         let raw = raw_needed.then(|| Self::raw(rec));
 
+        // The row as the preview shows it, whatever happens to it below.
+        let view = RowView {
+            line,
+            when,
+            time,
+            place: &place_text,
+            category: &category_text,
+            count,
+            text: &text,
+        };
+
         // Decide.
         if let Some((column, problem)) = fatal {
             if self.on_problem == OnProblem::Abort && problem != RowProblem::SummaryRow {
                 return Err(self.abort(line, column, &problem));
             }
-            let action = if problem == RowProblem::SummaryRow {
-                "info"
-            } else {
-                "skipped"
-            };
             self.done.skipped += 1;
-            self.sample(
-                line,
-                when,
-                time,
-                &place_text,
-                false,
-                &category_text,
-                count,
-                &text,
-                "skipped",
-            );
-            // Summary rows are listed as info but their text is kept too.
-            self.issue(
-                line,
-                column,
-                problem.sv(),
-                if action == "info" { "skipped" } else { action },
-                raw.as_deref(),
-            )?;
+            self.sample(&view, false, "skipped");
+            self.issue(line, column, problem.sv(), "skipped", raw.as_deref())?;
             return Ok(());
         }
         let (Some(w), Some(partner_id)) = (when, partner_id) else {
@@ -462,17 +462,7 @@ impl<'t> Loader<'t> {
                     for (column, p) in &problems {
                         self.issue(line, column.clone(), p.sv(), "skipped", raw.as_deref())?;
                     }
-                    self.sample(
-                        line,
-                        when,
-                        time,
-                        &place_text,
-                        false,
-                        &category_text,
-                        count,
-                        &text,
-                        "skipped",
-                    );
+                    self.sample(&view, false, "skipped");
                     return Ok(());
                 }
                 OnProblem::Flag => {}
@@ -548,17 +538,7 @@ impl<'t> Loader<'t> {
                 self.issue(line, col, p.sv(), "info", None)?;
             }
         }
-        self.sample(
-            line,
-            when,
-            time,
-            &place_text,
-            place_id.is_some(),
-            &category_text,
-            count,
-            &text,
-            action,
-        );
+        self.sample(&view, place_id.is_some(), action);
         Ok(())
     }
 
@@ -572,31 +552,20 @@ impl<'t> Loader<'t> {
         .into()
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn sample(
-        &mut self,
-        line: u64,
-        when: Option<When>,
-        time: Option<NaiveTime>,
-        place: &str,
-        resolved: bool,
-        category: &str,
-        count: u32,
-        text: &str,
-        action: &str,
-    ) {
+    /// Keeps one of the first rows, as it will be stored, for the preview.
+    fn sample(&mut self, row: &RowView, resolved: bool, action: &str) {
         if self.done.sample.len() >= SAMPLE_ROWS {
             return;
         }
         self.done.sample.push(SampleRow {
-            line,
-            date: when.map(|w| w.date.to_string()),
-            time: time.map(|t| t.format("%H:%M").to_string()),
-            place: Some(place.to_string()).filter(|p| !p.is_empty()),
+            line: row.line,
+            date: row.when.map(|w| iso_date(w.date)),
+            time: row.time.map(hh_mm),
+            place: Some(row.place.to_string()).filter(|p| !p.is_empty()),
             place_resolved: resolved,
-            category: Some(category.to_string()).filter(|c| !c.is_empty()),
-            count,
-            text: text.to_string(),
+            category: Some(row.category.to_string()).filter(|c| !c.is_empty()),
+            count: row.count,
+            text: row.text.to_string(),
             action: action.to_string(),
         });
     }
