@@ -581,7 +581,7 @@ fn load(
             continue;
         }
         loader.row(&rec, line)?;
-        if index as u64 % PROGRESS_EVERY == 0
+        if (index as u64).is_multiple_of(PROGRESS_EVERY)
             && !progress(ImportProgress {
                 rows: index as u32,
                 estimated: estimated.max(index as u32),
