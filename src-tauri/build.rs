@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "undo_import",
     "list_unplaced",
     "resolve_unplaced",
+    "save_rejected_rows",
 ];
 
 fn main() {

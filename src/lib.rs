@@ -19,6 +19,7 @@ pub mod bench;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod ids;
 pub mod import;
 pub mod messages;

@@ -96,6 +96,21 @@ impl Store {
         import_batch::list_rejected(self.conn(), batch)
     }
 
+    /// Writes the rows an import skipped as a CSV (line, reason, the row as read);
+    /// returns how many.
+    pub fn write_rejected_csv(&self, batch: Id, path: &std::path::Path) -> Result<u32> {
+        let rows = self.rejected_rows(batch)?;
+        let lines: Vec<String> = rows.iter().map(|(l, _, _)| l.to_string()).collect();
+        crate::export::csv::write_file(
+            path,
+            &["Rad", "Orsak", "Raden"],
+            rows.iter()
+                .zip(&lines)
+                .map(|((_, reason, raw), line)| [line.as_str(), reason.as_str(), raw.as_str()]),
+        )?;
+        Ok(rows.len() as u32)
+    }
+
     pub fn places(&self) -> Result<Vec<Place>> {
         place::list_places(self.conn())
     }

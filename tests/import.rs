@@ -567,3 +567,40 @@ fn progress_is_reported_and_cancelling_stores_nothing() {
         .unwrap();
     assert_eq!(r.inserted, 5000);
 }
+
+#[test]
+fn a_csv_navet_wrote_imports_back_to_the_same_values() {
+    let mut e = env();
+    let path = e.dir.path().join("export.csv");
+    let rows = [
+        [
+            "2026-11-18",
+            "Torget",
+            "Klotter",
+            "=HYPERLINK(\"http://x\")",
+        ],
+        ["2026-11-19", "Parken", "Otrygghet", "-20 grader och mörkt"],
+        ["2026-11-20", "Parken", "Otrygghet", "'=redan skyddad"],
+    ];
+    navet::export::csv::write_file(
+        &path,
+        &["Datum", "Plats", "Händelse", "Beskrivning"],
+        rows.iter().map(|r| r.iter().copied()),
+    )
+    .unwrap();
+    let raw = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        raw.contains("'=HYPERLINK") && raw.contains("'-20 grader") && raw.contains("''=redan"),
+        "{raw}"
+    );
+    let r = e.import(&path, "Polisen");
+    assert_eq!(r.inserted, 3);
+    let all = e.all();
+    for row in &rows {
+        assert!(
+            all.iter().any(|x| x.text == row[3]),
+            "{} did not come back",
+            row[3]
+        );
+    }
+}

@@ -172,6 +172,31 @@ async fn undo_import(state: State<'_, AppState>, batch: String) -> Reply<u32> {
 }
 
 #[tauri::command]
+async fn save_rejected_rows(app: AppHandle, batch: String) -> Reply<Option<String>> {
+    let id: i64 = batch.parse().map_err(|_| ErrorPayload {
+        code: ErrorCode::Invalid,
+        message: format!("Ogiltigt importnummer: {batch}"),
+    })?;
+    blocking(app, move |app| {
+        let Some(path) = app
+            .dialog()
+            .file()
+            .set_title("Spara avvisade rader")
+            .set_file_name(format!("avvisade-rader-import-{id}.csv"))
+            .add_filter("CSV", &["csv"])
+            .blocking_save_file()
+            .and_then(|f| f.into_path().ok())
+        else {
+            return Ok(None);
+        };
+        app.state::<AppState>()
+            .with(|s| s.write_rejected_csv(id, &path))
+            .map(|_| Some(path.display().to_string()))
+    })
+    .await
+}
+
+#[tauri::command]
 async fn list_unplaced(state: State<'_, AppState>) -> Reply<Vec<UnplacedText>> {
     state.with(|s| s.unplaced())
 }
@@ -209,7 +234,8 @@ fn main() {
             list_imports,
             undo_import,
             list_unplaced,
-            resolve_unplaced
+            resolve_unplaced,
+            save_rejected_rows
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -577,18 +577,8 @@ fn run(cli: Cli) -> navet::Result<()> {
                 println!("Import {batch} är ångrad: {n} rapporter togs bort.");
             }
             ImportsCmd::Rejected { batch, out } => {
-                let rows = store.rejected_rows(batch)?;
-                let mut text = String::from("\u{feff}Rad;Orsak;Raden\r\n");
-                for (line, reason, raw) in &rows {
-                    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-                    text.push_str(&format!("{line};{};{}\r\n", q(reason), q(raw)));
-                }
-                std::fs::write(&out, text).map_err(|e| navet::Error::io(&out, e))?;
-                println!(
-                    "{} avvisade rader skrevs till {}",
-                    rows.len(),
-                    out.display()
-                );
+                let n = store.write_rejected_csv(batch, &out)?;
+                println!("{n} avvisade rader skrevs till {}", out.display());
             }
         },
         Command::Places(PlacesCmd::Unplaced(f)) => {

@@ -325,6 +325,17 @@ impl RowReader for CsvRows {
         match self.rdr.read_record(row) {
             Ok(more) => {
                 self.line = row.position().map(|p| p.line()).unwrap_or(self.line + 1);
+                // Undo the CSV-injection protection Navet's own exports add.
+                if row.iter().any(crate::export::csv::is_neutralized) {
+                    let cells: Vec<String> = row
+                        .iter()
+                        .map(|c| crate::export::csv::unneutralize(c).to_string())
+                        .collect();
+                    row.clear();
+                    for c in &cells {
+                        row.push_field(c);
+                    }
+                }
                 Ok(more)
             }
             Err(e) => {

@@ -10,6 +10,8 @@ export interface WizardChoices {
   mask: boolean;
   /** The whole mapping from the editor, or null to let Navet suggest (or use the profile). */
   mapping: [string, Field][] | null;
+  /** Partner label → category chosen in the preview. */
+  categories?: [string, string][];
 }
 
 export function importOptions(c: WizardChoices): ImportOptions {
@@ -18,7 +20,7 @@ export function importOptions(c: WizardChoices): ImportOptions {
     keepPersonalData: !c.mask,
     columns: c.mapping ?? [],
     replaceMapping: c.mapping !== null,
-    categories: [],
+    categories: c.categories ?? [],
     dryRun: false,
   };
   if (c.partner) o.partner = c.partner;

@@ -74,6 +74,10 @@ export const sv = {
       .filter((x) => x)
       .join(", "),
   headerLine: (n: number) => `Rubrikraden är rad ${n}.`,
+  dayOrder: { dayMonth: "datum läses som dag/månad", monthDay: "datum läses som månad/dag" } as Record<string, string>,
+  mapCategoryTo: "Räkna som",
+  saveRejected: "Spara avvisade rader …",
+  rejectedSaved: (path: string) => `De avvisade raderna sparades i ${path}.`,
   profileUsed: (name: string) => `Importprofil: ${name}`,
   mappingTitle: "Kolumner",
   mappingColumn: "Kolumn i filen",

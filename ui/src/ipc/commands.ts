@@ -74,6 +74,7 @@ export const commands = {
   undoImport: (batch: string) => call<number>("undo_import", { batch }),
   listUnplaced: () => call<UnplacedText[]>("list_unplaced"),
   resolveUnplaced: (place: string, text: string) => call<number>("resolve_unplaced", { place, text }),
+  saveRejectedRows: (batch: string) => call<string | null>("save_rejected_rows", { batch }),
 };
 
 export type Commands = typeof commands;

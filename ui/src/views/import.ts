@@ -37,6 +37,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
 
   let current: ImportResult | null = null;
   let mapping: [string, Field][] | null = null;
+  const categoryMap = new Map<string, string>();
 
   const onProblem = h(
     "select",
@@ -53,6 +54,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
       onProblem: onProblem.value as OnProblem,
       mask: mask.checked,
       mapping,
+      categories: [...categoryMap.entries()],
     });
 
   async function preview(): Promise<void> {
@@ -178,12 +180,35 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
             "div",
             {},
             h("h3", {}, t.unmappedTitle),
-            h("p", { id: "import-unmapped" }, r.unmappedCategories.map((u) => `${u.label} (${u.rows})`).join(", ")),
+            h(
+              "table",
+              { id: "import-unmapped", class: "compact" },
+              h(
+                "tbody",
+                {},
+                ...r.unmappedCategories.map((u) => {
+                  const select = h(
+                    "select",
+                    { "aria-label": `${t.mapCategoryTo} ${u.label}`, "data-label": u.label },
+                    ...options(
+                      t.choose,
+                      lookups.categories.filter((c) => c.active).map((c) => c.name),
+                    ),
+                  );
+                  select.addEventListener("change", () => {
+                    if (select.value) categoryMap.set(u.label, select.value);
+                    else categoryMap.delete(u.label);
+                    void preview();
+                  });
+                  return h("tr", {}, h("td", {}, `${u.label} (${u.rows})`), h("td", {}, t.mapCategoryTo), h("td", {}, select));
+                }),
+              ),
+            ),
           );
     const run = h("button", { type: "button", id: "import-run" }, t.importButton);
     run.addEventListener("click", () => void commit());
     area.replaceChildren(
-      h("p", { id: "import-detected" }, `${t.detected}: ${t.detectedFormat(r.formatLabel, r.encoding, r.delimiter, r.sheet)}. ${t.headerLine(r.headerLine)}`),
+      h("p", { id: "import-detected" }, `${t.detected}: ${t.detectedFormat(r.formatLabel, r.encoding, r.delimiter, r.sheet)}. ${t.headerLine(r.headerLine)} ${t.dayOrder[r.dayOrder] ?? ""}.`),
       r.profile ? h("p", { class: "hint" }, t.profileUsed(r.profile)) : "",
       h("p", { id: "import-counts", class: "counts" }, t.counts(r.rows, r.inserted, r.duplicates, r.flagged, r.skipped, r.masked)),
       h("div", { class: "import-grid" }, h("div", {}, h("h3", {}, t.mappingTitle), mappingTable(r)), h("div", {}, h("h3", {}, t.sampleTitle), sample)),
@@ -223,10 +248,22 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
             done.textContent = toIpcError(e).message;
           });
       });
+      const saveRejected = h("button", { type: "button", id: "import-save-rejected", class: "secondary" }, t.saveRejected);
+      saveRejected.addEventListener("click", () => {
+        api
+          .saveRejectedRows(r.batch ?? "")
+          .then((p) => {
+            if (p) done.textContent = t.rejectedSaved(p);
+          })
+          .catch((e: unknown) => {
+            done.className = "status error";
+            done.textContent = toIpcError(e).message;
+          });
+      });
       area.replaceChildren(
         done,
         h("p", { class: "counts" }, t.counts(r.rows, r.inserted, r.duplicates, r.flagged, r.skipped, r.masked)),
-        undo,
+        h("div", { class: "import-actions" }, undo, r.skipped > 0 ? saveRejected : ""),
       );
       onImported();
     } catch (e) {
@@ -237,6 +274,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
   function setPath(p: string): void {
     path.value = p;
     mapping = null;
+    categoryMap.clear();
     void preview();
   }
 
@@ -252,6 +290,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
   });
   previewButton.addEventListener("click", () => {
     mapping = null;
+    categoryMap.clear();
     void preview();
   });
   partner.addEventListener("change", () => {
