@@ -25,6 +25,7 @@ pub mod import;
 pub mod messages;
 pub mod names;
 pub mod ops;
+pub mod picture;
 pub mod template;
 pub mod time;
 

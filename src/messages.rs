@@ -138,6 +138,16 @@ pub enum Message {
     ImportCancelled {
         file: String,
     },
+    InvalidStatus {
+        value: String,
+        scale: String,
+    },
+    UnknownPeriod {
+        value: String,
+    },
+    SnapshotNotFound {
+        id: i64,
+    },
 }
 
 impl Message {
@@ -165,6 +175,8 @@ impl Message {
             | UnknownField { .. } => ErrorCode::Invalid,
             BatchNotFound { .. } => ErrorCode::NotFound,
             ImportCancelled { .. } => ErrorCode::Cancelled,
+            InvalidStatus { .. } | UnknownPeriod { .. } => ErrorCode::Invalid,
+            SnapshotNotFound { .. } => ErrorCode::NotFound,
             BatchAlreadyUndone { .. } => ErrorCode::Conflict,
         }
     }
@@ -263,6 +275,13 @@ impl Message {
             ),
             BatchNotFound { id } => format!("Det finns ingen import med nummer {id}."),
             ImportCancelled { file } => format!("Importen av {file} avbröts; inget har sparats."),
+            InvalidStatus { value, scale } => {
+                format!("Status: \"{value}\" finns inte på skalan ({scale}).")
+            }
+            UnknownPeriod { value } => format!(
+                "--period: \"{value}\" går inte (välj week, 2weeks, month, tertial eller custom)."
+            ),
+            SnapshotNotFound { id } => format!("Det finns ingen sparad lägesbild med nummer {id}."),
             BatchAlreadyUndone { id } => format!("Import {id} är redan ångrad."),
             UnknownField { value } => format!(
                 "--map: okänt fält \"{value}\" (fälten är Datum, Tid, Datum och tid, Plats, Område, Kategori, Aktör, Antal, Beskrivning, Bedömning, Id)."

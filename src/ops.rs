@@ -173,3 +173,61 @@ impl Store {
         demo::load_demo(self, weeks, end)
     }
 }
+
+impl Store {
+    /// The situation picture for a period (see [`crate::picture`]).
+    pub fn picture(&self, period: &crate::picture::Period) -> Result<crate::picture::Picture> {
+        crate::picture::compute::compute(self.conn(), period)
+    }
+
+    /// Sets an area's status for a period, with its justification.
+    pub fn set_area_status(
+        &mut self,
+        period: &crate::picture::Period,
+        area: &str,
+        status: &str,
+        justification: &str,
+    ) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        crate::picture::assessment::set_status(&tx, period, area, status, justification)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets one of the three analysis texts for a period.
+    pub fn set_analysis(
+        &mut self,
+        period: &crate::picture::Period,
+        part: crate::picture::AnalysisPart,
+        text: &str,
+    ) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        crate::picture::assessment::set_text(&tx, period, part, text)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Freezes the picture for a period as it is now.
+    pub fn save_picture(
+        &mut self,
+        period: &crate::picture::Period,
+        title: Option<&str>,
+    ) -> Result<crate::picture::Picture> {
+        let picture = self.picture(period)?;
+        let title = title
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("Lägesbild {}", picture.label));
+        let tx = self.conn_mut().transaction()?;
+        let saved = crate::picture::snapshot::insert_snapshot(&tx, picture, &title)?;
+        tx.commit()?;
+        Ok(saved)
+    }
+
+    pub fn saved_pictures(&self) -> Result<Vec<crate::picture::snapshot::SnapshotListItem>> {
+        crate::picture::snapshot::list_snapshots(self.conn())
+    }
+
+    pub fn saved_picture(&self, id: i64) -> Result<crate::picture::Picture> {
+        crate::picture::snapshot::get_snapshot(self.conn(), id)
+    }
+}

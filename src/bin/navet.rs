@@ -72,9 +72,72 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The situation picture (lägesbild) for a period; also save, list, show, status, text.
+    Picture(PictureCmd),
     /// Benchmarks (figures go to BENCHMARKS.md).
     #[command(subcommand)]
     Bench(BenchCmd),
+}
+
+#[derive(Args, Clone)]
+struct PeriodArgs {
+    /// First day (YYYY-MM-DD); with --period, the period containing it.
+    #[arg(long)]
+    from: Option<String>,
+    /// Last day (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// week, 2weeks, month, tertial or custom (default: from the range, else the last complete week).
+    #[arg(long)]
+    period: Option<String>,
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct PictureCmd {
+    #[command(subcommand)]
+    action: Option<PictureAction>,
+    #[command(flatten)]
+    period: PeriodArgs,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum PictureAction {
+    /// Freeze the picture as it is now (numbers, statuses, texts).
+    Save {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List frozen pictures.
+    List(JsonFlag),
+    /// Show a frozen picture exactly as it was saved.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set an area's status (grön, gul, röd) with a one-line justification.
+    Status {
+        area: String,
+        status: String,
+        #[arg(long)]
+        justification: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+    },
+    /// Set an analysis text: kartläggning, "annan information" or analys.
+    Text {
+        part: String,
+        text: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -506,6 +569,81 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
         },
         Command::Import(a) => import(&mut store, a)?,
+        Command::Picture(cmd) => match cmd.action {
+            None => {
+                let p = store.picture(&period(&cmd.period)?)?;
+                if cmd.json {
+                    print_json(&p)?;
+                } else {
+                    print_picture(&p);
+                }
+            }
+            Some(PictureAction::Save {
+                period: pa,
+                title,
+                json,
+            }) => {
+                let p = store.save_picture(&period(&pa)?, title.as_deref())?;
+                if json {
+                    print_json(&p)?;
+                } else if let Some(s) = &p.snapshot {
+                    println!("Lägesbilden sparades som nr {}: {}", s.id, s.title);
+                }
+            }
+            Some(PictureAction::List(f)) => {
+                let list = store.saved_pictures()?;
+                if f.json {
+                    print_json(&list)?;
+                } else {
+                    print_table(
+                        &["Nr", "Titel", "Från", "Till", "Sparad"],
+                        list.iter()
+                            .map(|s| {
+                                vec![
+                                    s.id.to_string(),
+                                    s.title.clone(),
+                                    s.from.clone(),
+                                    s.to.clone(),
+                                    s.created_at.clone(),
+                                ]
+                            })
+                            .collect(),
+                    );
+                }
+            }
+            Some(PictureAction::Show { id, json }) => {
+                let p = store.saved_picture(id)?;
+                if json {
+                    print_json(&p)?;
+                } else {
+                    print_picture(&p);
+                }
+            }
+            Some(PictureAction::Status {
+                area,
+                status,
+                justification,
+                period: pa,
+            }) => {
+                let p = period(&pa)?;
+                store.set_area_status(&p, &area, &status, &justification)?;
+                println!("{} {}: {}", area.trim(), p.label(), status.trim());
+            }
+            Some(PictureAction::Text {
+                part,
+                text,
+                period: pa,
+            }) => {
+                let p = period(&pa)?;
+                let part = navet::picture::AnalysisPart::parse(&part).ok_or_else(|| {
+                    navet::Message::Required {
+                        field: "Del (kartläggning, \"annan information\" eller analys)".into(),
+                    }
+                })?;
+                store.set_analysis(&p, part, &text)?;
+                println!("{} för {} sparad.", part.title(), p.label());
+            }
+        },
         Command::Template { out } => {
             store.write_template(&out)?;
             println!("Rapportmallen skrevs till {}", out.display());
@@ -651,6 +789,89 @@ fn run(cli: Cli) -> navet::Result<()> {
         },
     }
     Ok(())
+}
+
+fn period(a: &PeriodArgs) -> navet::Result<navet::picture::Period> {
+    use navet::picture::{Period, PeriodKind};
+    let kind = match &a.period {
+        Some(k) => Some(
+            PeriodKind::parse(k)
+                .ok_or_else(|| navet::Message::UnknownPeriod { value: k.clone() })?,
+        ),
+        None => None,
+    };
+    let from = a
+        .from
+        .as_deref()
+        .map(|d| navet::time::parse_date("--from", d))
+        .transpose()?;
+    let to =
+        a.to.as_deref()
+            .map(|d| navet::time::parse_date("--to", d))
+            .transpose()?;
+    Period::choose(kind, from, to, navet::time::today())
+}
+
+fn arrow(change: i64) -> &'static str {
+    match change {
+        c if c > 0 => "↑",
+        c if c < 0 => "↓",
+        _ => "→",
+    }
+}
+
+fn print_picture(p: &navet::picture::Picture) {
+    println!("Lägesbild {} ({} – {})", p.label, p.from, p.to);
+    if let Some(s) = &p.snapshot {
+        println!("Sparad {} som nr {}: {}", s.created_at, s.id, s.title);
+    }
+    println!(
+        "{} händelser i {} rapporter (föregående {}, baslinje {:.1}); {} utan plats",
+        p.total, p.reports, p.previous_total, p.baseline_total, p.unplaced
+    );
+    for a in &p.areas {
+        println!();
+        let status = match (&a.status, &a.justification) {
+            (Some(s), Some(j)) => format!(" – {s}: {j}"),
+            _ => String::new(),
+        };
+        println!(
+            "{}: {} (föregående {}, baslinje {:.1}){status}",
+            a.area, a.total, a.previous, a.baseline
+        );
+        print_table(
+            &["Kategori", "Antal", "Föreg.", "Baslinje", "Förändr.", ""],
+            a.categories
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.category.clone(),
+                        c.count.to_string(),
+                        c.previous.to_string(),
+                        format!("{:.1}", c.baseline),
+                        format!("{} {:+}", arrow(c.change), c.change),
+                        if c.flagged {
+                            "ökning".into()
+                        } else {
+                            String::new()
+                        },
+                    ]
+                })
+                .collect(),
+        );
+    }
+    if !p.hotspots.is_empty() {
+        println!();
+        println!("Platser med flest händelser:");
+        for h in &p.hotspots {
+            println!(
+                "  {} ({}): {}",
+                h.place,
+                h.area.as_deref().unwrap_or(""),
+                h.count
+            );
+        }
+    }
 }
 
 fn split_pair<'a>(flag: &str, value: &'a str) -> navet::Result<(&'a str, &'a str)> {

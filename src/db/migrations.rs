@@ -12,6 +12,7 @@ use crate::error::Result;
 pub const ALL: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_import.sql"),
+    include_str!("migrations/0003_picture.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

@@ -1,0 +1,151 @@
+//! The coordinator's assessment of a period: a status per area with a one-line
+//! justification, and the analysis in the three parts the law's guidance names
+//! (kartläggning, annan information, analys av orsaker). Kept per period as a draft
+//! until the picture is frozen.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Period;
+use crate::error::Result;
+use crate::messages::Message;
+
+/// The default status scale, best first.
+pub const SCALE: &[&str] = &["grön", "gul", "röd"];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AreaStatus {
+    pub area: String,
+    pub status: String,
+    pub justification: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Assessment {
+    pub statuses: Vec<AreaStatus>,
+    /// Kartläggning: omfattning och konsekvenser.
+    pub kartlaggning: String,
+    /// Annan information.
+    pub annan_information: String,
+    /// Analys av orsaker.
+    pub analys: String,
+}
+
+/// The three analysis texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum AnalysisPart {
+    Kartlaggning,
+    AnnanInformation,
+    Analys,
+}
+
+impl AnalysisPart {
+    pub fn parse(s: &str) -> Option<AnalysisPart> {
+        match crate::names::key(s).as_str() {
+            "kartläggning" | "kartlaggning" => Some(AnalysisPart::Kartlaggning),
+            "annan information" | "annan-information" | "annaninformation" => {
+                Some(AnalysisPart::AnnanInformation)
+            }
+            "analys" | "analys av orsaker" => Some(AnalysisPart::Analys),
+            _ => None,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            AnalysisPart::Kartlaggning => "Kartläggning: omfattning och konsekvenser",
+            AnalysisPart::AnnanInformation => "Annan information",
+            AnalysisPart::Analys => "Analys av orsaker",
+        }
+    }
+}
+
+pub fn get_assessment(conn: &Connection, p: &Period) -> Result<Assessment> {
+    let data: Option<String> = conn
+        .query_row(
+            "SELECT data FROM picture_draft WHERE period_from = ?1 AND period_to = ?2",
+            params![p.from.to_string(), p.to.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(data
+        .and_then(|d| serde_json::from_str(&d).ok())
+        .unwrap_or_default())
+}
+
+fn put(tx: &Transaction, p: &Period, a: &Assessment) -> Result<()> {
+    let json = serde_json::to_string(a).unwrap_or_else(|_| "{}".into());
+    tx.execute(
+        "INSERT INTO picture_draft (period_from, period_to, data, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (period_from, period_to) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+        params![p.from.to_string(), p.to.to_string(), json, crate::db::now()],
+    )?;
+    Ok(())
+}
+
+/// Sets an area's status; the justification is required (one line).
+pub fn set_status(
+    tx: &Transaction,
+    p: &Period,
+    area: &str,
+    status: &str,
+    justification: &str,
+) -> Result<()> {
+    let area_name = crate::db::named::get_id(
+        tx,
+        crate::messages::Kind::Area,
+        crate::messages::field::AREA,
+        area,
+    )
+    .and_then(|id| {
+        Ok(
+            tx.query_row("SELECT name FROM area WHERE id = ?1", [id], |r| {
+                r.get::<_, String>(0)
+            })?,
+        )
+    })?;
+    let status = crate::names::key(status);
+    if !SCALE.contains(&status.as_str()) {
+        return Err(Message::InvalidStatus {
+            value: status,
+            scale: SCALE.join(", "),
+        }
+        .into());
+    }
+    let justification = crate::names::clean(justification);
+    if justification.is_empty() {
+        return Err(Message::Required {
+            field: "Motivering".into(),
+        }
+        .into());
+    }
+    let mut a = get_assessment(tx, p)?;
+    a.statuses
+        .retain(|s| crate::names::key(&s.area) != crate::names::key(&area_name));
+    a.statuses.push(AreaStatus {
+        area: area_name,
+        status,
+        justification,
+    });
+    a.statuses.sort_by(|x, y| x.area.cmp(&y.area));
+    put(tx, p, &a)
+}
+
+/// Sets one of the three analysis texts.
+pub fn set_text(tx: &Transaction, p: &Period, part: AnalysisPart, text: &str) -> Result<()> {
+    let mut a = get_assessment(tx, p)?;
+    let t = text.trim().to_string();
+    match part {
+        AnalysisPart::Kartlaggning => a.kartlaggning = t,
+        AnalysisPart::AnnanInformation => a.annan_information = t,
+        AnalysisPart::Analys => a.analys = t,
+    }
+    put(tx, p, &a)
+}

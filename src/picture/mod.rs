@@ -1,0 +1,138 @@
+//! The situation picture (lägesbild): what happened, where, and whether it rose.
+//!
+//! For a period it counts reports (a report's `count`, so three broken windows count
+//! three) per area and category, down to places; compares each with the previous
+//! period and a baseline (the mean of the 8 previous periods of the same length) and
+//! flags rises unlikely to be noise ([`stats`]). It adds the weekday × hour pattern,
+//! the hotspots, the partners who reported, the unplaced reports and a 12-period
+//! trend, and the coordinator's assessment ([`assessment`]). A picture can be frozen
+//! ([`snapshot`]) exactly as presented.
+
+pub mod assessment;
+pub mod compute;
+pub mod period;
+pub mod snapshot;
+pub mod stats;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use assessment::{AnalysisPart, AreaStatus, Assessment, SCALE};
+pub use period::{Period, PeriodKind};
+
+/// One category's count in an area (or the whole municipality).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CategoryCount {
+    pub category: String,
+    pub count: u32,
+    pub previous: u32,
+    /// Mean of the 8 previous periods, one decimal.
+    pub baseline: f64,
+    /// `count − previous`.
+    pub change: i64,
+    /// A rise over the baseline that is unlikely to be noise (Poisson, p < 0.05).
+    pub flagged: bool,
+    pub p_value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PlaceCount {
+    pub place: String,
+    pub area: Option<String>,
+    pub count: u32,
+    pub previous: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AreaPicture {
+    pub area: String,
+    /// The coordinator's status (grön / gul / röd), if set.
+    pub status: Option<String>,
+    pub justification: Option<String>,
+    pub total: u32,
+    pub previous: u32,
+    pub baseline: f64,
+    pub flagged: bool,
+    pub categories: Vec<CategoryCount>,
+    pub places: Vec<PlaceCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PartnerCount {
+    pub partner: String,
+    pub reports: u32,
+    pub count: u32,
+}
+
+/// Reports by weekday (Monday first) and hour; reports without a time are counted apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Pattern {
+    pub weekdays: Vec<String>,
+    /// `counts[weekday][hour]`.
+    pub counts: Vec<Vec<u32>>,
+    pub untimed: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TrendPoint {
+    pub label: String,
+    pub from: String,
+    pub to: String,
+    pub total: u32,
+}
+
+/// A frozen picture's identity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SnapshotInfo {
+    #[serde(with = "crate::ids::string")]
+    #[ts(type = "string")]
+    pub id: i64,
+    pub title: String,
+    pub created_at: String,
+}
+
+/// The situation picture for one period. `picture --json` prints this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Picture {
+    pub from: String,
+    pub to: String,
+    pub period: Period,
+    /// "vecka 47 2026".
+    pub label: String,
+    pub total: u32,
+    pub previous_total: u32,
+    pub baseline_total: f64,
+    /// Reports with no place (and so no area), by their count.
+    pub unplaced: u32,
+    pub reports: u32,
+    pub areas: Vec<AreaPicture>,
+    /// All areas together, per category.
+    pub categories: Vec<CategoryCount>,
+    /// The places with the most, at most ten.
+    pub hotspots: Vec<PlaceCount>,
+    pub partners: Vec<PartnerCount>,
+    pub pattern: Pattern,
+    /// Twelve periods, oldest first, the last being this one.
+    pub trend: Vec<TrendPoint>,
+    pub assessment: Assessment,
+    /// The status scale, best first.
+    pub scale: Vec<String>,
+    pub generated_at: String,
+    pub snapshot: Option<SnapshotInfo>,
+}
