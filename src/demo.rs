@@ -499,6 +499,9 @@ pub fn load_demo(store: &mut Store, weeks: u32, end: NaiveDate) -> Result<DemoSu
             reports += 1;
         }
     }
+    if crate::db::setting::get_setting(&tx, crate::db::setting::MUNICIPALITY)?.is_none() {
+        crate::db::setting::set_setting(&tx, crate::db::setting::MUNICIPALITY, MUNICIPALITY)?;
+    }
     tx.commit()?;
     Ok(DemoSummary {
         areas: 3,

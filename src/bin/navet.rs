@@ -74,6 +74,15 @@ enum Command {
     },
     /// The situation picture (lägesbild) for a period; also save, list, show, status, text.
     Picture(PictureCmd),
+    /// Export a PDF, CSV or XLSX file (logged; see `navet exports list`).
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// The export log.
+    #[command(subcommand)]
+    Exports(ExportsCmd),
+    /// Settings: `navet settings set municipality "Ekbacka kommun"`.
+    #[command(subcommand)]
+    Settings(SettingsCmd),
     /// Benchmarks (figures go to BENCHMARKS.md).
     #[command(subcommand)]
     Bench(BenchCmd),
@@ -138,6 +147,72 @@ enum PictureAction {
         #[command(flatten)]
         period: PeriodArgs,
     },
+}
+
+#[derive(Subcommand)]
+enum ExportCmd {
+    /// PDF documents: `lagesbild`, the situation picture.
+    Pdf {
+        /// What to export: lagesbild.
+        what: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// A frozen picture instead of the live one.
+        #[arg(long)]
+        snapshot: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Who it is for (logged).
+        #[arg(long)]
+        partner: Option<String>,
+    },
+    /// CSV (UTF-8 with BOM, semicolons): `reports` or `picture`.
+    Csv(TableExportArgs),
+    /// XLSX: `reports` or `picture`.
+    Xlsx(TableExportArgs),
+}
+
+#[derive(Args)]
+struct TableExportArgs {
+    /// reports or picture.
+    what: String,
+    #[command(flatten)]
+    period: PeriodArgs,
+    /// For `picture`: a frozen picture instead of the live one.
+    #[arg(long)]
+    snapshot: Option<i64>,
+    /// For `reports`: only this place / area / category.
+    #[arg(long)]
+    place: Option<String>,
+    #[arg(long)]
+    area: Option<String>,
+    #[arg(long)]
+    category: Option<String>,
+    #[arg(long)]
+    out: PathBuf,
+    /// The partner it is for: makes the file partner-safe (aggregates, <3, no free text).
+    #[arg(long)]
+    partner: Option<String>,
+    /// Partner-safe even with no partner named.
+    #[arg(long)]
+    partner_safe: bool,
+    /// Full detail even for a named partner (the export log records it).
+    #[arg(long, conflicts_with = "partner_safe")]
+    full: bool,
+}
+
+#[derive(Subcommand)]
+enum ExportsCmd {
+    /// List exports, newest first.
+    List(JsonFlag),
+}
+
+#[derive(Subcommand)]
+enum SettingsCmd {
+    /// Show the settings.
+    Get,
+    /// Set a setting (municipality).
+    Set { key: String, value: String },
 }
 
 #[derive(Subcommand)]
@@ -569,6 +644,80 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
         },
         Command::Import(a) => import(&mut store, a)?,
+        Command::Export(ExportCmd::Pdf {
+            what,
+            period: pa,
+            snapshot,
+            out,
+            partner,
+        }) => {
+            if !matches!(what.as_str(), "lagesbild" | "lägesbild" | "picture") {
+                return Err(navet::Message::Required {
+                    field: format!("Vad (\"{what}\"): lagesbild"),
+                }
+                .into());
+            }
+            let source = match snapshot {
+                Some(id) => navet::export::PictureSource::Snapshot { id },
+                None => navet::export::PictureSource::Period {
+                    period: period(&pa)?,
+                },
+            };
+            let done = store.export_picture_pdf(&source, &out, partner.as_deref())?;
+            println!("{} ({} byte)", done.path, done.bytes);
+        }
+        Command::Export(ExportCmd::Csv(a)) => {
+            table_export(&store, a, navet::export::TableFormat::Csv)?
+        }
+        Command::Export(ExportCmd::Xlsx(a)) => {
+            table_export(&store, a, navet::export::TableFormat::Xlsx)?
+        }
+        Command::Exports(ExportsCmd::List(f)) => {
+            let list = store.exports()?;
+            if f.json {
+                print_json(&list)?;
+            } else {
+                print_table(
+                    &[
+                        "Nr",
+                        "Tid",
+                        "Typ",
+                        "Fil",
+                        "Mottagare",
+                        "Partnersäker",
+                        "Urval",
+                    ],
+                    list.iter()
+                        .map(|e| {
+                            vec![
+                                e.id.to_string(),
+                                e.created_at.clone(),
+                                e.kind.clone(),
+                                e.file_name.clone(),
+                                e.recipient.clone().unwrap_or_default(),
+                                if e.partner_safe { "ja" } else { "nej" }.to_string(),
+                                e.filters.clone(),
+                            ]
+                        })
+                        .collect(),
+                );
+            }
+        }
+        Command::Settings(SettingsCmd::Get) => {
+            let m =
+                navet::db::setting::get_setting(store.conn(), navet::db::setting::MUNICIPALITY)?;
+            println!("municipality = {}", m.unwrap_or_default());
+        }
+        Command::Settings(SettingsCmd::Set { key, value }) => {
+            if key != navet::db::setting::MUNICIPALITY {
+                return Err(navet::Message::Required {
+                    field: format!("Inställning (\"{key}\"): municipality"),
+                }
+                .into());
+            }
+            navet::db::setting::set_setting(store.conn(), &key, &value)?;
+            println!("{key} = {}", value.trim());
+        }
         Command::Picture(cmd) => match cmd.action {
             None => {
                 let p = store.picture(&period(&cmd.period)?)?;
@@ -872,6 +1021,63 @@ fn print_picture(p: &navet::picture::Picture) {
             );
         }
     }
+}
+
+fn table_export(
+    store: &Store,
+    a: TableExportArgs,
+    format: navet::export::TableFormat,
+) -> navet::Result<()> {
+    use navet::export::PictureSource;
+    let safe = !a.full && (a.partner_safe || a.partner.is_some());
+    let done = match a.what.as_str() {
+        "reports" | "rapporter" => {
+            let has_period =
+                a.period.from.is_some() || a.period.to.is_some() || a.period.period.is_some();
+            let (from, to) = if has_period {
+                let p = period(&a.period)?;
+                (Some(p.from.to_string()), Some(p.to.to_string()))
+            } else {
+                (None, None)
+            };
+            let filter = ReportFilter {
+                from,
+                to,
+                place: a.place,
+                area: a.area,
+                category: a.category,
+                partner: None,
+                limit: None,
+            };
+            store.export_reports(&filter, format, &a.out, a.partner.as_deref(), safe)?
+        }
+        "picture" | "lagesbild" | "lägesbild" => {
+            let source = match a.snapshot {
+                Some(id) => PictureSource::Snapshot { id },
+                None => PictureSource::Period {
+                    period: period(&a.period)?,
+                },
+            };
+            store.export_picture_table(&source, format, &a.out, a.partner.as_deref(), safe)?
+        }
+        other => {
+            return Err(navet::Message::Required {
+                field: format!("Vad (\"{other}\"): reports eller picture"),
+            }
+            .into());
+        }
+    };
+    println!(
+        "{} ({} byte){}",
+        done.path,
+        done.bytes,
+        if done.partner_safe {
+            ", partnersäker: bara summor, <3 för små tal, ingen fritext"
+        } else {
+            ""
+        }
+    );
+    Ok(())
 }
 
 fn split_pair<'a>(flag: &str, value: &'a str) -> navet::Result<(&'a str, &'a str)> {

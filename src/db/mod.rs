@@ -18,6 +18,7 @@ pub mod named;
 pub mod partner;
 pub mod place;
 pub mod report;
+pub mod setting;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

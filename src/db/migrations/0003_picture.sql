@@ -32,3 +32,9 @@ CREATE TABLE export_log (
     partner_safe INTEGER NOT NULL CHECK (partner_safe IN (0, 1)),
     created_at   TEXT NOT NULL
 ) STRICT;
+
+-- Small settings, by key: the municipality's name for covers and headers.
+CREATE TABLE setting (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) STRICT;

@@ -1,0 +1,23 @@
+//! Settings: a few named values (the municipality's name, for PDF covers).
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::Result;
+
+pub const MUNICIPALITY: &str = "municipality";
+
+pub fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value.trim()],
+    )?;
+    Ok(())
+}

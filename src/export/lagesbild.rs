@@ -1,0 +1,293 @@
+//! The situation picture as a PDF document model: a cover with the status per area,
+//! charts, a table per area with trend arrows, hotspots, partners, the analysis texts
+//! and a statement of sources and method.
+
+use super::pdf::doc::{
+    self, Align, Bar, Block, Column, Document, Row, RowStyle, StatusItem, Table,
+};
+use super::pdf::layout::format_number;
+use crate::picture::{AnalysisPart, CategoryCount, Picture};
+
+fn status_color(status: Option<&str>) -> doc::Rgb {
+    match status {
+        Some("grön") => doc::GREEN,
+        Some("gul") => doc::YELLOW,
+        Some("röd") => doc::RED,
+        _ => doc::GREY,
+    }
+}
+
+/// The change as a signed number; the layout draws its arrow.
+pub fn trend(change: i64) -> String {
+    if change == 0 {
+        "0".into()
+    } else {
+        format!("{change:+}")
+    }
+}
+
+fn col(title: &str, width: f32, align: Align) -> Column {
+    Column {
+        title: title.into(),
+        width,
+        align,
+        trend: title == "Förändring",
+    }
+}
+
+fn category_table(cats: &[CategoryCount]) -> Table {
+    Table {
+        columns: vec![
+            col("Kategori", 3.2, Align::Left),
+            col("Antal", 1.0, Align::Right),
+            col("Föregående", 1.3, Align::Right),
+            col("Baslinje", 1.2, Align::Right),
+            col("Förändring", 1.3, Align::Right),
+            col("Bedömning", 1.6, Align::Left),
+        ],
+        rows: cats
+            .iter()
+            .map(|c| Row {
+                cells: vec![
+                    c.category.clone(),
+                    c.count.to_string(),
+                    c.previous.to_string(),
+                    format_number(c.baseline),
+                    trend(c.change),
+                    if c.flagged {
+                        "Ökning (ej slump)".into()
+                    } else {
+                        String::new()
+                    },
+                ],
+                style: if c.flagged {
+                    RowStyle::Flagged
+                } else {
+                    RowStyle::Normal
+                },
+            })
+            .collect(),
+    }
+}
+
+/// The document for a picture. `municipality` heads every page; `created_unix` is
+/// written into the PDF (the freeze time for a frozen picture).
+pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document {
+    let title = format!("Lägesbild {}", p.label);
+    let mut b = Vec::new();
+    b.push(Block::Title {
+        text: title.clone(),
+        subtitle: format!(
+            "{} · {} – {}",
+            if municipality.is_empty() {
+                "Kommunen"
+            } else {
+                municipality
+            },
+            p.from,
+            p.to
+        ),
+    });
+    if let Some(s) = &p.snapshot {
+        b.push(Block::Small(format!(
+            "Fryst lägesbild nr {} ({}), sparad {}.",
+            s.id,
+            s.title,
+            s.created_at.replace('T', " ").replace('Z', " UTC")
+        )));
+    }
+    b.push(Block::Heading("Status per område".into()));
+    b.push(Block::Statuses(
+        p.areas
+            .iter()
+            .map(|a| StatusItem {
+                label: a.area.clone(),
+                status: a.status.clone().unwrap_or_else(|| "ej bedömd".into()),
+                color: status_color(a.status.as_deref()),
+                text: a.justification.clone().unwrap_or_else(|| {
+                    format!("{} händelser (föregående period {}).", a.total, a.previous)
+                }),
+            })
+            .collect(),
+    ));
+    b.push(Block::Heading("Sammanfattning".into()));
+    b.push(Block::Paragraph(format!(
+        "{} händelser i {} rapporter från {} aktörer. Föregående period: {}. Baslinje (medel av de 8 föregående perioderna): {}. {} händelser saknar plats och ingår inte i områdena.",
+        p.total,
+        p.reports,
+        p.partners.len(),
+        p.previous_total,
+        format_number(p.baseline_total),
+        p.unplaced
+    )));
+    let rises: Vec<String> = p
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.categories.iter().filter(|c| c.flagged).map(move |c| {
+                format!(
+                    "{} i {}: {} (baslinje {})",
+                    c.category,
+                    a.area,
+                    c.count,
+                    format_number(c.baseline)
+                )
+            })
+        })
+        .collect();
+    b.push(Block::Paragraph(if rises.is_empty() {
+        "Inga ökningar som sannolikt inte är slump.".into()
+    } else {
+        format!(
+            "Ökningar som sannolikt inte är slump: {}.",
+            rises.join("; ")
+        )
+    }));
+    b.push(Block::Bars {
+        title: "Händelser per kategori, alla områden".into(),
+        bars: p
+            .categories
+            .iter()
+            .map(|c| Bar { label: c.category.clone(), value: f64::from(c.count), mark: Some(c.baseline), highlight: c.flagged })
+            .collect(),
+        legend: "Stapel: antal denna period (röd = ökning som sannolikt inte är slump). Streck: baslinjen.".into(),
+    });
+    b.push(Block::Line {
+        title: "Utveckling, 12 perioder".into(),
+        points: p
+            .trend
+            .iter()
+            .map(|t| (t.label.clone(), f64::from(t.total)))
+            .collect(),
+    });
+    b.push(Block::Heatmap {
+        title: format!(
+            "Veckodag och klockslag ({} händelser utan klockslag ingår inte)",
+            p.pattern.untimed
+        ),
+        rows: p.pattern.weekdays.clone(),
+        cols: (0..24).map(|h| format!("{h:02}")).collect(),
+        values: p
+            .pattern
+            .counts
+            .iter()
+            .map(|r| r.iter().map(|v| f64::from(*v)).collect())
+            .collect(),
+    });
+    for a in &p.areas {
+        b.push(Block::Heading(format!(
+            "{}: {} händelser{}",
+            a.area,
+            a.total,
+            a.status
+                .as_ref()
+                .map(|s| format!(" – status {s}"))
+                .unwrap_or_default()
+        )));
+        if let Some(j) = &a.justification {
+            b.push(Block::Paragraph(j.clone()));
+        }
+        b.push(Block::Table(category_table(&a.categories)));
+        if !a.places.is_empty() {
+            b.push(Block::Table(Table {
+                columns: vec![
+                    col("Plats", 4.0, Align::Left),
+                    col("Antal", 1.0, Align::Right),
+                    col("Föregående", 1.3, Align::Right),
+                ],
+                rows: a
+                    .places
+                    .iter()
+                    .map(|pl| Row {
+                        cells: vec![
+                            pl.place.clone(),
+                            pl.count.to_string(),
+                            pl.previous.to_string(),
+                        ],
+                        style: RowStyle::Normal,
+                    })
+                    .collect(),
+            }));
+        }
+    }
+    b.push(Block::Heading("Platser med flest händelser".into()));
+    b.push(Block::Table(Table {
+        columns: vec![
+            col("Plats", 3.0, Align::Left),
+            col("Område", 2.0, Align::Left),
+            col("Antal", 1.0, Align::Right),
+            col("Föregående", 1.3, Align::Right),
+        ],
+        rows: p
+            .hotspots
+            .iter()
+            .map(|h| Row {
+                cells: vec![
+                    h.place.clone(),
+                    h.area.clone().unwrap_or_default(),
+                    h.count.to_string(),
+                    h.previous.to_string(),
+                ],
+                style: RowStyle::Normal,
+            })
+            .collect(),
+    }));
+    b.push(Block::Heading("Analys".into()));
+    for (part, text) in [
+        (AnalysisPart::Kartlaggning, &p.assessment.kartlaggning),
+        (
+            AnalysisPart::AnnanInformation,
+            &p.assessment.annan_information,
+        ),
+        (AnalysisPart::Analys, &p.assessment.analys),
+    ] {
+        b.push(Block::Subheading(part.title().into()));
+        b.push(Block::Paragraph(if text.is_empty() {
+            "–".into()
+        } else {
+            text.clone()
+        }));
+    }
+    b.push(Block::Heading("Källor och metod".into()));
+    b.push(Block::Table(Table {
+        columns: vec![
+            col("Aktör", 3.0, Align::Left),
+            col("Rapporter", 1.0, Align::Right),
+            col("Händelser", 1.0, Align::Right),
+        ],
+        rows: p
+            .partners
+            .iter()
+            .map(|x| Row {
+                cells: vec![
+                    x.partner.clone(),
+                    x.reports.to_string(),
+                    x.count.to_string(),
+                ],
+                style: RowStyle::Normal,
+            })
+            .collect(),
+    }));
+    b.push(Block::Paragraph(format!(
+        "Underlaget är {} rapporter från {} aktörer för perioden {} – {}; {} händelser saknar plats. En händelse räknas med rapportens antal. Baslinjen är medelvärdet av de 8 föregående perioderna av samma längd. En ökning markeras när antalet är över baslinjen och sannolikheten att få minst så många av en slump (Poissonfördelning med baslinjen som medelvärde, minst 0,5) är under 5 procent.",
+        p.reports,
+        p.partners.len(),
+        p.from,
+        p.to,
+        p.unplaced
+    )));
+    Document {
+        title: title.clone(),
+        header: if municipality.is_empty() {
+            "Lägesbild".into()
+        } else {
+            municipality.to_string()
+        },
+        footer: format!(
+            "Navet · {}",
+            p.generated_at.replace('T', " ").replace('Z', " UTC")
+        ),
+        created_unix,
+        blocks: b,
+    }
+}

@@ -1,0 +1,155 @@
+//! Emit: turns laid-out pages into a PDF with printpdf. The only module that knows it.
+
+use printpdf::{
+    Color, DateTime, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb as PRgb, TextItem, WindingOrder,
+};
+
+use super::doc::{Document, Rgb};
+use super::fonts;
+use super::layout::{Item, PAGE_H, Page};
+use crate::error::Result;
+use crate::messages::Message;
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(PRgb {
+        r: c.0,
+        g: c.1,
+        b: c.2,
+        icc_profile: None,
+    })
+}
+
+fn pt(x: f32, y_from_top: f32) -> Point {
+    Point {
+        x: Pt(x),
+        y: Pt(PAGE_H - y_from_top),
+    }
+}
+
+pub fn emit(d: &Document, pages: &[Page]) -> Result<Vec<u8>> {
+    let bad_font = || Message::Storage {
+        detail: "the embedded font could not be read".into(),
+    };
+    let regular =
+        ParsedFont::from_bytes(fonts::REGULAR, 0, &mut Vec::new()).ok_or_else(bad_font)?;
+    let bold = ParsedFont::from_bytes(fonts::BOLD, 0, &mut Vec::new()).ok_or_else(bad_font)?;
+    let mut pdf = PdfDocument::new(&d.title);
+    // An explicit creation date (the default would be 1970): the time the picture was
+    // made or frozen, so a frozen picture exports to the same bytes again.
+    if let Ok(created) = DateTime::from_unix_timestamp(d.created_unix) {
+        pdf.metadata.info.creation_date = created;
+        pdf.metadata.info.modification_date = created;
+        pdf.metadata.info.metadata_date = created;
+    }
+    pdf.metadata.info.creator = "Navet".into();
+    pdf.metadata.info.producer = "Navet".into();
+    let regular_id = pdf.add_font(&regular);
+    let bold_id = pdf.add_font(&bold);
+
+    let mut out_pages = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut ops = Vec::with_capacity(page.items.len() * 6);
+        for item in &page.items {
+            match item {
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    bold,
+                    color: c,
+                    text,
+                } => {
+                    let font = if *bold {
+                        bold_id.clone()
+                    } else {
+                        regular_id.clone()
+                    };
+                    ops.extend([
+                        Op::StartTextSection,
+                        Op::SetFont {
+                            font: PdfFontHandle::External(font),
+                            size: Pt(*size),
+                        },
+                        Op::SetFillColor { col: color(*c) },
+                        Op::SetTextCursor { pos: pt(*x, *y) },
+                        Op::ShowText {
+                            items: vec![TextItem::Text(text.clone())],
+                        },
+                        Op::EndTextSection,
+                    ]);
+                }
+                Item::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    color: c,
+                } => {
+                    let corner = |dx: f32, dy: f32| LinePoint {
+                        p: pt(x + dx, y + dy),
+                        bezier: false,
+                    };
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing {
+                                points: vec![
+                                    corner(0.0, 0.0),
+                                    corner(*w, 0.0),
+                                    corner(*w, *h),
+                                    corner(0.0, *h),
+                                ],
+                            }],
+                            mode: PaintMode::Fill,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
+                }
+                Item::Polygon { points, color: c } => {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing {
+                                points: points
+                                    .iter()
+                                    .map(|(x, y)| LinePoint {
+                                        p: pt(*x, *y),
+                                        bezier: false,
+                                    })
+                                    .collect(),
+                            }],
+                            mode: PaintMode::Fill,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
+                }
+                Item::Line {
+                    points,
+                    width,
+                    color: c,
+                } => {
+                    ops.push(Op::SetOutlineColor { col: color(*c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    ops.push(Op::DrawLine {
+                        line: printpdf::Line {
+                            points: points
+                                .iter()
+                                .map(|(x, y)| LinePoint {
+                                    p: pt(*x, *y),
+                                    bezier: false,
+                                })
+                                .collect(),
+                            is_closed: false,
+                        },
+                    });
+                }
+            }
+        }
+        out_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
+    }
+    let bytes = pdf
+        .with_pages(out_pages)
+        .save(&PdfSaveOptions::default(), &mut Vec::new());
+    Ok(bytes)
+}
