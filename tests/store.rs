@@ -200,9 +200,25 @@ fn a_schema_1_database_upgrades_to_the_same_schema_as_a_fresh_one_keeping_its_re
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("old.sqlite");
     {
+        // Only what schema 1 had: places, partners, reports typed by hand.
         let mut s = Store::open_with(&old, &migrations::ALL[..1]).unwrap();
-        s.load_demo(2, chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap())
+        s.add_place(&navet::db::place::NewPlace {
+            name: "Torget".into(),
+            area: Some("Centrum".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        s.add_partner("Polisen").unwrap();
+        for day in ["2026-11-16", "2026-11-17"] {
+            s.add_report(&navet::db::report::NewReport {
+                date: day.into(),
+                place: Some("Torget".into()),
+                category: "Klotter".into(),
+                partner: "Polisen".into(),
+                ..Default::default()
+            })
             .unwrap();
+        }
     }
     let before = Store::open_with(&old, &migrations::ALL[..1])
         .unwrap()
