@@ -1,0 +1,560 @@
+//! The situation picture: exact counts (year-boundary weeks, DST days), flags, pattern,
+//! statuses, freezing; and everything that leaves the machine: the PDF read back with
+//! poppler and qpdf, CSV and XLSX round trips, partner-safe files, the export log.
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use navet::Store;
+use navet::db::place::NewPlace;
+use navet::db::report::{NewReport, ReportFilter};
+use navet::export::{PictureSource, TableFormat};
+use navet::import::ImportOptions;
+use navet::picture::{Period, PeriodKind};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn store(dir: &Path) -> Store {
+    let mut s = Store::open(dir.join("n.sqlite")).unwrap();
+    for (place, area) in [
+        ("Stortorget", Some("Centrum")),
+        ("Resecentrum", Some("Centrum")),
+        ("Norrby centrum", Some("Norrby")),
+        ("Ödetomten", None),
+    ] {
+        s.add_place(&NewPlace {
+            name: place.into(),
+            area: area.map(Into::into),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    s.add_partner("Polisen").unwrap();
+    s.add_partner("Bostadsbolaget").unwrap();
+    navet::db::setting::set_setting(s.conn(), "municipality", "Ekbacka kommun").unwrap();
+    s
+}
+
+fn add(
+    s: &mut Store,
+    date: &str,
+    time: Option<&str>,
+    place: Option<&str>,
+    category: &str,
+    count: u32,
+    partner: &str,
+    text: &str,
+) {
+    s.add_report(&NewReport {
+        date: date.into(),
+        time: time.map(Into::into),
+        place: place.map(Into::into),
+        category: category.into(),
+        partner: partner.into(),
+        count: Some(count),
+        text: Some(text.into()),
+        ..Default::default()
+    })
+    .unwrap();
+}
+
+/// Week 53 of 2026 (2026-12-28 – 2027-01-03) with its neighbours.
+fn year_end(s: &mut Store) {
+    // Eight earlier weeks: one Skadegörelse a week at Stortorget (the baseline is 1).
+    for w in 1..=8 {
+        let day = d(2026, 12, 28) - chrono::Duration::weeks(w);
+        add(
+            s,
+            &day.to_string(),
+            Some("12:00"),
+            Some("Stortorget"),
+            "Skadegörelse",
+            1,
+            "Polisen",
+            "tidigare",
+        );
+    }
+    // Week 53: 10 Skadegörelse (one report of 4, six of 1), spread over both years.
+    add(
+        s,
+        "2026-12-28",
+        Some("22:15"),
+        Some("Stortorget"),
+        "Skadegörelse",
+        4,
+        "Polisen",
+        "fyra rutor",
+    );
+    for day in [
+        "2026-12-29",
+        "2026-12-30",
+        "2026-12-31",
+        "2027-01-01",
+        "2027-01-02",
+        "2027-01-03",
+    ] {
+        add(
+            s,
+            day,
+            Some("23:30"),
+            Some("Stortorget"),
+            "Skadegörelse",
+            1,
+            "Bostadsbolaget",
+            "ruta",
+        );
+    }
+    add(
+        s,
+        "2026-12-31",
+        None,
+        Some("Norrby centrum"),
+        "Brand/anlagd brand",
+        2,
+        "Polisen",
+        "nyårsbrand",
+    );
+    add(
+        s,
+        "2027-01-01",
+        Some("00:30"),
+        None,
+        "Ordningsstörning/stök",
+        1,
+        "Polisen",
+        "oplacerad",
+    );
+    add(
+        s,
+        "2027-01-02",
+        Some("01:10"),
+        Some("Ödetomten"),
+        "Nedskräpning",
+        1,
+        "Bostadsbolaget",
+        "utan område",
+    );
+    // The next week (not counted).
+    add(
+        s,
+        "2027-01-04",
+        Some("08:00"),
+        Some("Stortorget"),
+        "Skadegörelse",
+        5,
+        "Polisen",
+        "nästa vecka",
+    );
+}
+
+#[test]
+fn counts_across_the_year_boundary_with_flags_and_pattern() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    year_end(&mut s);
+    let p = Period::containing(PeriodKind::Week, d(2027, 1, 3));
+    assert_eq!(p.label(), "vecka 53 2026");
+    let pic = s.picture(&p).unwrap();
+    assert_eq!(
+        (pic.from.as_str(), pic.to.as_str()),
+        ("2026-12-28", "2027-01-03")
+    );
+    assert_eq!(pic.total, 10 + 2 + 1 + 1, "counts, not reports");
+    assert_eq!(pic.reports, 10);
+    assert_eq!(pic.unplaced, 1);
+    assert_eq!(pic.previous_total, 1);
+    assert_eq!(pic.baseline_total, 1.0);
+
+    let centrum = pic.areas.iter().find(|a| a.area == "Centrum").unwrap();
+    assert_eq!((centrum.total, centrum.previous), (10, 1));
+    let skad = &centrum.categories[0];
+    assert_eq!(
+        (
+            skad.category.as_str(),
+            skad.count,
+            skad.previous,
+            skad.baseline,
+            skad.change
+        ),
+        ("Skadegörelse", 10, 1, 1.0, 9)
+    );
+    assert!(skad.flagged, "10 against a baseline of 1");
+    assert_eq!(centrum.places[0].place, "Stortorget");
+    let norrby = pic.areas.iter().find(|a| a.area == "Norrby").unwrap();
+    assert_eq!(norrby.categories[0].count, 2);
+    assert!(!norrby.categories[0].flagged || norrby.categories[0].baseline < 0.5);
+    let no_area = pic.areas.iter().find(|a| a.area == "Utan område").unwrap();
+    assert_eq!(no_area.total, 1);
+    assert_eq!(pic.hotspots[0].place, "Stortorget");
+    assert_eq!(pic.hotspots[0].count, 10);
+
+    // Weekday × hour: Monday 22:00 holds 4; Thursday (2026-12-31) 23:00 holds 1; the fire has no time.
+    assert_eq!(pic.pattern.counts[0][22], 4);
+    assert_eq!(pic.pattern.counts[3][23], 1);
+    assert_eq!(pic.pattern.untimed, 2);
+    let polisen = pic
+        .partners
+        .iter()
+        .find(|x| x.partner == "Polisen")
+        .unwrap();
+    assert_eq!((polisen.reports, polisen.count), (3, 7));
+    assert_eq!(pic.trend.len(), 12);
+    assert_eq!(pic.trend.last().unwrap().total, 14);
+    assert_eq!(pic.trend.last().unwrap().label, "v. 53");
+}
+
+#[test]
+fn dst_days_are_whole_local_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    // The nights the clocks change: reports just after midnight and in the repeated hour.
+    add(
+        &mut s,
+        "2026-03-29",
+        Some("02:30"),
+        Some("Stortorget"),
+        "Klotter",
+        1,
+        "Polisen",
+        "sommartid",
+    );
+    add(
+        &mut s,
+        "2026-03-29",
+        Some("23:59"),
+        Some("Stortorget"),
+        "Klotter",
+        1,
+        "Polisen",
+        "sent",
+    );
+    add(
+        &mut s,
+        "2026-10-25",
+        Some("02:30"),
+        Some("Stortorget"),
+        "Klotter",
+        2,
+        "Polisen",
+        "vintertid",
+    );
+    let day = |y, m, dd| Period::range(d(y, m, dd), d(y, m, dd)).unwrap();
+    assert_eq!(s.picture(&day(2026, 3, 29)).unwrap().total, 2);
+    assert_eq!(s.picture(&day(2026, 3, 30)).unwrap().total, 0);
+    assert_eq!(s.picture(&day(2026, 10, 25)).unwrap().total, 2);
+    let week = s
+        .picture(&Period::containing(PeriodKind::Week, d(2026, 3, 29)))
+        .unwrap();
+    assert_eq!(week.label, "vecka 13 2026");
+    assert_eq!(week.pattern.counts[6][2], 1, "Sunday 02:xx");
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every page rendered to PNG bytes.
+fn rendered(pdf: &Path, dir: &Path, prefix: &str) -> Vec<Vec<u8>> {
+    let out = dir.join(format!("render-{prefix}"));
+    std::fs::create_dir_all(&out).unwrap();
+    assert!(
+        Command::new("pdftoppm")
+            .args(["-r", "30", "-png"])
+            .arg(pdf)
+            .arg(out.join("p"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+}
+
+fn pages(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines()
+        .find(|l| l.starts_with("Pages:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn the_pdf_reads_back_checks_clean_and_renders_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    year_end(&mut s);
+    let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
+    s.set_area_status(
+        &p,
+        "centrum",
+        "röd",
+        "Skadegörelse vid Stortorget under nyårshelgen.",
+    )
+    .unwrap();
+    s.set_analysis(
+        &p,
+        navet::picture::AnalysisPart::Analys,
+        "Fyrverkerier och samlingar på torget kring tolvslaget.",
+    )
+    .unwrap();
+    let pdf = dir.path().join("lägesbild.pdf");
+    let done = s
+        .export_picture_pdf(&PictureSource::Period { period: p }, &pdf, None)
+        .unwrap();
+    assert!(done.bytes < 1_000_000);
+    let text = pdftotext(&pdf);
+    for expected in [
+        "Lägesbild vecka 53 2026",
+        "Ekbacka kommun",
+        "2026-12-28 – 2027-01-03",
+        "Status per område",
+        "röd",
+        "Skadegörelse vid Stortorget under nyårshelgen.",
+        "Fyrverkerier och samlingar på torget kring tolvslaget.",
+        "Ödetomten",
+        "Utan område",
+        "Sida 1 av",
+        "Källor och metod",
+        "Poissonfördelning",
+    ] {
+        assert!(text.contains(expected), "PDF lacks {expected:?}:\n{text}");
+    }
+    // The Skadegörelse row of Centrum: 10 now, 1 before, baseline 1, +9.
+    let row = text
+        .lines()
+        .find(|l| l.contains("Skadegörelse") && l.contains("Ökning (ej slump)"))
+        .expect("the flagged row");
+    let numbers: Vec<&str> = row
+        .split_whitespace()
+        .filter(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_digit() || c == '+' || c == ',')
+        })
+        .collect();
+    assert_eq!(numbers, ["10", "1", "1", "+9"], "{row}");
+
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("No syntax or stream encoding errors"));
+    let fonts =
+        String::from_utf8(Command::new("pdffonts").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(
+        fonts.contains("+NotoSans-Regular")
+            && fonts.lines().skip(2).all(|l| l.contains(" yes yes ")),
+        "embedded subsets: {fonts}"
+    );
+
+    let n = pages(&pdf);
+    let out_dir = dir.path().join("png");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let render = Command::new("pdftoppm")
+        .args(["-r", "40", "-png"])
+        .arg(&pdf)
+        .arg(out_dir.join("p"))
+        .status()
+        .expect("pdftoppm");
+    assert!(render.success());
+    let pngs = std::fs::read_dir(&out_dir).unwrap().count();
+    assert_eq!(pngs, n, "every page renders");
+    // Keep page 1 for review when the test command asks for it.
+    if let Some(keep) = std::env::var_os("NAVET_TEST_ARTIFACTS") {
+        let keep = Path::new(&keep);
+        std::fs::create_dir_all(keep).unwrap();
+        std::fs::copy(&pdf, keep.join("lagesbild-test.pdf")).unwrap();
+    }
+}
+
+#[test]
+fn a_frozen_picture_exports_identically_after_new_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    year_end(&mut s);
+    let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
+    s.set_area_status(&p, "Norrby", "gul", "Nyårsbränder.")
+        .unwrap();
+    let saved = s.save_picture(&p, None).unwrap();
+    let id = saved.snapshot.as_ref().unwrap().id;
+    assert_eq!(
+        saved.snapshot.as_ref().unwrap().title,
+        "Lägesbild vecka 53 2026"
+    );
+    let first = dir.path().join("a.pdf");
+    s.export_picture_pdf(&PictureSource::Snapshot { id }, &first, None)
+        .unwrap();
+
+    add(
+        &mut s,
+        "2026-12-30",
+        Some("10:00"),
+        Some("Resecentrum"),
+        "Klotter",
+        3,
+        "Polisen",
+        "efteråt",
+    );
+    s.set_area_status(&p, "Norrby", "röd", "Ändrat efter mötet.")
+        .unwrap();
+    assert_eq!(
+        s.picture(&p).unwrap().total,
+        17,
+        "the live picture moves on"
+    );
+    let again = s.saved_picture(id).unwrap();
+    assert_eq!(again.total, 14, "the frozen one does not");
+    assert_eq!(again, saved);
+    let second = dir.path().join("b.pdf");
+    s.export_picture_pdf(&PictureSource::Snapshot { id }, &second, None)
+        .unwrap();
+    // printpdf writes a random document id and font-subset tag, so the bytes differ;
+    // what a reader sees must not: the same text and the same pixels on every page.
+    assert_eq!(pdftotext(&first), pdftotext(&second));
+    assert_eq!(
+        rendered(&first, dir.path(), "a"),
+        rendered(&second, dir.path(), "b"),
+        "identical pages"
+    );
+    assert_eq!(s.saved_pictures().unwrap().len(), 1);
+}
+
+#[test]
+fn csv_and_xlsx_round_trip_through_the_importer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = store(dir.path());
+    year_end(&mut a);
+    add(
+        &mut a,
+        "2027-01-02",
+        Some("12:00"),
+        Some("Stortorget"),
+        "Klotter",
+        1,
+        "Polisen",
+        "=HYPERLÄNK(\"x\") och -5 grader",
+    );
+    let essence = |s: &Store| {
+        let mut v: Vec<_> = s
+            .reports(&ReportFilter::default())
+            .unwrap()
+            .reports
+            .into_iter()
+            .map(|r| {
+                (
+                    r.occurred_at,
+                    r.place.or(r.source_place),
+                    r.category,
+                    r.partner,
+                    r.count,
+                    r.text,
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    for (format, name) in [
+        (TableFormat::Csv, "rapporter.csv"),
+        (TableFormat::Xlsx, "rapporter.xlsx"),
+    ] {
+        let file = dir.path().join(name);
+        a.export_reports(&ReportFilter::default(), format, &file, None, false)
+            .unwrap();
+        let other = tempfile::tempdir().unwrap();
+        let mut b = store(other.path());
+        let r = b.import_file(&file, &ImportOptions::default()).unwrap();
+        assert_eq!(
+            (r.inserted, r.flagged, r.skipped),
+            (a.report_count().unwrap() as u32, 0, 0),
+            "{name}: {:?}",
+            r.issues
+        );
+        assert_eq!(essence(&b), essence(&a), "{name}: import(export(x)) = x");
+    }
+}
+
+#[test]
+fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    year_end(&mut s);
+    let csv = dir.path().join("till-bostadsbolaget.csv");
+    let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
+    let filter = ReportFilter {
+        from: Some(p.from.to_string()),
+        to: Some(p.to.to_string()),
+        ..Default::default()
+    };
+    let done = s
+        .export_reports(
+            &filter,
+            TableFormat::Csv,
+            &csv,
+            Some("Bostadsbolaget"),
+            true,
+        )
+        .unwrap();
+    assert!(done.partner_safe);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.starts_with("\u{feff}Vecka;Område;Kategori;Antal\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("2026-V53;Centrum;Skadegörelse;10"), "{text}");
+    assert!(
+        text.contains("2026-V53;Norrby;Brand/anlagd brand;<3"),
+        "{text}"
+    );
+    for secret in ["fyra rutor", "nyårsbrand", "ruta"] {
+        assert!(!text.contains(secret), "free text leaked: {secret}");
+    }
+    let pic = dir.path().join("lagesbild.xlsx");
+    s.export_picture_table(
+        &PictureSource::Period { period: p },
+        TableFormat::Xlsx,
+        &pic,
+        Some("Polisen"),
+        true,
+    )
+    .unwrap();
+    let rows = {
+        let src = navet::import::source::Source::open(&pic, None).unwrap();
+        let mut r = src.rows().unwrap();
+        let mut rec = csv::StringRecord::new();
+        let mut out = Vec::new();
+        while r.read(&mut rec).unwrap() {
+            out.push(rec.iter().map(str::to_string).collect::<Vec<_>>());
+        }
+        out
+    };
+    assert_eq!(rows[0][..4], ["Område", "Kategori", "Antal", "Föregående"]);
+    assert!(rows.iter().any(|r| r[0] == "Norrby" && r[2] == "<3"));
+    let log = s.exports().unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].kind, "xlsx lägesbild");
+    assert_eq!(log[1].recipient.as_deref(), Some("Bostadsbolaget"));
+    assert!(log[1].partner_safe && log[1].filters.contains("2026-12-28"));
+}
