@@ -216,3 +216,235 @@ pub fn import(rows: u64, dir: Option<PathBuf>) -> Result<ImportBench> {
     }
     Ok(result)
 }
+
+/// The figures `bench picture` prints.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PictureBench {
+    pub reports: u64,
+    pub runs: u32,
+    pub median_ms: f64,
+    pub min_ms: f64,
+    pub max_ms: f64,
+    pub week_total: u32,
+}
+
+/// Fills a fresh database with `reports` reports over about seven years (the demo's
+/// 20 places, 6 partners and 12 categories, ids 1.. in a fresh database) in one SQL statement, then times the picture of one ISO
+/// week with its 8-week baseline and 12-week trend, `runs` times.
+pub fn picture(reports: u64, runs: u32, dir: Option<PathBuf>) -> Result<PictureBench> {
+    let keep = dir.is_some();
+    let dir = dir.unwrap_or_else(|| std::env::temp_dir().join(format!("navet-bench-pic-{}", std::process::id())));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let db = dir.join("picture.sqlite");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let mut store = Store::open(&db)?;
+    store.load_demo(1, chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default())?;
+    {
+        let tx = store.conn_mut().transaction()?;
+        tx.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+             INSERT INTO report (occurred_date, occurred_time, place_id, category_id, partner_id, count, text, created_at, updated_at)
+             SELECT date('2020-01-01', '+' || (i % 2555) || ' days'),
+                    CASE WHEN i % 7 = 0 THEN NULL ELSE printf('%02d:%02d', (i * 7) % 24, (i * 13) % 60) END,
+                    CASE WHEN i % 29 = 0 THEN NULL ELSE 1 + (i * 31) % 20 END,
+                    1 + (i * 17) % 12,
+                    1 + (i * 7) % 6,
+                    1 + i % 3, 'bench', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+             FROM n",
+            [reports as i64],
+        )?;
+        tx.commit()?;
+    }
+    store.conn().execute_batch("ANALYZE")?;
+    let period = crate::picture::Period::containing(
+        crate::picture::PeriodKind::Week,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap_or_default(),
+    );
+    let mut times = Vec::with_capacity(runs as usize);
+    let mut week_total = 0;
+    for _ in 0..runs.max(1) {
+        let started = Instant::now();
+        let p = store.picture(&period)?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        week_total = p.total;
+    }
+    times.sort_by(f64::total_cmp);
+    let result = PictureBench {
+        reports,
+        runs: times.len() as u32,
+        median_ms: times[times.len() / 2],
+        min_ms: times[0],
+        max_ms: times[times.len() - 1],
+        week_total,
+    };
+    drop(store);
+    if !keep {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(result)
+}
+
+/// The figures `bench pdf` prints.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PdfBench {
+    pub rows: u32,
+    pub pages: usize,
+    pub runs: u32,
+    pub navet_ms: f64,
+    pub navet_bytes: usize,
+    pub chromium_ms: Option<f64>,
+    pub chromium_bytes: Option<u64>,
+    /// Navet's time divided by Chromium's.
+    pub ratio: Option<f64>,
+}
+
+fn bench_rows(rows: u32) -> Vec<[String; 5]> {
+    let mut rng = Lcg(47);
+    (0..rows)
+        .map(|i| {
+            [
+                format!("2026-11-{:02}", 1 + i % 28),
+                PLACES[rng.next(PLACES.len())].to_string(),
+                LABELS[rng.next(LABELS.len())].to_string(),
+                ["Polisen", "Socialtjänsten", "Fältgruppen", "Bostadsbolaget Hemvist"][rng.next(4)].to_string(),
+                (1 + rng.next(4)).to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The benchmark document: a cover text, three charts and a `rows`-row table.
+pub fn pdf_document(rows: u32) -> crate::export::pdf::doc::Document {
+    use crate::export::pdf::doc::{Align, Bar, Block, Column, Document, Row, RowStyle, Table};
+    let col = |t: &str, w: f32, a: Align| Column { title: t.into(), width: w, align: a, trend: false };
+    let data = bench_rows(rows);
+    Document {
+        title: "Mötesunderlag operativ grupp".into(),
+        header: "Ekbacka kommun".into(),
+        footer: "Navet · benchmark".into(),
+        created_unix: 1_795_000_000,
+        blocks: vec![
+            Block::Title { text: "Mötesunderlag operativ grupp".into(), subtitle: "Vecka 46–47 2026 · rapporter, mönster och åtgärder".into() },
+            Block::Paragraph("Underlaget visar alla rapporter sedan förra mötet, fördelningen per kategori, utvecklingen över tolv veckor och när på dygnet händelserna inträffar.".into()),
+            Block::Bars {
+                title: "Händelser per kategori".into(),
+                bars: LABELS.iter().enumerate().map(|(i, l)| Bar { label: l.to_string(), value: (3 + i * 7 % 17) as f64, mark: Some(6.0), highlight: i == 2 }).collect(),
+                legend: "Stapel: antal. Streck: baslinje.".into(),
+            },
+            Block::Line { title: "Utveckling, 12 veckor".into(), points: (35..47).map(|w| (format!("v. {w}"), (40 + (w * 13) % 30) as f64)).collect() },
+            Block::Heatmap {
+                title: "Veckodag och klockslag".into(),
+                rows: ["mån", "tis", "ons", "tor", "fre", "lör", "sön"].iter().map(|s| s.to_string()).collect(),
+                cols: (0..24).map(|h| format!("{h:02}")).collect(),
+                values: (0..7).map(|d| (0..24).map(|h| ((d * 5 + h * 3) % 11) as f64).collect()).collect(),
+            },
+            Block::Heading("Alla rapporter".into()),
+            Block::Table(Table {
+                columns: vec![col("Datum", 1.2, Align::Left), col("Plats", 2.6, Align::Left), col("Kategori", 2.2, Align::Left), col("Aktör", 2.0, Align::Left), col("Antal", 0.8, Align::Right)],
+                rows: data.iter().map(|r| Row { cells: r.to_vec(), style: RowStyle::Normal }).collect(),
+            }),
+        ],
+    }
+}
+
+/// The same content as HTML for Chromium, with its charts as inline SVG.
+pub fn pdf_html(rows: u32) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let mut h = String::from(
+        "<!doctype html><html lang=sv><meta charset=utf-8><style>@page{size:A4;margin:24mm 18mm 20mm}body{font-family:'Noto Sans',sans-serif;font-size:9pt;color:#1b2b2a}h1{color:#1f5f5b;font-size:24pt}table{border-collapse:collapse;width:100%}th{background:#e8efee;text-align:left}th,td{padding:3px;border-bottom:1px solid #d5dddc}thead{display:table-header-group}td.n{text-align:right}</style>",
+    );
+    h.push_str("<h1>Mötesunderlag operativ grupp</h1><p>Vecka 46–47 2026 · rapporter, mönster och åtgärder</p><p>Underlaget visar alla rapporter sedan förra mötet, fördelningen per kategori, utvecklingen över tolv veckor och när på dygnet händelserna inträffar.</p>");
+    h.push_str("<h3>Händelser per kategori</h3><svg width=500 height=200>");
+    for (i, l) in LABELS.iter().enumerate() {
+        let v = 3 + i * 7 % 17;
+        h.push_str(&format!("<text x=0 y={} font-size=9>{}</text><rect x=140 y={} width={} height=10 fill=#1f5f5b /><text x={} y={} font-size=9>{v}</text>", 12 + i * 15, esc(l), 3 + i * 15, v * 15, 145 + v * 15, 12 + i * 15));
+    }
+    h.push_str("</svg><h3>Utveckling, 12 veckor</h3><svg width=500 height=150><polyline fill=none stroke=#1f5f5b stroke-width=2 points='");
+    for (i, w) in (35..47).enumerate() {
+        h.push_str(&format!("{},{} ", 30 + i * 40, 140 - (40 + (w * 13) % 30) * 2));
+    }
+    h.push_str("'/></svg><h3>Veckodag och klockslag</h3><svg width=500 height=100>");
+    for d in 0..7 {
+        for hr in 0..24 {
+            let v = ((d * 5 + hr * 3) % 11) as f64 / 10.0;
+            h.push_str(&format!("<rect x={} y={} width=18 height=12 fill='rgba(31,95,91,{v:.2})'/>", 30 + hr * 19, d * 13));
+        }
+    }
+    h.push_str("</svg><h2>Alla rapporter</h2><table><thead><tr><th>Datum<th>Plats<th>Kategori<th>Aktör<th>Antal</thead><tbody>");
+    for r in bench_rows(rows) {
+        h.push_str(&format!("<tr><td>{}<td>{}<td>{}<td>{}<td class=n>{}", r[0], esc(&r[1]), esc(&r[2]), esc(&r[3]), r[4]));
+    }
+    h.push_str("</tbody></table></html>");
+    h
+}
+
+fn pdf_pages(bytes: &[u8]) -> usize {
+    // Count page objects; good enough for a benchmark's report.
+    let needle = b"/Type/Page";
+    bytes.windows(needle.len() + 1).filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's').count()
+}
+
+/// Times Navet's PDF against Chromium's print-to-pdf of the same content.
+pub fn pdf(rows: u32, runs: u32, dir: Option<PathBuf>) -> Result<PdfBench> {
+    let dir = dir.unwrap_or_else(|| std::env::temp_dir().join(format!("navet-bench-pdf-{}", std::process::id())));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let doc = pdf_document(rows);
+    let mut times = Vec::new();
+    let mut bytes = Vec::new();
+    for _ in 0..runs.max(1) {
+        let started = Instant::now();
+        bytes = crate::export::pdf::render(&doc)?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    let navet_ms = times[times.len() / 2];
+    let navet_pdf = dir.join("navet.pdf");
+    std::fs::write(&navet_pdf, &bytes).map_err(|e| Error::io(&navet_pdf, e))?;
+    let html = dir.join("chromium.html");
+    std::fs::write(&html, pdf_html(rows)).map_err(|e| Error::io(&html, e))?;
+    let chrome_pdf = dir.join("chromium.pdf");
+    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()));
+    let mut chromium_ms = None;
+    if let Some(bin) = chromium {
+        let profile = dir.join("chromium-profile");
+        let started = Instant::now();
+        let status = std::process::Command::new(bin)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("--print-to-pdf={}", chrome_pdf.display()))
+            .arg(format!("file://{}", html.display()))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+        if status.is_ok_and(|s| s.success()) {
+            chromium_ms = Some(started.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    let chromium_bytes = std::fs::metadata(&chrome_pdf).ok().map(|m| m.len());
+    Ok(PdfBench {
+        rows,
+        pages: pdf_pages(&bytes),
+        runs: times.len() as u32,
+        navet_ms,
+        navet_bytes: bytes.len(),
+        chromium_ms,
+        chromium_bytes,
+        ratio: chromium_ms.map(|c| navet_ms / c),
+    })
+}

@@ -228,6 +228,30 @@ enum BenchCmd {
         #[arg(long)]
         json: bool,
     },
+    /// The picture of one week (8-week baseline, 12-week trend) on a database of N reports.
+    Picture {
+        #[arg(long, default_value_t = 1_000_000)]
+        reports: u64,
+        #[arg(long, default_value_t = 20)]
+        runs: u32,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A meeting-pack-sized PDF (a 1,000-row table and charts) against headless
+    /// Chromium's --print-to-pdf of the same content as HTML, timed in the same run.
+    Pdf {
+        #[arg(long, default_value_t = 1000)]
+        rows: u32,
+        #[arg(long, default_value_t = 5)]
+        runs: u32,
+        /// Where the PDFs and the HTML are written (kept).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -796,6 +820,29 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Template { out } => {
             store.write_template(&out)?;
             println!("Rapportmallen skrevs till {}", out.display());
+        }
+        Command::Bench(BenchCmd::Picture { reports, runs, dir, json }) => {
+            let b = navet::bench::picture(reports, runs, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!(
+                    "lägesbild för en vecka med baslinje (8 v) och trend (12 v) på {} rapporter: median {:.1} ms (min {:.1}, max {:.1}, {} körningar); veckans summa {}",
+                    b.reports, b.median_ms, b.min_ms, b.max_ms, b.runs, b.week_total
+                );
+            }
+        }
+        Command::Bench(BenchCmd::Pdf { rows, runs, dir, json }) => {
+            let b = navet::bench::pdf(rows, runs, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!("navet: {} sidor, {} byte, median {:.1} ms ({} körningar)", b.pages, b.navet_bytes, b.navet_ms, b.runs);
+                match (b.chromium_ms, b.ratio) {
+                    (Some(c), Some(r)) => println!("chromium --print-to-pdf: {c:.0} ms, {} byte; kvot navet/chromium: {r:.3}", b.chromium_bytes.unwrap_or(0)),
+                    _ => println!("chromium saknas: ingen jämförelse"),
+                }
+            }
         }
         Command::Bench(BenchCmd::Import { rows, dir, json }) => {
             let b = navet::bench::import(rows, dir)?;
