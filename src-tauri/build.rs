@@ -18,6 +18,15 @@ const COMMANDS: &[&str] = &[
     "list_unplaced",
     "resolve_unplaced",
     "save_rejected_rows",
+    "get_picture",
+    "set_area_status",
+    "set_analysis",
+    "save_picture",
+    "list_saved_pictures",
+    "get_saved_picture",
+    "export_picture",
+    "export_reports",
+    "list_exports",
 ];
 
 fn main() {

@@ -234,14 +234,19 @@ pub struct PictureBench {
 /// week with its 8-week baseline and 12-week trend, `runs` times.
 pub fn picture(reports: u64, runs: u32, dir: Option<PathBuf>) -> Result<PictureBench> {
     let keep = dir.is_some();
-    let dir = dir.unwrap_or_else(|| std::env::temp_dir().join(format!("navet-bench-pic-{}", std::process::id())));
+    let dir = dir.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("navet-bench-pic-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let db = dir.join("picture.sqlite");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let mut store = Store::open(&db)?;
-    store.load_demo(1, chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default())?;
+    store.load_demo(
+        1,
+        chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default(),
+    )?;
     {
         let tx = store.conn_mut().transaction()?;
         tx.execute(
@@ -310,7 +315,13 @@ fn bench_rows(rows: u32) -> Vec<[String; 5]> {
                 format!("2026-11-{:02}", 1 + i % 28),
                 PLACES[rng.next(PLACES.len())].to_string(),
                 LABELS[rng.next(LABELS.len())].to_string(),
-                ["Polisen", "Socialtjänsten", "Fältgruppen", "Bostadsbolaget Hemvist"][rng.next(4)].to_string(),
+                [
+                    "Polisen",
+                    "Socialtjänsten",
+                    "Fältgruppen",
+                    "Bostadsbolaget Hemvist",
+                ][rng.next(4)]
+                .to_string(),
                 (1 + rng.next(4)).to_string(),
             ]
         })
@@ -320,7 +331,12 @@ fn bench_rows(rows: u32) -> Vec<[String; 5]> {
 /// The benchmark document: a cover text, three charts and a `rows`-row table.
 pub fn pdf_document(rows: u32) -> crate::export::pdf::doc::Document {
     use crate::export::pdf::doc::{Align, Bar, Block, Column, Document, Row, RowStyle, Table};
-    let col = |t: &str, w: f32, a: Align| Column { title: t.into(), width: w, align: a, trend: false };
+    let col = |t: &str, w: f32, a: Align| Column {
+        title: t.into(),
+        width: w,
+        align: a,
+        trend: false,
+    };
     let data = bench_rows(rows);
     Document {
         title: "Mötesunderlag operativ grupp".into(),
@@ -365,18 +381,33 @@ pub fn pdf_html(rows: u32) -> String {
     }
     h.push_str("</svg><h3>Utveckling, 12 veckor</h3><svg width=500 height=150><polyline fill=none stroke=#1f5f5b stroke-width=2 points='");
     for (i, w) in (35..47).enumerate() {
-        h.push_str(&format!("{},{} ", 30 + i * 40, 140 - (40 + (w * 13) % 30) * 2));
+        h.push_str(&format!(
+            "{},{} ",
+            30 + i * 40,
+            140 - (40 + (w * 13) % 30) * 2
+        ));
     }
     h.push_str("'/></svg><h3>Veckodag och klockslag</h3><svg width=500 height=100>");
     for d in 0..7 {
         for hr in 0..24 {
             let v = ((d * 5 + hr * 3) % 11) as f64 / 10.0;
-            h.push_str(&format!("<rect x={} y={} width=18 height=12 fill='rgba(31,95,91,{v:.2})'/>", 30 + hr * 19, d * 13));
+            h.push_str(&format!(
+                "<rect x={} y={} width=18 height=12 fill='rgba(31,95,91,{v:.2})'/>",
+                30 + hr * 19,
+                d * 13
+            ));
         }
     }
     h.push_str("</svg><h2>Alla rapporter</h2><table><thead><tr><th>Datum<th>Plats<th>Kategori<th>Aktör<th>Antal</thead><tbody>");
     for r in bench_rows(rows) {
-        h.push_str(&format!("<tr><td>{}<td>{}<td>{}<td>{}<td class=n>{}", r[0], esc(&r[1]), esc(&r[2]), esc(&r[3]), r[4]));
+        h.push_str(&format!(
+            "<tr><td>{}<td>{}<td>{}<td>{}<td class=n>{}",
+            r[0],
+            esc(&r[1]),
+            esc(&r[2]),
+            esc(&r[3]),
+            r[4]
+        ));
     }
     h.push_str("</tbody></table></html>");
     h
@@ -385,12 +416,17 @@ pub fn pdf_html(rows: u32) -> String {
 fn pdf_pages(bytes: &[u8]) -> usize {
     // Count page objects; good enough for a benchmark's report.
     let needle = b"/Type/Page";
-    bytes.windows(needle.len() + 1).filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's').count()
+    bytes
+        .windows(needle.len() + 1)
+        .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
+        .count()
 }
 
 /// Times Navet's PDF against Chromium's print-to-pdf of the same content.
 pub fn pdf(rows: u32, runs: u32, dir: Option<PathBuf>) -> Result<PdfBench> {
-    let dir = dir.unwrap_or_else(|| std::env::temp_dir().join(format!("navet-bench-pdf-{}", std::process::id())));
+    let dir = dir.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("navet-bench-pdf-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let doc = pdf_document(rows);
     let mut times = Vec::new();
@@ -409,7 +445,12 @@ pub fn pdf(rows: u32, runs: u32, dir: Option<PathBuf>) -> Result<PdfBench> {
     let chrome_pdf = dir.join("chromium.pdf");
     let chromium = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|c| std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()));
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
     let mut chromium_ms = None;
     if let Some(bin) = chromium {
         let profile = dir.join("chromium-profile");

@@ -14,15 +14,21 @@ use navet::db::category::Category;
 use navet::db::import_batch::Batch;
 use navet::db::partner::Partner;
 use navet::db::place::Place;
+use navet::db::report::ReportFilter as Filter;
 use navet::db::report::{NewReport, Report, ReportFilter, ReportPage};
 use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
+use navet::export::log::ExportEntry;
+use navet::export::{ExportDone, PictureSource, TableFormat};
 use navet::import::{ImportOptions, ImportProgress, ImportResult, UnplacedText};
 use navet::ops::AppInfo;
+use navet::picture::snapshot::SnapshotListItem;
+use navet::picture::{AnalysisPart, Period, PeriodQuery, Picture};
 use navet::{Error, Store};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 
 /// The open database, or why it could not be opened (shown in the window).
 struct AppState(Result<Mutex<Store>, ErrorPayload>);
@@ -206,6 +212,143 @@ async fn resolve_unplaced(state: State<'_, AppState>, place: String, text: Strin
     state.with(|s| s.add_alias(&place, &text))
 }
 
+#[tauri::command]
+async fn get_picture(state: State<'_, AppState>, query: PeriodQuery) -> Reply<Picture> {
+    state.with(|s| s.picture(&query.resolve(navet::time::today())?))
+}
+
+#[tauri::command]
+async fn set_area_status(
+    state: State<'_, AppState>,
+    period: Period,
+    area: String,
+    status: String,
+    justification: String,
+) -> Reply<()> {
+    state.with(|s| s.set_area_status(&period, &area, &status, &justification))
+}
+
+#[tauri::command]
+async fn set_analysis(
+    state: State<'_, AppState>,
+    period: Period,
+    part: AnalysisPart,
+    text: String,
+) -> Reply<()> {
+    state.with(|s| s.set_analysis(&period, part, &text))
+}
+
+#[tauri::command]
+async fn save_picture(
+    state: State<'_, AppState>,
+    period: Period,
+    title: Option<String>,
+) -> Reply<Picture> {
+    state.with(|s| s.save_picture(&period, title.as_deref()))
+}
+
+#[tauri::command]
+async fn list_saved_pictures(state: State<'_, AppState>) -> Reply<Vec<SnapshotListItem>> {
+    state.with(|s| s.saved_pictures())
+}
+
+#[tauri::command]
+async fn get_saved_picture(state: State<'_, AppState>, id: String) -> Reply<Picture> {
+    let id = id.parse().map_err(|_| invalid_id(&id))?;
+    state.with(|s| s.saved_picture(id))
+}
+
+fn invalid_id(id: &str) -> ErrorPayload {
+    ErrorPayload {
+        code: ErrorCode::Invalid,
+        message: format!("Ogiltigt nummer: {id}"),
+    }
+}
+
+/// Where an export goes: the native save dialog, or, when `NAVET_EXPORT_DIR` is set
+/// (automated tests, locked-down machines), that folder without asking.
+fn export_target(app: &AppHandle, name: &str, ext: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("NAVET_EXPORT_DIR") {
+        return Some(PathBuf::from(dir).join(name));
+    }
+    app.dialog()
+        .file()
+        .set_title("Spara som")
+        .set_file_name(name)
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_save_file()
+        .and_then(|f| f.into_path().ok())
+}
+
+/// Exports a picture as PDF, CSV or XLSX (`format`: pdf, csv, xlsx); partner-safe
+/// when a partner is named. A PDF is opened in the system viewer afterwards.
+#[tauri::command]
+async fn export_picture(
+    app: AppHandle,
+    source: PictureSource,
+    format: String,
+    partner: Option<String>,
+) -> Reply<Option<ExportDone>> {
+    blocking(app, move |app| {
+        let state = app.state::<AppState>();
+        let label = state.with(|s| {
+            Ok(match &source {
+                PictureSource::Period { period } => period.label(),
+                PictureSource::Snapshot { id } => s.saved_picture(*id)?.label,
+            })
+        })?;
+        let base = format!("Lägesbild {label}")
+            .replace(' ', "-")
+            .to_lowercase();
+        let Some(path) = export_target(app, &format!("{base}.{format}"), &format) else {
+            return Ok(None);
+        };
+        let safe = partner.is_some();
+        let done = state.with(|s| match format.as_str() {
+            "pdf" => s.export_picture_pdf(&source, &path, partner.as_deref()),
+            "xlsx" => {
+                s.export_picture_table(&source, TableFormat::Xlsx, &path, partner.as_deref(), safe)
+            }
+            _ => s.export_picture_table(&source, TableFormat::Csv, &path, partner.as_deref(), safe),
+        })?;
+        if format == "pdf" && std::env::var_os("NAVET_EXPORT_DIR").is_none() {
+            let _ = app.opener().open_path(done.path.clone(), None::<&str>);
+        }
+        Ok(Some(done))
+    })
+    .await
+}
+
+/// Exports reports (filtered) as CSV or XLSX; partner-safe when a partner is named.
+#[tauri::command]
+async fn export_reports(
+    app: AppHandle,
+    filter: Filter,
+    format: String,
+    partner: Option<String>,
+) -> Reply<Option<ExportDone>> {
+    blocking(app, move |app| {
+        let format_kind = if format == "xlsx" {
+            TableFormat::Xlsx
+        } else {
+            TableFormat::Csv
+        };
+        let Some(path) = export_target(app, &format!("rapporter.{format}"), &format) else {
+            return Ok(None);
+        };
+        let safe = partner.is_some();
+        app.state::<AppState>()
+            .with(|s| s.export_reports(&filter, format_kind, &path, partner.as_deref(), safe))
+            .map(Some)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_exports(state: State<'_, AppState>) -> Reply<Vec<ExportEntry>> {
+    state.with(|s| s.exports())
+}
+
 fn open_store() -> Result<Mutex<Store>, ErrorPayload> {
     navet::db::default_path()
         .and_then(Store::open)
@@ -217,6 +360,7 @@ fn main() {
     let state = AppState(open_store());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .manage(CancelImport(AtomicBool::new(false)))
         .invoke_handler(tauri::generate_handler![
@@ -235,7 +379,16 @@ fn main() {
             undo_import,
             list_unplaced,
             resolve_unplaced,
-            save_rejected_rows
+            save_rejected_rows,
+            get_picture,
+            set_area_status,
+            set_analysis,
+            save_picture,
+            list_saved_pictures,
+            get_saved_picture,
+            export_picture,
+            export_reports,
+            list_exports
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

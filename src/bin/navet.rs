@@ -821,7 +821,12 @@ fn run(cli: Cli) -> navet::Result<()> {
             store.write_template(&out)?;
             println!("Rapportmallen skrevs till {}", out.display());
         }
-        Command::Bench(BenchCmd::Picture { reports, runs, dir, json }) => {
+        Command::Bench(BenchCmd::Picture {
+            reports,
+            runs,
+            dir,
+            json,
+        }) => {
             let b = navet::bench::picture(reports, runs, dir)?;
             if json {
                 print_json(&b)?;
@@ -832,14 +837,25 @@ fn run(cli: Cli) -> navet::Result<()> {
                 );
             }
         }
-        Command::Bench(BenchCmd::Pdf { rows, runs, dir, json }) => {
+        Command::Bench(BenchCmd::Pdf {
+            rows,
+            runs,
+            dir,
+            json,
+        }) => {
             let b = navet::bench::pdf(rows, runs, dir)?;
             if json {
                 print_json(&b)?;
             } else {
-                println!("navet: {} sidor, {} byte, median {:.1} ms ({} körningar)", b.pages, b.navet_bytes, b.navet_ms, b.runs);
+                println!(
+                    "navet: {} sidor, {} byte, median {:.1} ms ({} körningar)",
+                    b.pages, b.navet_bytes, b.navet_ms, b.runs
+                );
                 match (b.chromium_ms, b.ratio) {
-                    (Some(c), Some(r)) => println!("chromium --print-to-pdf: {c:.0} ms, {} byte; kvot navet/chromium: {r:.3}", b.chromium_bytes.unwrap_or(0)),
+                    (Some(c), Some(r)) => println!(
+                        "chromium --print-to-pdf: {c:.0} ms, {} byte; kvot navet/chromium: {r:.3}",
+                        b.chromium_bytes.unwrap_or(0)
+                    ),
                     _ => println!("chromium saknas: ingen jämförelse"),
                 }
             }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use assessment::{AnalysisPart, AreaStatus, Assessment, SCALE};
-pub use period::{Period, PeriodKind};
+pub use period::{Period, PeriodKind, PeriodQuery};
 
 /// One category's count in an area (or the whole municipality).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

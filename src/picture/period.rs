@@ -349,3 +349,58 @@ mod tests {
         assert_eq!(m.label(), "november 2026");
     }
 }
+
+/// The period as the app asks for it: a kind and a day, or a range.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PeriodQuery {
+    #[ts(optional)]
+    pub kind: Option<PeriodKind>,
+    /// `YYYY-MM-DD`: a day in the period, or the first day of a range.
+    #[ts(optional)]
+    pub from: Option<String>,
+    /// `YYYY-MM-DD`: the last day of a range.
+    #[ts(optional)]
+    pub to: Option<String>,
+    /// Steps back (negative: forward) from the chosen period.
+    #[ts(optional)]
+    pub shift: Option<i32>,
+}
+
+impl PeriodQuery {
+    pub fn resolve(&self, today: NaiveDate) -> Result<Period> {
+        let from = self
+            .from
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|d| parse_day(FROM, d))
+            .transpose()?;
+        let to = self
+            .to
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|d| parse_day(TO, d))
+            .transpose()?;
+        let p = Period::choose(self.kind, from, to, today)?;
+        Ok(match self.shift.unwrap_or(0) {
+            0 => p,
+            n if n > 0 => p.back(n as u32),
+            n => {
+                // Forward: the period containing the day after the end, repeatedly.
+                let mut q = p;
+                for _ in 0..n.unsigned_abs() {
+                    q = match q.kind {
+                        PeriodKind::Custom => Period {
+                            from: q.to + Duration::days(1),
+                            to: q.to + Duration::days(q.days()),
+                            kind: q.kind,
+                        },
+                        k => Period::containing(k, q.to + Duration::days(1)),
+                    };
+                }
+                q
+            }
+        })
+    }
+}

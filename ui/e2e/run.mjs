@@ -47,8 +47,9 @@ function waitPort(p, timeout = 15000) {
 }
 
 const driverBin = process.env.TAURI_DRIVER ?? "tauri-driver";
+// Exports go to the artifacts folder instead of a native save dialog.
 const driver = spawn(driverBin, ["--port", String(port), "--native-port", String(port + 1000)], {
-  env: { ...process.env, NAVET_DB: db },
+  env: { ...process.env, NAVET_DB: db, NAVET_EXPORT_DIR: out },
   stdio: ["ignore", "inherit", "inherit"],
 });
 
@@ -192,6 +193,35 @@ try {
     const json = execFileSync(cli, ["--db", db, "report", "list", "--json", "--place", "Norrbyskolan", "--from", "2026-11-20", "--to", "2026-11-20"], { encoding: "utf8" });
     const found = JSON.parse(json).find((r) => r.text === "Nytt klotter på busskuren");
     assert(found && found.partner === "Kollektivtrafiken" && found.occurredAt === "2026-11-20T16:30" && found.sourcePlace === "Busskuren vid Ekbacksskolan", json);
+  });
+
+  await step("the situation picture: a status is set and the exported PDF reads back", async () => {
+    await wd.click(await wd.find("#nav-picture"));
+    const label = await wd.waitFor("#picture-label", { pred: (t) => t.startsWith("Lägesbild vecka ") });
+    const title = await wd.text(label);
+    const summary = await wd.text(await wd.waitFor("#picture-summary"));
+    assert(/\d+ händelser i \d+ rapporter/.test(summary), summary);
+    const card = 'section.area-card[data-area="Norrby"]';
+    await wd.waitFor(card);
+    await selectOption(`${card} select.area-status`, "röd");
+    const why = "Fler bränder och mer skadegörelse kring Norrby centrum än vanligt.";
+    const input = await wd.find(`${card} input.area-justification`);
+    await wd.clear(input);
+    await wd.type(input, why);
+    await wd.click(await wd.find(`${card} button.area-save`));
+    await wd.waitFor("#picture-message", { pred: (t) => t.includes("Statusen för Norrby är sparad") });
+    await wd.waitFor('section.area-card.status-röd[data-area="Norrby"]');
+    await shot("07-picture");
+    await wd.click(await wd.find("#picture-export-pdf"));
+    const msg = await wd.waitFor("#picture-message", { pred: (t) => t.startsWith("Sparad: ") });
+    const pdf = (await wd.text(msg)).replace("Sparad: ", "").trim();
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const part of [title, "Status per område", "Norrby", "röd", why, "Källor och metod", "Sida 1 av"]) {
+      assert(text.includes(part), `the PDF lacks ${part}`);
+    }
+    execFileSync("qpdf", ["--check", pdf], { encoding: "utf8" });
+    execFileSync("pdftoppm", ["-r", "70", "-png", "-f", "1", "-l", "1", pdf, join(out, "08-lagesbild-page")]);
+    console.log(`   pdf: ${pdf}`);
   });
 } catch (e) {
   if (failed === 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoWeek, placeLabel, todayIso, when } from "./format";
+import { decimal, isoWeek, placeLabel, todayIso, trendArrow, when } from "./format";
 
 describe("isoWeek", () => {
   it("numbers weeks across year boundaries as ISO 8601 does", () => {
@@ -32,5 +32,15 @@ describe("count line", () => {
     expect(t.showing(1, 1)).toBe("1 rapport");
     expect(t.showing(3, 3)).toBe("3 rapporter");
     expect(t.showing(500, 1359)).toBe("Visar 500 av 1359 rapporter");
+  });
+});
+
+describe("numbers", () => {
+  it("uses a decimal comma and arrows for change", () => {
+    expect(decimal(2.45)).toBe("2,5");
+    expect(decimal(3)).toBe("3");
+    expect(trendArrow(4)).toBe("↑ +4");
+    expect(trendArrow(-2)).toBe("↓ −2");
+    expect(trendArrow(0)).toBe("→ 0");
   });
 });

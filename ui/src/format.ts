@@ -32,3 +32,15 @@ export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A decimal as Swedes write it: "2,5"; integers stay plain. */
+export function decimal(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ",");
+}
+
+/** "↑ +4", "↓ −2", "→ 0". */
+export function trendArrow(change: number): string {
+  if (change > 0) return `↑ +${change}`;
+  if (change < 0) return `↓ −${Math.abs(change)}`;
+  return "→ 0";
+}

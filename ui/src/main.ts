@@ -8,6 +8,7 @@ import type { AppInfo } from "./ipc/generated/AppInfo";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { importView } from "./views/import";
 import { importsView } from "./views/imports";
+import { pictureView } from "./views/picture";
 import { loadLookups } from "./views/lookups";
 import { reportForm } from "./views/report-form";
 import { reportList } from "./views/report-list";
@@ -23,7 +24,7 @@ function header(info: AppInfo | null): HTMLElement {
   );
 }
 
-type Tab = "reports" | "import" | "unplaced" | "imports";
+type Tab = "reports" | "picture" | "import" | "unplaced" | "imports";
 
 async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string, tab: Tab = "reports"): Promise<void> {
   const lookups = await loadLookups(api);
@@ -32,13 +33,21 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
   const importer = importView(api, lookups, () => void list.refresh());
   const unplaced = unplacedView(api, lookups, () => void list.refresh());
   const imports = importsView(api, () => void list.refresh());
+  const picture = pictureView(api, lookups);
   const panes: Record<Tab, HTMLElement> = {
     reports: h("main", { class: "layout" }, list.element, h("aside", {}, form)),
+    picture: h("main", { class: "single" }, picture.element),
     import: h("main", { class: "single" }, importer.element),
     unplaced: h("main", { class: "single" }, unplaced.element),
     imports: h("main", { class: "single" }, imports.element),
   };
-  const labels: Record<Tab, string> = { reports: t.navReports, import: t.navImport, unplaced: t.navUnplaced, imports: t.navImports };
+  const labels: Record<Tab, string> = {
+    reports: t.navReports,
+    picture: t.navPicture,
+    import: t.navImport,
+    unplaced: t.navUnplaced,
+    imports: t.navImports,
+  };
   const buttons = (Object.keys(panes) as Tab[]).map((k) => {
     const b = h("button", { type: "button", id: `nav-${k}`, class: "tab", role: "tab" }, labels[k]);
     b.addEventListener("click", () => show(k));
@@ -55,6 +64,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     if (k === "reports") void list.refresh();
     if (k === "unplaced") void unplaced.refresh();
     if (k === "imports") void imports.refresh();
+    if (k === "picture") void picture.refresh();
   }
   root.replaceChildren(
     header(info),

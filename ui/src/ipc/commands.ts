@@ -7,6 +7,14 @@ import type { ImportOptions } from "./generated/ImportOptions";
 import type { ImportProgress } from "./generated/ImportProgress";
 import type { ImportResult } from "./generated/ImportResult";
 import type { UnplacedText } from "./generated/UnplacedText";
+import type { AnalysisPart } from "./generated/AnalysisPart";
+import type { ExportDone } from "./generated/ExportDone";
+import type { ExportEntry } from "./generated/ExportEntry";
+import type { Period } from "./generated/Period";
+import type { PeriodQuery } from "./generated/PeriodQuery";
+import type { Picture } from "./generated/Picture";
+import type { PictureSource } from "./generated/PictureSource";
+import type { SnapshotListItem } from "./generated/SnapshotListItem";
 import type { AppInfo } from "./generated/AppInfo";
 import type { Category } from "./generated/Category";
 import type { DemoSummary } from "./generated/DemoSummary";
@@ -75,6 +83,18 @@ export const commands = {
   listUnplaced: () => call<UnplacedText[]>("list_unplaced"),
   resolveUnplaced: (place: string, text: string) => call<number>("resolve_unplaced", { place, text }),
   saveRejectedRows: (batch: string) => call<string | null>("save_rejected_rows", { batch }),
+  getPicture: (query: PeriodQuery) => call<Picture>("get_picture", { query }),
+  setAreaStatus: (period: Period, area: string, status: string, justification: string) =>
+    call<null>("set_area_status", { period, area, status, justification }),
+  setAnalysis: (period: Period, part: AnalysisPart, text: string) => call<null>("set_analysis", { period, part, text }),
+  savePicture: (period: Period, title: string | null) => call<Picture>("save_picture", { period, title }),
+  listSavedPictures: () => call<SnapshotListItem[]>("list_saved_pictures"),
+  getSavedPicture: (id: string) => call<Picture>("get_saved_picture", { id }),
+  exportPicture: (source: PictureSource, format: "pdf" | "csv" | "xlsx", partner: string | null) =>
+    call<ExportDone | null>("export_picture", { source, format, partner }),
+  exportReports: (filter: ReportFilter, format: "csv" | "xlsx", partner: string | null) =>
+    call<ExportDone | null>("export_reports", { filter, format, partner }),
+  listExports: () => call<ExportEntry[]>("list_exports"),
 };
 
 export type Commands = typeof commands;

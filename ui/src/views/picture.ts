@@ -1,0 +1,270 @@
+// The situation picture screen: choose a period, read the table per area with trends
+// and flags, set a status per area with a justification, write the analysis, freeze
+// it, and export PDF / CSV / XLSX.
+
+import { h, options } from "../dom";
+import { t } from "../i18n/sv";
+import { toIpcError, type Commands } from "../ipc/commands";
+import type { AnalysisPart } from "../ipc/generated/AnalysisPart";
+import type { AreaPicture } from "../ipc/generated/AreaPicture";
+import type { PeriodKind } from "../ipc/generated/PeriodKind";
+import type { PeriodQuery } from "../ipc/generated/PeriodQuery";
+import type { Picture } from "../ipc/generated/Picture";
+import type { PictureSource } from "../ipc/generated/PictureSource";
+import { decimal, trendArrow } from "../format";
+import type { Lookups } from "./lookups";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(tag: string, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  el.append(...children);
+  return el;
+}
+
+function barChart(p: Picture): SVGElement {
+  const max = Math.max(1, ...p.categories.map((c) => Math.max(c.count, c.baseline)));
+  const rowH = 16;
+  const chart = svg("svg", { width: 520, height: p.categories.length * rowH + 4, class: "chart", role: "img", "aria-label": t.categoriesChart });
+  p.categories.forEach((c, i) => {
+    const y = i * rowH;
+    const w = (c.count / max) * 300;
+    chart.append(
+      svg("text", { x: 0, y: y + 11, "font-size": 11 }, c.category),
+      svg("rect", { x: 160, y: y + 3, width: Math.max(w, 1), height: 10, fill: c.flagged ? "#c7291f" : "#1f5f5b" }),
+      svg("line", { x1: 160 + (c.baseline / max) * 300, x2: 160 + (c.baseline / max) * 300, y1: y + 1, y2: y + 15, stroke: "#1b2b2a", "stroke-width": 1.5 }),
+      svg("text", { x: 166 + w, y: y + 11, "font-size": 11 }, String(c.count)),
+    );
+  });
+  return chart;
+}
+
+function heatmap(p: Picture): SVGElement {
+  const max = Math.max(1, ...p.pattern.counts.flat());
+  const cell = 18;
+  const map = svg("svg", { width: 40 + 24 * cell, height: 20 + 7 * cell, class: "chart", role: "img", "aria-label": t.patternTitle });
+  for (let hr = 0; hr < 24; hr += 3) map.append(svg("text", { x: 40 + hr * cell, y: 10, "font-size": 9 }, String(hr).padStart(2, "0")));
+  p.pattern.counts.forEach((row, d) => {
+    map.append(svg("text", { x: 0, y: 26 + d * cell, "font-size": 10 }, p.pattern.weekdays[d] ?? ""));
+    row.forEach((v, hr) => {
+      map.append(svg("rect", { x: 40 + hr * cell, y: 14 + d * cell, width: cell - 1, height: cell - 1, fill: "#1f5f5b", "fill-opacity": (v / max).toFixed(2) }));
+    });
+  });
+  return map;
+}
+
+export interface PictureView {
+  element: HTMLElement;
+  refresh(): Promise<void>;
+}
+
+export function pictureView(api: Commands, lookups: Lookups): PictureView {
+  const kind = h(
+    "select",
+    { id: "picture-kind" },
+    ...(["week", "twoWeeks", "month", "tertial", "custom"] as PeriodKind[]).map((k) => h("option", { value: k }, t.periodKinds[k] ?? k)),
+  );
+  const day = h("input", { type: "text", id: "picture-from", placeholder: t.datePlaceholder, size: 10 });
+  const to = h("input", { type: "text", id: "picture-to", placeholder: t.datePlaceholder, size: 10 });
+  const prev = h("button", { type: "button", id: "picture-prev", class: "secondary" }, t.previousPeriod);
+  const next = h("button", { type: "button", id: "picture-next", class: "secondary" }, t.nextPeriod);
+  const partner = h(
+    "select",
+    { id: "picture-partner" },
+    ...options(
+      t.exportForNone,
+      lookups.partners.map((p) => p.name),
+    ),
+  );
+  const title = h("h2", { id: "picture-label" });
+  const message = h("p", { id: "picture-message", class: "status", role: "status" });
+  const body = h("div", { id: "picture-body" });
+  const saved = h("tbody", { id: "picture-saved" });
+  let current: Picture | null = null;
+  let viewing: string | null = null; // a frozen picture's id
+
+  const query = (shift = 0): PeriodQuery => {
+    const q: PeriodQuery = { kind: kind.value as PeriodKind, shift };
+    if (day.value.trim()) q.from = day.value.trim();
+    if (to.value.trim()) q.to = to.value.trim();
+    return q;
+  };
+
+  const say = (text: string, ok = true) => {
+    message.className = ok ? "status ok" : "status error";
+    message.textContent = text;
+  };
+
+  function areaCard(a: AreaPicture, p: Picture): HTMLElement {
+    const status = h("select", { "data-area": a.area, class: "area-status", "aria-label": `${t.statusLabel} ${a.area}` }, h("option", { value: "" }, t.statusNone), ...p.scale.map((s) => h("option", { value: s, selected: a.status === s }, s)));
+    const justification = h("input", { type: "text", class: "area-justification", "data-area": a.area, size: 60, value: a.justification ?? "", "aria-label": `${t.justification} ${a.area}` });
+    const save = h("button", { type: "button", class: "area-save", "data-area": a.area }, t.saveStatus);
+    save.addEventListener("click", () => {
+      api
+        .setAreaStatus(p.period, a.area, status.value, justification.value)
+        .then(() => {
+          say(t.statusSaved(a.area));
+          return load(0);
+        })
+        .catch((e: unknown) => say(toIpcError(e).message, false));
+    });
+    const frozen = viewing !== null;
+    return h(
+      "section",
+      { class: `area-card status-${a.status ?? "none"}`, "data-area": a.area },
+      h("h3", {}, `${a.area}: ${a.total} (${t.colPrevious.toLowerCase()} ${a.previous}, ${t.colBaseline.toLowerCase()} ${decimal(a.baseline)})`),
+      h(
+        "table",
+        { class: "compact area-table" },
+        h("thead", {}, h("tr", {}, ...[t.colCategory, t.colCount, t.colPrevious, t.colBaseline, t.colChange, t.colFlag].map((c) => h("th", {}, c)))),
+        h(
+          "tbody",
+          {},
+          ...a.categories.map((c) =>
+            h(
+              "tr",
+              { class: c.flagged ? "flagged" : "" },
+              h("td", {}, c.category),
+              h("td", { class: "num" }, c.count),
+              h("td", { class: "num" }, c.previous),
+              h("td", { class: "num" }, decimal(c.baseline)),
+              h("td", { class: "num" }, trendArrow(Number(c.change))),
+              h("td", {}, c.flagged ? t.flagged : ""),
+            ),
+          ),
+        ),
+      ),
+      frozen
+        ? h("p", {}, `${t.statusLabel}: ${a.status ?? t.statusNone} ${a.justification ?? ""}`)
+        : h("div", { class: "status-row" }, h("label", {}, t.statusLabel, status), h("label", {}, t.justification, justification), save),
+    );
+  }
+
+  function analysis(p: Picture): HTMLElement {
+    const parts: [AnalysisPart, string][] = [
+      ["kartlaggning", p.assessment.kartlaggning],
+      ["annanInformation", p.assessment.annanInformation],
+      ["analys", p.assessment.analys],
+    ];
+    return h(
+      "section",
+      { class: "analysis" },
+      h("h3", {}, t.analysisTitle),
+      ...parts.map(([part, text]) => {
+        const area = h("textarea", { rows: 3, id: `analysis-${part}`, "aria-label": t.analysisParts[part] ?? part });
+        area.value = text;
+        const save = h("button", { type: "button", class: "secondary", id: `analysis-save-${part}` }, t.saveText);
+        save.addEventListener("click", () => {
+          api
+            .setAnalysis(p.period, part, area.value)
+            .then(() => say(t.textSaved))
+            .catch((e: unknown) => say(toIpcError(e).message, false));
+        });
+        if (viewing !== null) area.readOnly = true;
+        return h("label", { class: "field" }, t.analysisParts[part] ?? part, area, viewing === null ? save : "");
+      }),
+    );
+  }
+
+  function render(p: Picture): void {
+    current = p;
+    title.textContent = t.pictureTitle(p.label);
+    const source = (): PictureSource => (viewing ? { type: "snapshot", id: viewing } : { type: "period", period: p.period });
+    const exportButton = (format: "pdf" | "csv" | "xlsx", label: string) => {
+      const b = h("button", { type: "button", id: `picture-export-${format}`, class: format === "pdf" ? "" : "secondary" }, label);
+      b.addEventListener("click", () => {
+        b.disabled = true;
+        api
+          .exportPicture(source(), format, partner.value || null)
+          .then((done) => {
+            if (done) say(t.exported(done.path, done.partnerSafe));
+          })
+          .catch((e: unknown) => say(toIpcError(e).message, false))
+          .finally(() => {
+            b.disabled = false;
+          });
+      });
+      return b;
+    };
+    const freeze = h("button", { type: "button", id: "picture-freeze", class: "secondary" }, t.freeze);
+    freeze.addEventListener("click", () => {
+      api
+        .savePicture(p.period, null)
+        .then((s) => {
+          say(t.frozen(s.snapshot?.id ?? ""));
+          return loadSaved();
+        })
+        .catch((e: unknown) => say(toIpcError(e).message, false));
+    });
+    const back = h("button", { type: "button", class: "secondary", id: "picture-live" }, t.backToLive);
+    back.addEventListener("click", () => {
+      viewing = null;
+      void load(0);
+    });
+    body.replaceChildren(
+      viewing && p.snapshot ? h("p", { class: "notice" }, t.viewingSaved(p.snapshot.title, p.snapshot.createdAt), " ", back) : "",
+      h("p", { id: "picture-summary", class: "counts" }, t.pictureSummary(p.total, p.reports, p.previousTotal, decimal(p.baselineTotal), p.unplaced)),
+      h("div", { class: "import-actions" }, exportButton("pdf", t.exportPdf), exportButton("csv", t.exportCsv), exportButton("xlsx", t.exportXlsx), h("label", {}, t.exportFor, partner), viewing ? "" : freeze),
+      h("div", { class: "charts" }, h("div", {}, h("h3", {}, t.categoriesChart), barChart(p)), h("div", {}, h("h3", {}, t.patternTitle), heatmap(p))),
+      ...p.areas.map((a) => areaCard(a, p)),
+      h("h3", {}, t.hotspotsTitle),
+      h("ol", { id: "picture-hotspots" }, ...p.hotspots.map((x) => h("li", {}, `${x.place} (${x.area ?? ""}): ${x.count}`))),
+      analysis(p),
+    );
+  }
+
+  async function load(shift: number): Promise<void> {
+    try {
+      const p = await api.getPicture(query(shift));
+      // Keep the chosen period in the inputs so the arrows step from it.
+      kind.value = p.period.kind;
+      day.value = p.from;
+      to.value = p.period.kind === "custom" ? p.to : "";
+      render(p);
+    } catch (e) {
+      say(toIpcError(e).message, false);
+    }
+  }
+
+  async function loadSaved(): Promise<void> {
+    const list = await api.listSavedPictures().catch(() => []);
+    saved.replaceChildren(
+      ...list.map((s) => {
+        const show = h("button", { type: "button", class: "secondary", "data-snapshot": s.id }, t.showSaved);
+        show.addEventListener("click", () => {
+          api
+            .getSavedPicture(s.id)
+            .then((p) => {
+              viewing = s.id;
+              render(p);
+            })
+            .catch((e: unknown) => say(toIpcError(e).message, false));
+        });
+        return h("tr", {}, h("td", {}, s.id), h("td", {}, s.title), h("td", {}, `${s.from} – ${s.to}`), h("td", {}, s.createdAt.replace("T", " ").replace("Z", "")), h("td", {}, show));
+      }),
+    );
+  }
+
+  for (const el of [kind, day, to]) el.addEventListener("change", () => void load(0));
+  prev.addEventListener("click", () => void load(1));
+  next.addEventListener("click", () => void load(-1));
+
+  const element = h(
+    "section",
+    { id: "picture" },
+    h("div", { class: "filters" }, h("label", {}, t.periodKind, kind), h("label", {}, t.periodDay, day), h("label", {}, t.periodTo, to), prev, next),
+    title,
+    message,
+    body,
+    h("h3", {}, t.savedTitle),
+    h("table", { class: "compact" }, saved),
+  );
+  return {
+    element,
+    refresh: async () => {
+      if (!current) await load(0);
+      await loadSaved();
+    },
+  };
+}
