@@ -55,6 +55,33 @@ export function reportList(api: Commands, lookups: Lookups): ReportList {
     ),
   );
   const clear = h("button", { type: "button", id: "filter-clear", class: "secondary" }, t.filterClear);
+  const recipient = h(
+    "select",
+    { id: "reports-recipient", "aria-label": t.exportFor },
+    ...options(
+      t.exportForNone,
+      lookups.partners.map((p) => p.name),
+    ),
+  );
+  const exportButton = (format: "csv" | "xlsx") => {
+    const b = h("button", { type: "button", id: `reports-export-${format}`, class: "secondary" }, format.toUpperCase());
+    b.addEventListener("click", () => {
+      const f = filter();
+      delete f.limit;
+      api
+        .exportReports(f, format, recipient.value || null)
+        .then((done) => {
+          if (done) {
+            status.textContent = t.exported(done.path, done.partnerSafe);
+          }
+        })
+        .catch((e: unknown) => {
+          error.textContent = toIpcError(e).message;
+          error.hidden = false;
+        });
+    });
+    return b;
+  };
   const status = h("p", { id: "report-count", class: "status" });
   const error = h("p", { class: "error", role: "alert", hidden: true });
   const body = h("tbody", { id: "report-rows" });
@@ -125,6 +152,9 @@ export function reportList(api: Commands, lookups: Lookups): ReportList {
       h("label", {}, t.filterPlace, place),
       h("label", {}, t.filterCategory, category),
       clear,
+      h("label", {}, t.exportFor, recipient),
+      exportButton("csv"),
+      exportButton("xlsx"),
     ),
     status,
     error,
