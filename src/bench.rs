@@ -133,6 +133,20 @@ pub fn write_swedish_csv(path: &Path, rows: u64) -> Result<u64> {
     Ok(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
 }
 
+/// A new database at `db` (any old one removed) with the demo's places, partners and
+/// one week of reports in 2019, before any benchmark data.
+fn fresh_demo_store(db: &Path) -> Result<Store> {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let mut store = Store::open(db)?;
+    store.load_demo(
+        1,
+        chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default(),
+    )?;
+    Ok(store)
+}
+
 /// Peak resident memory of this process (Linux), in MB.
 pub fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -176,15 +190,7 @@ pub fn import(rows: u64, dir: Option<PathBuf>) -> Result<ImportBench> {
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let csv = dir.join("partner.csv");
     let bytes = write_swedish_csv(&csv, rows)?;
-    let db = dir.join("navet.sqlite");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
-    let mut store = Store::open(&db)?;
-    store.load_demo(
-        1,
-        chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default(),
-    )?;
+    let mut store = fresh_demo_store(&dir.join("navet.sqlite"))?;
     let started = Instant::now();
     let r = store.import_file(
         &csv,
@@ -238,15 +244,7 @@ pub fn picture(reports: u64, runs: u32, dir: Option<PathBuf>) -> Result<PictureB
         std::env::temp_dir().join(format!("navet-bench-pic-{}", std::process::id()))
     });
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let db = dir.join("picture.sqlite");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
-    let mut store = Store::open(&db)?;
-    store.load_demo(
-        1,
-        chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default(),
-    )?;
+    let mut store = fresh_demo_store(&dir.join("picture.sqlite"))?;
     {
         let tx = store.conn_mut().transaction()?;
         tx.execute(

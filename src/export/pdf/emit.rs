@@ -27,6 +27,32 @@ fn pt(x: f32, y_from_top: f32) -> Point {
     }
 }
 
+fn path(points: &[(f32, f32)]) -> Vec<LinePoint> {
+    points
+        .iter()
+        .map(|(x, y)| LinePoint {
+            p: pt(*x, *y),
+            bezier: false,
+        })
+        .collect()
+}
+
+/// A filled shape through `points`.
+fn fill(points: &[(f32, f32)], c: Rgb) -> [Op; 2] {
+    [
+        Op::SetFillColor { col: color(c) },
+        Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing {
+                    points: path(points),
+                }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        },
+    ]
+}
+
 pub fn emit(d: &Document, pages: &[Page]) -> Result<Vec<u8>> {
     let bad_font = || Message::Storage {
         detail: "the embedded font could not be read".into(),
@@ -85,45 +111,11 @@ pub fn emit(d: &Document, pages: &[Page]) -> Result<Vec<u8>> {
                     w,
                     h,
                     color: c,
-                } => {
-                    let corner = |dx: f32, dy: f32| LinePoint {
-                        p: pt(x + dx, y + dy),
-                        bezier: false,
-                    };
-                    ops.push(Op::SetFillColor { col: color(*c) });
-                    ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings: vec![PolygonRing {
-                                points: vec![
-                                    corner(0.0, 0.0),
-                                    corner(*w, 0.0),
-                                    corner(*w, *h),
-                                    corner(0.0, *h),
-                                ],
-                            }],
-                            mode: PaintMode::Fill,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
-                }
-                Item::Polygon { points, color: c } => {
-                    ops.push(Op::SetFillColor { col: color(*c) });
-                    ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings: vec![PolygonRing {
-                                points: points
-                                    .iter()
-                                    .map(|(x, y)| LinePoint {
-                                        p: pt(*x, *y),
-                                        bezier: false,
-                                    })
-                                    .collect(),
-                            }],
-                            mode: PaintMode::Fill,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
-                }
+                } => ops.extend(fill(
+                    &[(*x, *y), (x + w, *y), (x + w, y + h), (*x, y + h)],
+                    *c,
+                )),
+                Item::Polygon { points, color: c } => ops.extend(fill(points, *c)),
                 Item::Line {
                     points,
                     width,
@@ -133,13 +125,7 @@ pub fn emit(d: &Document, pages: &[Page]) -> Result<Vec<u8>> {
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                     ops.push(Op::DrawLine {
                         line: printpdf::Line {
-                            points: points
-                                .iter()
-                                .map(|(x, y)| LinePoint {
-                                    p: pt(*x, *y),
-                                    bezier: false,
-                                })
-                                .collect(),
+                            points: path(points),
                             is_closed: false,
                         },
                     });
