@@ -559,3 +559,30 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
     assert_eq!(log[1].recipient.as_deref(), Some("Bostadsbolaget"));
     assert!(log[1].partner_safe && log[1].filters.contains("2026-12-28"));
 }
+
+#[test]
+fn a_configured_status_scale_replaces_the_traffic_lights() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    year_end(&mut s);
+    let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
+    let err = s.set_area_status(&p, "Centrum", "lila", "x").unwrap_err();
+    assert!(err.to_string().contains("grön, gul, röd"), "{err}");
+    assert!(
+        s.set_area_status(&p, "Centrum", "gul", "  ").is_err(),
+        "a justification is required"
+    );
+    navet::db::setting::set_setting(s.conn(), navet::db::setting::STATUS_SCALE, "1, 2, 3, 4, 5")
+        .unwrap();
+    s.set_area_status(&p, "Centrum", "4", "Tydligt förhöjt läge.")
+        .unwrap();
+    assert!(s.set_area_status(&p, "Centrum", "röd", "x").is_err());
+    let pic = s.picture(&p).unwrap();
+    assert_eq!(pic.scale, ["1", "2", "3", "4", "5"]);
+    let centrum = pic.areas.iter().find(|a| a.area == "Centrum").unwrap();
+    assert_eq!(centrum.status.as_deref(), Some("4"));
+    let pdf = dir.path().join("skala.pdf");
+    s.export_picture_pdf(&PictureSource::Period { period: p }, &pdf, None)
+        .unwrap();
+    assert!(pdftotext(&pdf).contains("Tydligt förhöjt läge."));
+}

@@ -80,7 +80,8 @@ enum Command {
     /// The export log.
     #[command(subcommand)]
     Exports(ExportsCmd),
-    /// Settings: `navet settings set municipality "Ekbacka kommun"`.
+    /// Settings: `navet settings set municipality "Ekbacka kommun"`,
+    /// `navet settings set status_scale "1,2,3,4,5"` (best first).
     #[command(subcommand)]
     Settings(SettingsCmd),
     /// Benchmarks (figures go to BENCHMARKS.md).
@@ -211,7 +212,7 @@ enum ExportsCmd {
 enum SettingsCmd {
     /// Show the settings.
     Get,
-    /// Set a setting (municipality).
+    /// Set a setting (municipality, status_scale).
     Set { key: String, value: String },
 }
 
@@ -733,9 +734,12 @@ fn run(cli: Cli) -> navet::Result<()> {
             println!("municipality = {}", m.unwrap_or_default());
         }
         Command::Settings(SettingsCmd::Set { key, value }) => {
-            if key != navet::db::setting::MUNICIPALITY {
+            if !navet::db::setting::KEYS.contains(&key.as_str()) {
                 return Err(navet::Message::Required {
-                    field: format!("Inställning (\"{key}\"): municipality"),
+                    field: format!(
+                        "Inställning (\"{key}\"): {}",
+                        navet::db::setting::KEYS.join(", ")
+                    ),
                 }
                 .into());
             }

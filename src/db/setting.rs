@@ -5,6 +5,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::error::Result;
 
 pub const MUNICIPALITY: &str = "municipality";
+/// The status scale for areas, comma-separated, best first (default grön, gul, röd).
+pub const STATUS_SCALE: &str = "status_scale";
+/// Every setting a user may set.
+pub const KEYS: &[&str] = &[MUNICIPALITY, STATUS_SCALE];
 
 pub fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn

@@ -8,12 +8,25 @@ use super::pdf::doc::{
 use super::pdf::layout::format_number;
 use crate::picture::{AnalysisPart, CategoryCount, Picture};
 
-fn status_color(status: Option<&str>) -> doc::Rgb {
-    match status {
-        Some("grön") => doc::GREEN,
-        Some("gul") => doc::YELLOW,
-        Some("röd") => doc::RED,
-        _ => doc::GREY,
+/// A status's colour by its place on the scale: the first green, the last red, the
+/// steps between from yellow; unassessed grey.
+fn status_color(status: Option<&str>, scale: &[String]) -> doc::Rgb {
+    let Some(i) = status.and_then(|s| scale.iter().position(|x| x == s)) else {
+        return doc::GREY;
+    };
+    let last = scale.len().saturating_sub(1).max(1) as f32;
+    let t = i as f32 / last;
+    let mix = |a: doc::Rgb, b: doc::Rgb, t: f32| {
+        doc::Rgb(
+            a.0 + (b.0 - a.0) * t,
+            a.1 + (b.1 - a.1) * t,
+            a.2 + (b.2 - a.2) * t,
+        )
+    };
+    if t <= 0.5 {
+        mix(doc::GREEN, doc::YELLOW, t * 2.0)
+    } else {
+        mix(doc::YELLOW, doc::RED, (t - 0.5) * 2.0)
     }
 }
 
@@ -103,7 +116,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             .map(|a| StatusItem {
                 label: a.area.clone(),
                 status: a.status.clone().unwrap_or_else(|| "ej bedömd".into()),
-                color: status_color(a.status.as_deref()),
+                color: status_color(a.status.as_deref(), &p.scale),
                 text: a.justification.clone().unwrap_or_else(|| {
                     format!("{} händelser (föregående period {}).", a.total, a.previous)
                 }),

@@ -14,6 +14,23 @@ use crate::messages::Message;
 /// The default status scale, best first.
 pub const SCALE: &[&str] = &["grön", "gul", "röd"];
 
+/// The status scale in use: the `status_scale` setting (comma-separated, best first,
+/// at least two steps), else [`SCALE`].
+pub fn scale(conn: &Connection) -> Result<Vec<String>> {
+    let configured = crate::db::setting::get_setting(conn, crate::db::setting::STATUS_SCALE)?;
+    let steps: Vec<String> = configured
+        .unwrap_or_default()
+        .split(',')
+        .map(crate::names::key)
+        .filter(|s| !s.is_empty())
+        .collect();
+    Ok(if steps.len() >= 2 {
+        steps
+    } else {
+        SCALE.iter().map(|s| s.to_string()).collect()
+    })
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -112,10 +129,11 @@ pub fn set_status(
         )
     })?;
     let status = crate::names::key(status);
-    if !SCALE.contains(&status.as_str()) {
+    let steps = scale(tx)?;
+    if !steps.contains(&status) {
         return Err(Message::InvalidStatus {
             value: status,
-            scale: SCALE.join(", "),
+            scale: steps.join(", "),
         }
         .into());
     }

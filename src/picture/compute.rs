@@ -289,7 +289,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         },
         trend,
         assessment: draft,
-        scale: assessment::SCALE.iter().map(|s| s.to_string()).collect(),
+        scale: assessment::scale(conn)?,
         generated_at: crate::db::now(),
         snapshot: None,
     })
