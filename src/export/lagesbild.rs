@@ -48,6 +48,19 @@ fn col(title: &str, width: f32, align: Align) -> Column {
     }
 }
 
+/// A table of plain rows.
+fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Vec<String>>) -> Table {
+    Table {
+        columns,
+        rows: rows
+            .map(|cells| Row {
+                cells,
+                style: RowStyle::Normal,
+            })
+            .collect(),
+    }
+}
+
 fn category_table(cats: &[CategoryCount]) -> Table {
     Table {
         columns: vec![
@@ -202,49 +215,39 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
         }
         b.push(Block::Table(category_table(&a.categories)));
         if !a.places.is_empty() {
-            b.push(Block::Table(Table {
-                columns: vec![
+            b.push(Block::Table(plain_table(
+                vec![
                     col("Plats", 4.0, Align::Left),
                     col("Antal", 1.0, Align::Right),
                     col("Föregående", 1.3, Align::Right),
                 ],
-                rows: a
-                    .places
-                    .iter()
-                    .map(|pl| Row {
-                        cells: vec![
-                            pl.place.clone(),
-                            pl.count.to_string(),
-                            pl.previous.to_string(),
-                        ],
-                        style: RowStyle::Normal,
-                    })
-                    .collect(),
-            }));
+                a.places.iter().map(|pl| {
+                    vec![
+                        pl.place.clone(),
+                        pl.count.to_string(),
+                        pl.previous.to_string(),
+                    ]
+                }),
+            )));
         }
     }
     b.push(Block::Heading("Platser med flest händelser".into()));
-    b.push(Block::Table(Table {
-        columns: vec![
+    b.push(Block::Table(plain_table(
+        vec![
             col("Plats", 3.0, Align::Left),
             col("Område", 2.0, Align::Left),
             col("Antal", 1.0, Align::Right),
             col("Föregående", 1.3, Align::Right),
         ],
-        rows: p
-            .hotspots
-            .iter()
-            .map(|h| Row {
-                cells: vec![
-                    h.place.clone(),
-                    h.area.clone().unwrap_or_default(),
-                    h.count.to_string(),
-                    h.previous.to_string(),
-                ],
-                style: RowStyle::Normal,
-            })
-            .collect(),
-    }));
+        p.hotspots.iter().map(|h| {
+            vec![
+                h.place.clone(),
+                h.area.clone().unwrap_or_default(),
+                h.count.to_string(),
+                h.previous.to_string(),
+            ]
+        }),
+    )));
     b.push(Block::Heading("Analys".into()));
     for (part, text) in [
         (AnalysisPart::Kartlaggning, &p.assessment.kartlaggning),
@@ -262,25 +265,20 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
         }));
     }
     b.push(Block::Heading("Källor och metod".into()));
-    b.push(Block::Table(Table {
-        columns: vec![
+    b.push(Block::Table(plain_table(
+        vec![
             col("Aktör", 3.0, Align::Left),
             col("Rapporter", 1.0, Align::Right),
             col("Händelser", 1.0, Align::Right),
         ],
-        rows: p
-            .partners
-            .iter()
-            .map(|x| Row {
-                cells: vec![
-                    x.partner.clone(),
-                    x.reports.to_string(),
-                    x.count.to_string(),
-                ],
-                style: RowStyle::Normal,
-            })
-            .collect(),
-    }));
+        p.partners.iter().map(|x| {
+            vec![
+                x.partner.clone(),
+                x.reports.to_string(),
+                x.count.to_string(),
+            ]
+        }),
+    )));
     b.push(Block::Paragraph(format!(
         "Underlaget är {} rapporter från {} aktörer för perioden {} – {}; {} händelser saknar plats. En händelse räknas med rapportens antal. Baslinjen är medelvärdet av de 8 föregående perioderna av samma längd. En ökning markeras när antalet är över baslinjen och sannolikheten att få minst så många av en slump (Poissonfördelning med baslinjen som medelvärde, minst 0,5) är under 5 procent.",
         p.reports,
