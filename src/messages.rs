@@ -304,6 +304,7 @@ pub enum RowProblem {
     TimeInvalid { value: String },
     CountInvalid { value: String },
     PartnerUnknown { value: String },
+    PartnerMissing,
     CellError { value: String },
     ExtraValues { values: String },
     SummaryRow,
@@ -324,6 +325,7 @@ impl RowProblem {
                 format!("\"{value}\" är inget giltigt antal; 1 används.")
             }
             PartnerUnknown { value } => format!("Okänd aktör \"{value}\"."),
+            PartnerMissing => "Aktör saknas; raden kan inte sparas utan aktör.".to_string(),
             CellError { value } => format!("Cellen innehåller ett fel ({value})."),
             ExtraValues { values } => {
                 format!("Värden utan kolumnrubrik ({values}); de har lagts till i beskrivningen.")

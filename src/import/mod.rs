@@ -484,6 +484,10 @@ fn run(
     })
 }
 
+/// Rows per message from the reading thread, and messages in flight.
+const BATCH_ROWS: usize = 1024;
+const CHANNEL_BATCHES: usize = 8;
+
 /// From this many (estimated) rows, and when the file is at least as big as the
 /// table, the report indexes are rebuilt after the load instead of kept up to date.
 const BULK_ROWS: u64 = 50_000;
@@ -529,7 +533,6 @@ fn load(
     let overrides = p.overrides;
     let file = &src.file_name;
     let mut partner_id = p.partner_id;
-    let mut rec = csv::StringRecord::new();
     let tx = store.conn_mut().transaction()?;
     if partner_id.is_none()
         && let Some(name) = p.partner_name
@@ -549,7 +552,7 @@ fn load(
         },
     )?;
 
-    let mut loader = rows::Loader::new(
+    let (mut checker, mut writer) = rows::loader(
         &tx, batch, header, map, day_order, partner_id, overrides, opts,
     )?;
     // A big file into a smaller table loads faster with the report indexes rebuilt
@@ -566,31 +569,73 @@ fn load(
         for (name, _) in &list {
             tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
         }
-        loader.keys_in_memory()?;
+        writer.keys_in_memory()?;
         list
     } else {
         Vec::new()
     };
-    let mut reader = src.rows()?;
-    let mut index = 0usize;
     let estimated = u32::try_from(estimated).unwrap_or(u32::MAX);
-    while reader.read(&mut rec)? {
-        let line = reader.line();
-        index += 1;
-        if index <= p.header_idx + 1 {
-            continue;
+    // Reading and checking run on a second thread; this one stores, in order. An error
+    // or a cancel here drops the channel, which stops the reader at its next batch.
+    let reader = src.rows()?;
+    let header_rows = p.header_idx + 1;
+    let checker = std::thread::scope(|scope| -> Result<rows::Checker> {
+        let (sender, receiver) =
+            std::sync::mpsc::sync_channel::<Result<Vec<rows::Checked>>>(CHANNEL_BATCHES);
+        let reading = scope.spawn(move || {
+            let mut reader = reader;
+            let mut rec = csv::StringRecord::new();
+            let mut batch = Vec::with_capacity(BATCH_ROWS);
+            let mut index = 0usize;
+            loop {
+                match reader.read(&mut rec) {
+                    Ok(true) => {
+                        index += 1;
+                        if index <= header_rows {
+                            continue;
+                        }
+                        if let Some(c) = checker.check(&rec, reader.line()) {
+                            batch.push(c);
+                            if batch.len() == BATCH_ROWS
+                                && sender.send(Ok(std::mem::take(&mut batch))).is_err()
+                            {
+                                return checker;
+                            }
+                        }
+                    }
+                    Ok(false) => break,
+                    Err(e) => {
+                        let _ = sender.send(Err(e));
+                        return checker;
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = sender.send(Ok(batch));
+            }
+            checker
+        });
+        for message in receiver {
+            for checked in message? {
+                writer.apply(checked)?;
+                let rows = writer.rows();
+                if u64::from(rows).is_multiple_of(PROGRESS_EVERY)
+                    && !progress(ImportProgress {
+                        rows,
+                        estimated: estimated.max(rows),
+                    })
+                {
+                    return Err(Message::ImportCancelled { file: file.clone() }.into());
+                }
+            }
         }
-        loader.row(&rec, line)?;
-        if (index as u64).is_multiple_of(PROGRESS_EVERY)
-            && !progress(ImportProgress {
-                rows: index as u32,
-                estimated: estimated.max(index as u32),
+        reading.join().map_err(|_| {
+            Error::from(Message::Storage {
+                detail: "the import's reader stopped unexpectedly".into(),
             })
-        {
-            return Err(Message::ImportCancelled { file: file.clone() }.into());
-        }
-    }
-    let done = loader.finish()?;
+        })
+    });
+    let done = writer.finish(checker?);
     trace("rows");
     for (_, sql) in &rebuild {
         tx.execute_batch(sql)?;

@@ -1,8 +1,10 @@
 //! The loader: checks each row, turns it into a report, and stores it.
 //!
-//! Everything looked up per row (places, partners, categories) is loaded once into
-//! hash maps, and the insert is one prepared statement, so a million rows stream
-//! through in seconds with flat memory.
+//! Two halves that run on the two cores at once: the [`Checker`] reads and checks
+//! rows (dates, places, categories, personal data, the duplicate key) with no
+//! database, and the [`Writer`] stores what it hands over, in order, in the import's
+//! transaction. Everything looked up per row is loaded once into hash maps and the
+//! insert is one prepared statement, so a million rows stream through with flat memory.
 
 use std::collections::HashMap;
 
@@ -56,43 +58,12 @@ impl Done {
     }
 }
 
-pub struct Loader<'t> {
-    tx: &'t Transaction<'t>,
-    batch: Id,
-    file: String,
-    header: Vec<String>,
-    col: HashMap<Field, usize>,
-    day_order: DayOrder,
-    partner: Option<Id>,
-    partners: HashMap<String, Id>,
-    places: HashMap<String, Id>,
-    categories: CategoryMap,
-    on_problem: OnProblem,
-    mask: bool,
-    now: String,
-    done: Done,
-    /// Duplicate keys checked in memory while the report indexes are off (bulk load).
-    keys: Option<std::collections::HashSet<rowkey::RowKey>>,
-    /// Texts as written → ids, so a label seen before needs no normalising.
-    place_cache: HashMap<String, Option<Id>>,
-    category_cache: HashMap<String, Id>,
-}
+type Problems = Vec<(Option<String>, RowProblem)>;
 
-/// A checked row's values, borrowed, for the preview sample.
-struct RowView<'a> {
-    line: u64,
-    when: Option<When>,
-    time: Option<NaiveTime>,
-    place: &'a str,
-    category: &'a str,
-    count: u32,
-    text: &'a str,
-}
-
-/// A row ready to store.
-struct Draft {
-    date: NaiveDate,
-    time: Option<NaiveTime>,
+/// A row ready to store, with its duplicate key.
+pub struct Draft {
+    date: String,
+    time: Option<String>,
     place_id: Option<Id>,
     place_text: Option<String>,
     category_id: Id,
@@ -102,98 +73,157 @@ struct Draft {
     text: String,
     assessment: Option<String>,
     external_id: Option<String>,
+    key: rowkey::RowKey,
 }
 
-impl<'t> Loader<'t> {
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        tx: &'t Transaction<'t>,
-        batch: Id,
-        header: &[String],
-        map: &Mapping,
-        day_order: DayOrder,
-        partner: Option<Id>,
-        category_overrides: &HashMap<String, String>,
-        opts: &ImportOptions,
-    ) -> Result<Loader<'t>> {
-        let mut places = HashMap::new();
-        {
-            let mut stmt = tx.prepare("SELECT name_key, id FROM place UNION ALL SELECT alias_key, place_id FROM place_alias")?;
-            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?)))? {
-                let (k, id) = row?;
-                places.insert(k, id);
-            }
-        }
-        let mut partners = HashMap::new();
-        {
-            let mut stmt = tx.prepare("SELECT name_key, id FROM partner")?;
-            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?)))? {
-                let (k, id) = row?;
-                partners.insert(k, id);
-            }
-        }
-        let mut cats = Vec::new();
-        {
-            let mut stmt = tx.prepare("SELECT name, id FROM category ORDER BY sort_order")?;
-            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?)))? {
-                cats.push(row?);
-            }
-        }
-        let file: String = tx.query_row(
-            "SELECT file_name FROM import_batch WHERE id = ?1",
-            [batch],
-            |r| r.get(0),
-        )?;
-        Ok(Loader {
-            tx,
-            batch,
-            file,
-            header: header.to_vec(),
-            col: map.columns.iter().map(|(c, f)| (*f, *c)).collect(),
-            day_order,
-            partner,
-            partners,
-            places,
-            categories: CategoryMap::new(&cats, category_overrides),
-            on_problem: opts.on_problem,
-            mask: !opts.keep_personal_data,
-            now: crate::db::now(),
-            done: Done {
-                rows: 0,
-                inserted: 0,
-                duplicates: 0,
-                flagged: 0,
-                skipped: 0,
-                masked: 0,
-                issues: Vec::new(),
-                issues_total: 0,
-                sample: Vec::new(),
-                unmapped: Vec::new(),
-                unplaced: HashMap::new(),
-            },
-            keys: None,
-            place_cache: HashMap::new(),
-            category_cache: HashMap::new(),
-        })
-    }
+/// The first rows as the preview shows them (before the writer knows their fate).
+pub struct Preview {
+    date: Option<String>,
+    time: Option<String>,
+    place: String,
+    category: String,
+    count: u32,
+    text: String,
+}
 
-    /// Switches duplicate detection to memory, for a bulk load with the unique index off:
-    /// loads every existing key once.
-    pub fn keys_in_memory(&mut self) -> Result<()> {
-        let mut keys = std::collections::HashSet::new();
-        let mut stmt = self
-            .tx
-            .prepare("SELECT row_key FROM report WHERE row_key IS NOT NULL")?;
-        for k in stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))? {
-            let k = k?;
-            if let Ok(key) = <rowkey::RowKey>::try_from(k.as_slice()) {
-                keys.insert(key);
-            }
-        }
-        self.keys = Some(keys);
-        Ok(())
-    }
+/// What the checker found in one row.
+// Rows travel in batches through a channel; boxing the large variant would add an
+// allocation per row for nothing, since almost every row is that variant.
+#[allow(clippy::large_enum_variant)]
+pub enum Checked {
+    /// The row cannot be stored (no date, unknown partner) or is a total/note row.
+    Fatal {
+        line: u64,
+        column: Option<String>,
+        problem: RowProblem,
+        raw: Option<String>,
+        preview: Option<Preview>,
+    },
+    /// The row can be stored, with these (fixable) problems, if the policy allows.
+    Row {
+        line: u64,
+        draft: Draft,
+        problems: Problems,
+        info: Option<RowProblem>,
+        raw: Option<String>,
+        preview: Option<Preview>,
+    },
+}
 
+/// Reads rows into reports: the database-free half of the loader.
+pub struct Checker {
+    header: Vec<String>,
+    col: HashMap<Field, usize>,
+    day_order: DayOrder,
+    partner: Option<Id>,
+    partners: HashMap<String, Id>,
+    places: HashMap<String, Id>,
+    categories: CategoryMap,
+    on_problem: OnProblem,
+    mask: bool,
+    masked: u32,
+    previews: usize,
+    unplaced: HashMap<String, (String, u32)>,
+    /// Texts as written → ids, so a label seen before needs no normalising.
+    place_cache: HashMap<String, Option<Id>>,
+    category_cache: HashMap<String, Id>,
+}
+
+/// Stores checked rows in the import's transaction: the database half of the loader.
+pub struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+    batch: Id,
+    file: String,
+    on_problem: OnProblem,
+    description_column: Option<String>,
+    now: String,
+    done: Done,
+    /// Duplicate keys checked in memory while the report indexes are off (bulk load).
+    keys: Option<std::collections::HashSet<rowkey::RowKey>>,
+}
+
+fn clean(v: &str) -> &str {
+    if v.starts_with("#FEL ") { "" } else { v }
+}
+
+/// Builds both halves from the mapping and the database's names.
+#[allow(clippy::too_many_arguments)]
+pub fn loader<'t>(
+    tx: &'t Transaction<'t>,
+    batch: Id,
+    header: &[String],
+    map: &Mapping,
+    day_order: DayOrder,
+    partner: Option<Id>,
+    category_overrides: &HashMap<String, String>,
+    opts: &ImportOptions,
+) -> Result<(Checker, Writer<'t>)> {
+    let pairs = |sql: &str| -> Result<Vec<(String, Id)>> {
+        let mut stmt = tx.prepare(sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let places: HashMap<String, Id> = pairs(
+        "SELECT name_key, id FROM place UNION ALL SELECT alias_key, place_id FROM place_alias",
+    )?
+    .into_iter()
+    .collect();
+    let partners: HashMap<String, Id> = pairs("SELECT name_key, id FROM partner")?
+        .into_iter()
+        .collect();
+    let cats = pairs("SELECT name, id FROM category ORDER BY sort_order")?;
+    let file: String = tx.query_row(
+        "SELECT file_name FROM import_batch WHERE id = ?1",
+        [batch],
+        |r| r.get(0),
+    )?;
+    let col: HashMap<Field, usize> = map.columns.iter().map(|(c, f)| (*f, *c)).collect();
+    let description_column = col
+        .get(&Field::Description)
+        .and_then(|&i| header.get(i))
+        .cloned();
+    let checker = Checker {
+        header: header.to_vec(),
+        col,
+        day_order,
+        partner,
+        partners,
+        places,
+        categories: CategoryMap::new(&cats, category_overrides),
+        on_problem: opts.on_problem,
+        mask: !opts.keep_personal_data,
+        masked: 0,
+        previews: 0,
+        unplaced: HashMap::new(),
+        place_cache: HashMap::new(),
+        category_cache: HashMap::new(),
+    };
+    let writer = Writer {
+        tx,
+        batch,
+        file,
+        on_problem: opts.on_problem,
+        description_column,
+        now: crate::db::now(),
+        done: Done {
+            rows: 0,
+            inserted: 0,
+            duplicates: 0,
+            flagged: 0,
+            skipped: 0,
+            masked: 0,
+            issues: Vec::new(),
+            issues_total: 0,
+            sample: Vec::new(),
+            unmapped: Vec::new(),
+            unplaced: HashMap::new(),
+        },
+        keys: None,
+    };
+    Ok((checker, writer))
+}
+
+impl Checker {
     fn cell<'r>(&self, rec: &'r StringRecord, f: Field) -> &'r str {
         self.col
             .get(&f)
@@ -204,35 +234,6 @@ impl<'t> Loader<'t> {
 
     fn column_name(&self, f: Field) -> Option<String> {
         self.col.get(&f).and_then(|&i| self.header.get(i)).cloned()
-    }
-
-    fn issue(
-        &mut self,
-        line: u64,
-        column: Option<String>,
-        message: String,
-        action: &str,
-        raw: Option<&str>,
-    ) -> Result<()> {
-        crate::db::import_batch::insert_issue(
-            self.tx,
-            self.batch,
-            line,
-            column.as_deref(),
-            &message,
-            action,
-            raw,
-        )?;
-        self.done.issues_total += 1;
-        if self.done.issues.len() < MAX_LISTED_ISSUES {
-            self.done.issues.push(RowIssue {
-                line,
-                column,
-                message,
-                action: action.to_string(),
-            });
-        }
-        Ok(())
     }
 
     fn raw(rec: &StringRecord) -> String {
@@ -256,15 +257,47 @@ impl<'t> Loader<'t> {
         })
     }
 
-    /// Checks one data row and stores it (or records why not).
-    pub fn row(&mut self, rec: &StringRecord, line: u64) -> Result<()> {
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            return Ok(());
+    fn category_id(&mut self, text: &str) -> Id {
+        if let Some(id) = self.category_cache.get(text) {
+            return *id;
         }
-        self.done.rows += 1;
-        let mut problems: Vec<(Option<String>, RowProblem)> = Vec::new();
-        let mut fatal: Option<(Option<String>, RowProblem)> = None;
+        let id = self.categories.resolve(text);
+        // Unmapped labels are counted per row by `resolve`, so only mapped ones are cached.
+        if !self.categories.unmapped.contains_key(&names::key(text)) {
+            self.category_cache.insert(text.to_string(), id);
+        }
+        id
+    }
 
+    fn place_id(&mut self, text: &str) -> Option<Id> {
+        if text.is_empty() {
+            return None;
+        }
+        let id = match self.place_cache.get(text) {
+            Some(id) => *id,
+            None => {
+                let id = self.places.get(&names::key(text)).copied();
+                self.place_cache.insert(text.to_string(), id);
+                id
+            }
+        };
+        if id.is_none() {
+            let e = self
+                .unplaced
+                .entry(names::key(text))
+                .or_insert_with(|| (text.to_string(), 0));
+            e.1 += 1;
+        }
+        id
+    }
+
+    /// Checks one row; `None` for a blank row.
+    pub fn check(&mut self, rec: &StringRecord, line: u64) -> Option<Checked> {
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            return None;
+        }
+        let mut problems: Problems = Vec::new();
+        let mut fatal: Option<(Option<String>, RowProblem)> = None;
         // Cells holding spreadsheet errors count as empty, with a problem.
         for &i in self.col.values() {
             if let Some(v) = rec.get(i).map(str::trim)
@@ -277,9 +310,6 @@ impl<'t> Loader<'t> {
                     },
                 ));
             }
-        }
-        fn clean(v: &str) -> &str {
-            if v.starts_with("#FEL ") { "" } else { v }
         }
 
         // When.
@@ -401,7 +431,7 @@ impl<'t> Loader<'t> {
         if found.any() {
             if self.mask {
                 text = pii::mask(&text).0;
-                self.done.masked += 1;
+                self.masked += 1;
                 info = Some(RowProblem::PersonalDataMasked {
                     personnummer: found.personnummer,
                     phone: found.phone,
@@ -423,123 +453,233 @@ impl<'t> Loader<'t> {
         let external_id =
             Some(clean(self.cell(rec, Field::ExternalId)).to_string()).filter(|s| !s.is_empty());
 
-        let raw_needed =
-            fatal.is_some() || (!problems.is_empty() && self.on_problem != OnProblem::Flag);
+        let raw_needed = fatal.is_some()
+            || partner_id.is_none()
+            || (!problems.is_empty() && self.on_problem != OnProblem::Flag);
         let raw = raw_needed.then(|| Self::raw(rec));
-
-        // The row as the preview shows it, whatever happens to it below.
-        let view = RowView {
-            line,
-            when,
-            time,
-            place: &place_text,
-            category: &category_text,
-            count,
-            text: &text,
-        };
-
-        // Decide.
-        if let Some((column, problem)) = fatal {
-            if self.on_problem == OnProblem::Abort && problem != RowProblem::SummaryRow {
-                return Err(self.abort(line, column, &problem));
+        let preview = (self.previews < SAMPLE_ROWS).then(|| {
+            self.previews += 1;
+            Preview {
+                date: when.map(|w| iso_date(w.date)),
+                time: time.map(hh_mm),
+                place: place_text.clone(),
+                category: category_text.clone(),
+                count,
+                text: text.clone(),
             }
-            self.done.skipped += 1;
-            self.sample(&view, false, "skipped");
-            self.issue(line, column, problem.sv(), "skipped", raw.as_deref())?;
-            return Ok(());
+        });
+        if let Some((column, problem)) = fatal {
+            return Some(Checked::Fatal {
+                line,
+                column,
+                problem,
+                raw,
+                preview,
+            });
         }
         let (Some(w), Some(partner_id)) = (when, partner_id) else {
-            return Ok(());
+            // No partner named for the file and none in the row's partner column.
+            return Some(Checked::Fatal {
+                line,
+                column: self.column_name(Field::Partner),
+                problem: RowProblem::PartnerMissing,
+                raw,
+                preview,
+            });
         };
-        if !problems.is_empty() {
-            match self.on_problem {
-                OnProblem::Abort => {
-                    let (column, problem) = problems.remove(0);
-                    return Err(self.abort(line, column, &problem));
-                }
-                OnProblem::Skip => {
-                    self.done.skipped += 1;
-                    for (column, p) in &problems {
-                        self.issue(line, column.clone(), p.sv(), "skipped", raw.as_deref())?;
-                    }
-                    self.sample(&view, false, "skipped");
-                    return Ok(());
-                }
-                OnProblem::Flag => {}
-            }
-        }
-        let category_id = match self.category_cache.get(&category_text) {
-            Some(id) => *id,
-            None => {
-                let id = self.categories.resolve(&category_text);
-                // Unmapped labels are counted per row by `resolve`, so only mapped ones are cached.
-                if !self
-                    .categories
-                    .unmapped
-                    .contains_key(&names::key(&category_text))
-                {
-                    self.category_cache.insert(category_text.clone(), id);
-                }
-                id
-            }
-        };
-        let place_id = if place_text.is_empty() {
-            None
+        // Rows the policy will not store need no lookups or key.
+        let category_id = if problems.is_empty() || self.on_problem == OnProblem::Flag {
+            self.category_id(&category_text)
         } else {
-            match self.place_cache.get(&place_text) {
-                Some(id) => *id,
-                None => {
-                    let id = self.places.get(&names::key(&place_text)).copied();
-                    self.place_cache.insert(place_text.clone(), id);
-                    id
-                }
-            }
+            0
         };
-        if place_id.is_none() && !place_text.is_empty() {
-            let e = self
-                .done
-                .unplaced
-                .entry(names::key(&place_text))
-                .or_insert_with(|| (place_text.clone(), 0));
-            e.1 += 1;
-        }
+        let place_id = if problems.is_empty() || self.on_problem == OnProblem::Flag {
+            self.place_id(&place_text)
+        } else {
+            None
+        };
+        let date = iso_date(w.date);
+        let time_s = time.map(hh_mm);
+        let key = match &external_id {
+            Some(x) => rowkey::by_external_id(partner_id, x),
+            None => rowkey::by_fields(&rowkey::KeyFields {
+                partner: partner_id,
+                date: &date,
+                time: time_s.as_deref().unwrap_or(""),
+                place: &place_text,
+                category: &category_text,
+                count,
+                text: &text,
+            }),
+        };
         let draft = Draft {
-            date: w.date,
-            time,
+            date,
+            time: time_s,
             place_id,
-            place_text: Some(place_text.clone()).filter(|s| !s.is_empty()),
+            place_text: Some(place_text).filter(|s| !s.is_empty()),
             category_id,
-            category_text: category_text.clone(),
+            category_text,
             partner_id,
             count,
-            text: text.clone(),
+            text,
             assessment,
             external_id,
+            key,
         };
-        let flagged = !problems.is_empty();
-        let inserted = self.insert(&draft, flagged)?;
-        let action = if !inserted {
-            self.done.duplicates += 1;
-            "duplicate"
-        } else if flagged {
-            self.done.inserted += 1;
-            self.done.flagged += 1;
-            "flagged"
-        } else {
-            self.done.inserted += 1;
-            "stored"
-        };
-        if inserted {
-            for (column, p) in &problems {
-                self.issue(line, column.clone(), p.sv(), "flagged", None)?;
-            }
-            if let Some(p) = info {
-                let col = self.column_name(Field::Description);
-                self.issue(line, col, p.sv(), "info", None)?;
+        Some(Checked::Row {
+            line,
+            draft,
+            problems,
+            info,
+            raw,
+            preview,
+        })
+    }
+
+    /// Hands its tallies to the result.
+    pub fn finish_into(self, done: &mut Done) {
+        let mut unmapped: Vec<UnmappedLabel> = self
+            .categories
+            .unmapped
+            .values()
+            .map(|(label, rows)| UnmappedLabel {
+                label: label.clone(),
+                rows: *rows,
+            })
+            .collect();
+        unmapped.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.label.cmp(&b.label)));
+        done.unmapped = unmapped;
+        done.unplaced = self.unplaced;
+        done.masked = self.masked;
+    }
+}
+
+impl<'t> Writer<'t> {
+    /// Switches duplicate detection to memory, for a bulk load with the unique index off:
+    /// loads every existing key once.
+    pub fn keys_in_memory(&mut self) -> Result<()> {
+        let mut keys = std::collections::HashSet::new();
+        let mut stmt = self
+            .tx
+            .prepare("SELECT row_key FROM report WHERE row_key IS NOT NULL")?;
+        for k in stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))? {
+            let k = k?;
+            if let Ok(key) = <rowkey::RowKey>::try_from(k.as_slice()) {
+                keys.insert(key);
             }
         }
-        self.sample(&view, place_id.is_some(), action);
+        self.keys = Some(keys);
         Ok(())
+    }
+
+    pub fn rows(&self) -> u32 {
+        self.done.rows
+    }
+
+    fn issue(
+        &mut self,
+        line: u64,
+        column: Option<String>,
+        message: String,
+        action: &str,
+        raw: Option<&str>,
+    ) -> Result<()> {
+        crate::db::import_batch::insert_issue(
+            self.tx,
+            self.batch,
+            line,
+            column.as_deref(),
+            &message,
+            action,
+            raw,
+        )?;
+        self.done.issues_total += 1;
+        if self.done.issues.len() < MAX_LISTED_ISSUES {
+            self.done.issues.push(RowIssue {
+                line,
+                column,
+                message,
+                action: action.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Stores (or skips, or lists) one checked row according to the problem policy.
+    pub fn apply(&mut self, checked: Checked) -> Result<()> {
+        self.done.rows += 1;
+        match checked {
+            Checked::Fatal {
+                line,
+                column,
+                problem,
+                raw,
+                preview,
+            } => {
+                if self.on_problem == OnProblem::Abort && problem != RowProblem::SummaryRow {
+                    return Err(self.abort(line, column, &problem));
+                }
+                self.done.skipped += 1;
+                self.sample(line, preview, false, "skipped");
+                self.issue(line, column, problem.sv(), "skipped", raw.as_deref())
+            }
+            Checked::Row {
+                line,
+                draft,
+                mut problems,
+                info,
+                raw,
+                preview,
+            } => {
+                if !problems.is_empty() {
+                    match self.on_problem {
+                        OnProblem::Abort => {
+                            let (column, problem) = problems.remove(0);
+                            return Err(self.abort(line, column, &problem));
+                        }
+                        OnProblem::Skip => {
+                            self.done.skipped += 1;
+                            for (column, p) in &problems {
+                                self.issue(
+                                    line,
+                                    column.clone(),
+                                    p.sv(),
+                                    "skipped",
+                                    raw.as_deref(),
+                                )?;
+                            }
+                            self.sample(line, preview, false, "skipped");
+                            return Ok(());
+                        }
+                        OnProblem::Flag => {}
+                    }
+                }
+                let flagged = !problems.is_empty();
+                let inserted = self.insert(&draft, flagged)?;
+                let action = if !inserted {
+                    self.done.duplicates += 1;
+                    "duplicate"
+                } else if flagged {
+                    self.done.inserted += 1;
+                    self.done.flagged += 1;
+                    "flagged"
+                } else {
+                    self.done.inserted += 1;
+                    "stored"
+                };
+                if inserted {
+                    for (column, p) in &problems {
+                        self.issue(line, column.clone(), p.sv(), "flagged", None)?;
+                    }
+                    if let Some(p) = info {
+                        let col = self.description_column.clone();
+                        self.issue(line, col, p.sv(), "info", None)?;
+                    }
+                }
+                self.sample(line, preview, draft.place_id.is_some(), action);
+                Ok(())
+            }
+        }
     }
 
     fn abort(&self, line: u64, column: Option<String>, problem: &RowProblem) -> crate::Error {
@@ -553,41 +693,25 @@ impl<'t> Loader<'t> {
     }
 
     /// Keeps one of the first rows, as it will be stored, for the preview.
-    fn sample(&mut self, row: &RowView, resolved: bool, action: &str) {
-        if self.done.sample.len() >= SAMPLE_ROWS {
-            return;
-        }
+    fn sample(&mut self, line: u64, preview: Option<Preview>, resolved: bool, action: &str) {
+        let Some(p) = preview else { return };
         self.done.sample.push(SampleRow {
-            line: row.line,
-            date: row.when.map(|w| iso_date(w.date)),
-            time: row.time.map(hh_mm),
-            place: Some(row.place.to_string()).filter(|p| !p.is_empty()),
+            line,
+            date: p.date,
+            time: p.time,
+            place: Some(p.place).filter(|x| !x.is_empty()),
             place_resolved: resolved,
-            category: Some(row.category.to_string()).filter(|c| !c.is_empty()),
-            count: row.count,
-            text: row.text.to_string(),
+            category: Some(p.category).filter(|c| !c.is_empty()),
+            count: p.count,
+            text: p.text,
             action: action.to_string(),
         });
     }
 
     /// Stores a draft; `false` when its duplicate key was already there.
     fn insert(&mut self, d: &Draft, flagged: bool) -> Result<bool> {
-        let date = iso_date(d.date);
-        let time = d.time.map(hh_mm);
-        let key = match &d.external_id {
-            Some(x) => rowkey::by_external_id(d.partner_id, x),
-            None => rowkey::by_fields(&rowkey::KeyFields {
-                partner: d.partner_id,
-                date: &date,
-                time: time.as_deref().unwrap_or(""),
-                place: d.place_text.as_deref().unwrap_or(""),
-                category: &d.category_text,
-                count: d.count,
-                text: &d.text,
-            }),
-        };
         if let Some(keys) = &mut self.keys
-            && !keys.insert(key)
+            && !keys.insert(d.key)
         {
             return Ok(false);
         }
@@ -598,8 +722,8 @@ impl<'t> Loader<'t> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
         )?;
         let n = stmt.execute(params![
-            date,
-            time,
+            d.date,
+            d.time,
             d.place_id,
             d.category_id,
             d.partner_id,
@@ -610,26 +734,17 @@ impl<'t> Loader<'t> {
             Some(d.category_text.as_str()).filter(|s| !s.is_empty()),
             self.batch,
             d.external_id,
-            &key[..],
+            &d.key[..],
             flagged,
             self.now,
         ])?;
         Ok(n == 1)
     }
 
-    pub fn finish(mut self) -> Result<Done> {
-        let mut unmapped: Vec<UnmappedLabel> = self
-            .categories
-            .unmapped
-            .values()
-            .map(|(label, rows)| UnmappedLabel {
-                label: label.clone(),
-                rows: *rows,
-            })
-            .collect();
-        unmapped.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.label.cmp(&b.label)));
-        self.done.unmapped = unmapped;
-        Ok(self.done)
+    pub fn finish(self, checker: Checker) -> Done {
+        let mut done = self.done;
+        checker.finish_into(&mut done);
+        done
     }
 }
 

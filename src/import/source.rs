@@ -218,7 +218,7 @@ impl Source {
     }
 
     /// A fresh reader from the first row.
-    pub fn rows(&self) -> Result<Box<dyn RowReader>> {
+    pub fn rows(&self) -> Result<Box<dyn RowReader + Send>> {
         let inner = self.raw_rows()?;
         Ok(match &self.police_columns {
             Some(cols) => Box::new(PoliceFlatRows {
@@ -231,7 +231,7 @@ impl Source {
         })
     }
 
-    fn raw_rows(&self) -> Result<Box<dyn RowReader>> {
+    fn raw_rows(&self) -> Result<Box<dyn RowReader + Send>> {
         match self.format {
             Format::Csv => {
                 let d = self
@@ -282,7 +282,7 @@ fn read_sample(
 }
 
 struct CsvRows {
-    rdr: csv::Reader<Box<dyn Read>>,
+    rdr: csv::Reader<Box<dyn Read + Send>>,
     line: u64,
     file: String,
 }
@@ -290,7 +290,7 @@ struct CsvRows {
 impl CsvRows {
     fn open(path: &Path, d: &TextDialect) -> Result<CsvRows> {
         let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
-        let inner: Box<dyn Read> = if d.encoding == encoding_rs::UTF_8 {
+        let inner: Box<dyn Read + Send> = if d.encoding == encoding_rs::UTF_8 {
             f.seek(SeekFrom::Start(d.bom as u64))
                 .map_err(|e| Error::io(path, e))?;
             Box::new(BufReader::with_capacity(1 << 16, f))
@@ -307,7 +307,7 @@ impl CsvRows {
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 16)
-            .from_reader(Box::new(CrlfToLf::new(inner)) as Box<dyn Read>);
+            .from_reader(Box::new(CrlfToLf::new(inner)) as Box<dyn Read + Send>);
         if d.sep_line {
             let mut skip = csv::ByteRecord::new();
             let _ = rdr.read_byte_record(&mut skip);
@@ -459,7 +459,7 @@ impl RowReader for VecRows {
 /// Police events flattened into columns (as an Excel export of the API would be),
 /// read as if they were the JSON: the incident time comes from `name`.
 struct PoliceFlatRows {
-    inner: Box<dyn RowReader>,
+    inner: Box<dyn RowReader + Send>,
     cols: police::FlatColumns,
     header_seen: bool,
     buf: StringRecord,
