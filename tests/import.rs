@@ -604,3 +604,25 @@ fn a_csv_navet_wrote_imports_back_to_the_same_values() {
         );
     }
 }
+
+#[test]
+fn a_row_without_a_partner_is_listed_not_dropped() {
+    let mut e = env();
+    let p = e.utf8(
+        "blandat.csv",
+        "Datum;Aktör;Händelse\n2026-11-18;Polisen;Klotter\n2026-11-19;;Klotter\n",
+    );
+    let r = e.store.import_file(&p, &ImportOptions::default()).unwrap();
+    assert_eq!((r.rows, r.inserted, r.skipped), (2, 1, 1));
+    let issue = r
+        .issues
+        .iter()
+        .find(|i| i.line == 3)
+        .expect("line 3 is listed");
+    assert_eq!(issue.column.as_deref(), Some("Aktör"));
+    assert!(issue.message.contains("Aktör saknas"), "{}", issue.message);
+    assert_eq!(
+        e.store.rejected_rows(r.batch.unwrap()).unwrap()[0].2,
+        "2026-11-19;;Klotter"
+    );
+}
