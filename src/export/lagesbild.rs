@@ -6,6 +6,7 @@ use super::pdf::doc::{
     self, Align, Bar, Block, Column, Document, Row, RowStyle, StatusItem, Table,
 };
 use super::pdf::layout::format_number;
+use crate::messages::lagesbild as txt;
 use crate::picture::{AnalysisPart, CategoryCount, Picture};
 
 /// A status's colour by its place on the scale: the first green, the last red, the
@@ -44,7 +45,7 @@ fn col(title: &str, width: f32, align: Align) -> Column {
         title: title.into(),
         width,
         align,
-        trend: title == "Förändring",
+        trend: title == txt::COL_CHANGE,
     }
 }
 
@@ -64,12 +65,12 @@ fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Vec<String>>) ->
 fn category_table(cats: &[CategoryCount]) -> Table {
     Table {
         columns: vec![
-            col("Kategori", 3.2, Align::Left),
-            col("Antal", 1.0, Align::Right),
-            col("Föregående", 1.3, Align::Right),
-            col("Baslinje", 1.2, Align::Right),
-            col("Förändring", 1.3, Align::Right),
-            col("Bedömning", 1.6, Align::Left),
+            col(txt::COL_CATEGORY, 3.2, Align::Left),
+            col(txt::COL_COUNT, 1.0, Align::Right),
+            col(txt::COL_PREVIOUS, 1.3, Align::Right),
+            col(txt::COL_BASELINE, 1.2, Align::Right),
+            col(txt::COL_CHANGE, 1.3, Align::Right),
+            col(txt::COL_ASSESSMENT, 1.6, Align::Left),
         ],
         rows: cats
             .iter()
@@ -81,7 +82,7 @@ fn category_table(cats: &[CategoryCount]) -> Table {
                     format_number(c.baseline),
                     trend(c.change),
                     if c.flagged {
-                        "Ökning (ej slump)".into()
+                        txt::FLAGGED.into()
                     } else {
                         String::new()
                     },
@@ -96,90 +97,85 @@ fn category_table(cats: &[CategoryCount]) -> Table {
     }
 }
 
+/// "2026-11-22T01:53:22Z" → "2026-11-22 01:53:22 UTC".
+fn when(stamp: &str) -> String {
+    stamp.replace('T', " ").replace('Z', " UTC")
+}
+
 /// The document for a picture. `municipality` heads every page; `created_unix` is
 /// written into the PDF (the freeze time for a frozen picture).
 pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document {
-    let title = format!("Lägesbild {}", p.label);
-    let mut b = Vec::new();
-    b.push(Block::Title {
+    let title = txt::title(&p.label);
+    let place_name = if municipality.is_empty() {
+        txt::MUNICIPALITY_FALLBACK
+    } else {
+        municipality
+    };
+    let mut b = vec![Block::Title {
         text: title.clone(),
-        subtitle: format!(
-            "{} · {} – {}",
-            if municipality.is_empty() {
-                "Kommunen"
-            } else {
-                municipality
-            },
-            p.from,
-            p.to
-        ),
-    });
+        subtitle: txt::subtitle(place_name, &p.from, &p.to),
+    }];
     if let Some(s) = &p.snapshot {
-        b.push(Block::Small(format!(
-            "Fryst lägesbild nr {} ({}), sparad {}.",
+        b.push(Block::Small(txt::frozen(
             s.id,
-            s.title,
-            s.created_at.replace('T', " ").replace('Z', " UTC")
+            &s.title,
+            &when(&s.created_at),
         )));
     }
-    b.push(Block::Heading("Status per område".into()));
+    b.push(Block::Heading(txt::STATUS_HEADING.into()));
     b.push(Block::Statuses(
         p.areas
             .iter()
             .map(|a| StatusItem {
                 label: a.area.clone(),
-                status: a.status.clone().unwrap_or_else(|| "ej bedömd".into()),
+                status: a.status.clone().unwrap_or_else(|| txt::NOT_ASSESSED.into()),
                 color: status_color(a.status.as_deref(), &p.scale),
-                text: a.justification.clone().unwrap_or_else(|| {
-                    format!("{} händelser (föregående period {}).", a.total, a.previous)
-                }),
+                text: a
+                    .justification
+                    .clone()
+                    .unwrap_or_else(|| txt::area_line(a.total, a.previous)),
             })
             .collect(),
     ));
-    b.push(Block::Heading("Sammanfattning".into()));
-    b.push(Block::Paragraph(format!(
-        "{} händelser i {} rapporter från {} aktörer. Föregående period: {}. Baslinje (medel av de 8 föregående perioderna): {}. {} händelser saknar plats och ingår inte i områdena.",
+    b.push(Block::Heading(txt::SUMMARY_HEADING.into()));
+    b.push(Block::Paragraph(txt::summary(
         p.total,
         p.reports,
         p.partners.len(),
         p.previous_total,
-        format_number(p.baseline_total),
-        p.unplaced
+        &format_number(p.baseline_total),
+        p.unplaced,
     )));
-    let rises: Vec<String> = p
-        .areas
-        .iter()
-        .flat_map(|a| {
-            a.categories.iter().filter(|c| c.flagged).map(move |c| {
-                format!(
-                    "{} i {}: {} (baslinje {})",
-                    c.category,
-                    a.area,
-                    c.count,
-                    format_number(c.baseline)
-                )
+    let rises: Vec<String> =
+        p.areas
+            .iter()
+            .flat_map(|a| {
+                a.categories.iter().filter(|c| c.flagged).map(move |c| {
+                    txt::rise(&c.category, &a.area, c.count, &format_number(c.baseline))
+                })
             })
-        })
-        .collect();
+            .collect();
     b.push(Block::Paragraph(if rises.is_empty() {
-        "Inga ökningar som sannolikt inte är slump.".into()
+        txt::NO_RISES.into()
     } else {
-        format!(
-            "Ökningar som sannolikt inte är slump: {}.",
-            rises.join("; ")
-        )
+        txt::rises(&rises)
     }));
     b.push(Block::Bars {
-        title: "Händelser per kategori, alla områden".into(),
+        title: txt::CATEGORY_CHART.into(),
         bars: p
             .categories
             .iter()
-            .map(|c| Bar { label: c.category.clone(), value: f64::from(c.count), mark: Some(c.baseline), highlight: c.flagged })
+            .map(|c| Bar {
+                label: c.category.clone(),
+                value: f64::from(c.count),
+                mark: Some(c.baseline),
+                highlight: c.flagged,
+            })
             .collect(),
-        legend: "Stapel: antal denna period (röd = ökning som sannolikt inte är slump). Streck: baslinjen.".into(),
+        legend: txt::CATEGORY_LEGEND.into(),
     });
     b.push(Block::Line {
-        title: "Utveckling, 12 perioder".into(),
+        title: txt::TREND_CHART.into(),
         points: p
             .trend
             .iter()
@@ -187,10 +183,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             .collect(),
     });
     b.push(Block::Heatmap {
-        title: format!(
-            "Veckodag och klockslag ({} händelser utan klockslag ingår inte)",
-            p.pattern.untimed
-        ),
+        title: txt::pattern_chart(p.pattern.untimed),
         rows: p.pattern.weekdays.clone(),
         cols: (0..24).map(|h| format!("{h:02}")).collect(),
         values: p
@@ -201,14 +194,10 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             .collect(),
     });
     for a in &p.areas {
-        b.push(Block::Heading(format!(
-            "{}: {} händelser{}",
-            a.area,
+        b.push(Block::Heading(txt::area_heading(
+            &a.area,
             a.total,
-            a.status
-                .as_ref()
-                .map(|s| format!(" – status {s}"))
-                .unwrap_or_default()
+            a.status.as_deref(),
         )));
         if let Some(j) = &a.justification {
             b.push(Block::Paragraph(j.clone()));
@@ -217,9 +206,9 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
         if !a.places.is_empty() {
             b.push(Block::Table(plain_table(
                 vec![
-                    col("Plats", 4.0, Align::Left),
-                    col("Antal", 1.0, Align::Right),
-                    col("Föregående", 1.3, Align::Right),
+                    col(txt::COL_PLACE, 4.0, Align::Left),
+                    col(txt::COL_COUNT, 1.0, Align::Right),
+                    col(txt::COL_PREVIOUS, 1.3, Align::Right),
                 ],
                 a.places.iter().map(|pl| {
                     vec![
@@ -231,13 +220,13 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             )));
         }
     }
-    b.push(Block::Heading("Platser med flest händelser".into()));
+    b.push(Block::Heading(txt::HOTSPOTS_HEADING.into()));
     b.push(Block::Table(plain_table(
         vec![
-            col("Plats", 3.0, Align::Left),
-            col("Område", 2.0, Align::Left),
-            col("Antal", 1.0, Align::Right),
-            col("Föregående", 1.3, Align::Right),
+            col(txt::COL_PLACE, 3.0, Align::Left),
+            col(txt::COL_AREA, 2.0, Align::Left),
+            col(txt::COL_COUNT, 1.0, Align::Right),
+            col(txt::COL_PREVIOUS, 1.3, Align::Right),
         ],
         p.hotspots.iter().map(|h| {
             vec![
@@ -248,7 +237,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             ]
         }),
     )));
-    b.push(Block::Heading("Analys".into()));
+    b.push(Block::Heading(txt::ANALYSIS_HEADING.into()));
     for (part, text) in [
         (AnalysisPart::Kartlaggning, &p.assessment.kartlaggning),
         (
@@ -259,17 +248,17 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
     ] {
         b.push(Block::Subheading(part.title().into()));
         b.push(Block::Paragraph(if text.is_empty() {
-            "–".into()
+            txt::EMPTY_TEXT.into()
         } else {
             text.clone()
         }));
     }
-    b.push(Block::Heading("Källor och metod".into()));
+    b.push(Block::Heading(txt::SOURCES_HEADING.into()));
     b.push(Block::Table(plain_table(
         vec![
-            col("Aktör", 3.0, Align::Left),
-            col("Rapporter", 1.0, Align::Right),
-            col("Händelser", 1.0, Align::Right),
+            col(txt::COL_PARTNER, 3.0, Align::Left),
+            col(txt::COL_REPORTS, 1.0, Align::Right),
+            col(txt::COL_INCIDENTS, 1.0, Align::Right),
         ],
         p.partners.iter().map(|x| {
             vec![
@@ -279,25 +268,21 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             ]
         }),
     )));
-    b.push(Block::Paragraph(format!(
-        "Underlaget är {} rapporter från {} aktörer för perioden {} – {}; {} händelser saknar plats. En händelse räknas med rapportens antal. Baslinjen är medelvärdet av de 8 föregående perioderna av samma längd. En ökning markeras när antalet är över baslinjen och sannolikheten att få minst så många av en slump (Poissonfördelning med baslinjen som medelvärde, minst 0,5) är under 5 procent.",
+    b.push(Block::Paragraph(txt::sources(
         p.reports,
         p.partners.len(),
-        p.from,
-        p.to,
-        p.unplaced
+        &p.from,
+        &p.to,
+        p.unplaced,
     )));
     Document {
-        title: title.clone(),
+        title,
         header: if municipality.is_empty() {
-            "Lägesbild".into()
+            txt::HEADER_FALLBACK.into()
         } else {
             municipality.to_string()
         },
-        footer: format!(
-            "Navet · {}",
-            p.generated_at.replace('T', " ").replace('Z', " UTC")
-        ),
+        footer: txt::footer(&when(&p.generated_at)),
         created_unix,
         blocks: b,
     }
