@@ -729,9 +729,10 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
         }
         Command::Settings(SettingsCmd::Get) => {
-            let m =
-                navet::db::setting::get_setting(store.conn(), navet::db::setting::MUNICIPALITY)?;
-            println!("municipality = {}", m.unwrap_or_default());
+            for key in navet::db::setting::KEYS {
+                let value = navet::db::setting::get_setting(store.conn(), key)?;
+                println!("{key} = {}", value.unwrap_or_default());
+            }
         }
         Command::Settings(SettingsCmd::Set { key, value }) => {
             if !navet::db::setting::KEYS.contains(&key.as_str()) {
