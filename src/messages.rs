@@ -453,3 +453,219 @@ pub mod lagesbild {
         format!("Navet · {generated}")
     }
 }
+
+/// The sentences the `navet` command prints (its errors come from [`Message`]).
+pub mod cli {
+    use std::fmt::Display;
+
+    pub const NO_CHROMIUM: &str = "chromium saknas: ingen jämförelse";
+    pub const NO_SQLITE3: &str = "sqlite3 saknas: ingen jämförelse";
+    pub const DRY_RUN: &str = "Provkörning: inget sparades.";
+
+    pub fn import_saved(batch: impl Display) -> String {
+        format!("Sparat som import {batch}; ångra med: navet imports undo {batch}")
+    }
+
+    pub fn db_upgraded(a0: impl Display) -> String {
+        format!(
+            "Databasen uppgraderades; en kopia av den gamla finns i {}",
+            a0
+        )
+    }
+
+    pub fn demo_loaded(
+        municipality: &str,
+        s: &crate::demo::DemoSummary,
+        path: impl Display,
+    ) -> String {
+        format!(
+            "Demodata för {municipality}: {} områden, {} platser, {} aktörer, {} rapporter {} – {} i {path}",
+            s.areas, s.places, s.partners, s.reports, s.from, s.to
+        )
+    }
+
+    pub fn area_added(a0: impl Display) -> String {
+        format!("Området {} har lagts till.", a0)
+    }
+
+    pub fn area_created(a0: impl Display) -> String {
+        format!("Nytt område: {}", a0)
+    }
+
+    pub fn place_added(a0: impl Display) -> String {
+        format!("Platsen {} har lagts till.", a0)
+    }
+
+    pub fn alias_added(a0: impl Display, a1: impl Display) -> String {
+        format!("{} är nu ett alias för {}.", a0, a1)
+    }
+
+    pub fn alias_placed(a0: impl Display) -> String {
+        format!("{} oplacerade rapporter fick platsen.", a0)
+    }
+
+    pub fn partner_added(a0: impl Display) -> String {
+        format!("Aktören {} har lagts till.", a0)
+    }
+
+    pub fn category_added(a0: impl Display) -> String {
+        format!("Kategorin {} har lagts till.", a0)
+    }
+
+    pub fn category_renamed(a0: impl Display, a1: impl Display) -> String {
+        format!("Kategorin {} heter nu {}.", a0, a1)
+    }
+
+    pub fn category_retired(a0: impl Display) -> String {
+        format!("Kategorin {} erbjuds inte längre för nya rapporter.", a0)
+    }
+
+    pub fn category_restored(a0: impl Display) -> String {
+        format!("Kategorin {} erbjuds igen.", a0)
+    }
+
+    pub fn picture_saved(a0: impl Display, a1: impl Display) -> String {
+        format!("Lägesbilden sparades som nr {}: {}", a0, a1)
+    }
+
+    pub fn text_saved(a0: impl Display, a1: impl Display) -> String {
+        format!("{} för {} sparad.", a0, a1)
+    }
+
+    pub fn template_written(a0: impl Display) -> String {
+        format!("Rapportmallen skrevs till {}", a0)
+    }
+
+    pub fn bench_picture(
+        a0: impl Display,
+        a1: impl Display,
+        a2: impl Display,
+        a3: impl Display,
+        a4: impl Display,
+        a5: impl Display,
+    ) -> String {
+        format!(
+            "lägesbild för en vecka med baslinje (8 v) och trend (12 v) på {} rapporter: median {:.1} ms (min {:.1}, max {:.1}, {} körningar); veckans summa {}",
+            a0, a1, a2, a3, a4, a5
+        )
+    }
+
+    pub fn bench_pdf(
+        a0: impl Display,
+        a1: impl Display,
+        a2: impl Display,
+        a3: impl Display,
+    ) -> String {
+        format!(
+            "navet: {} sidor, {} byte, median {:.1} ms ({} körningar)",
+            a0, a1, a2, a3
+        )
+    }
+
+    pub fn bench_import_file(a0: impl Display, a1: impl Display) -> String {
+        format!("rader: {}  fil: {:.1} MB", a0, a1)
+    }
+
+    pub fn bench_import_navet(a0: impl Display, a1: impl Display) -> String {
+        format!("navet import (hela vägen): {:.3} s, {} nya", a0, a1)
+    }
+
+    pub fn bench_peak_memory(a0: impl Display) -> String {
+        format!("högsta minnesanvändning: {:.0} MB", a0)
+    }
+
+    pub fn import_undone(a0: impl Display, a1: impl Display) -> String {
+        format!("Import {} är ångrad: {} rapporter togs bort.", a0, a1)
+    }
+
+    pub fn rejected_written(a0: impl Display, a1: impl Display) -> String {
+        format!("{} avvisade rader skrevs till {}", a0, a1)
+    }
+
+    pub fn report_added(a0: impl Display) -> String {
+        format!("Rapport {} har lagts till.", a0)
+    }
+
+    pub fn reports_shown(a0: impl Display, a1: impl Display) -> String {
+        format!("{} av {} rapporter", a0, a1)
+    }
+
+    pub fn picture_heading(a0: impl Display, a1: impl Display, a2: impl Display) -> String {
+        format!("Lägesbild {} ({} – {})", a0, a1, a2)
+    }
+
+    pub fn picture_frozen(a0: impl Display, a1: impl Display, a2: impl Display) -> String {
+        format!("Sparad {} som nr {}: {}", a0, a1, a2)
+    }
+
+    pub fn picture_totals(
+        a0: impl Display,
+        a1: impl Display,
+        a2: impl Display,
+        a3: impl Display,
+        a4: impl Display,
+    ) -> String {
+        format!(
+            "{} händelser i {} rapporter (föregående {}, baslinje {:.1}); {} utan plats",
+            a0, a1, a2, a3, a4
+        )
+    }
+
+    pub fn picture_area(
+        a0: impl Display,
+        a1: impl Display,
+        a2: impl Display,
+        a3: impl Display,
+        a4: impl Display,
+    ) -> String {
+        format!(
+            "{}: {} (föregående {}, baslinje {:.1}){}",
+            a0, a1, a2, a3, a4
+        )
+    }
+
+    pub const HOTSPOTS_HEADING: &str = "Platser med flest händelser:";
+
+    pub fn header_row(a0: impl Display, a1: impl Display) -> String {
+        format!("Rubrikrad {}: {}", a0, a1)
+    }
+
+    pub fn import_profile(a0: impl Display) -> String {
+        format!("Importprofil: {}", a0)
+    }
+
+    pub fn import_counts(
+        a0: impl Display,
+        a1: impl Display,
+        a2: impl Display,
+        a3: impl Display,
+        a4: impl Display,
+        a5: impl Display,
+    ) -> String {
+        format!(
+            "{} rader: {} nya, {} dubbletter, {} flaggade, {} hoppades över, {} maskerade",
+            a0, a1, a2, a3, a4, a5
+        )
+    }
+
+    pub fn import_issue(
+        a0: impl Display,
+        a1: impl Display,
+        a2: impl Display,
+        a3: impl Display,
+    ) -> String {
+        format!("  rad {}{}: {} [{}]", a0, a1, a2, a3)
+    }
+
+    pub fn more_issues(a0: impl Display) -> String {
+        format!("  … och {} till", a0)
+    }
+
+    pub fn unplaced_heading(a0: impl Display) -> String {
+        format!("Oplacerade platser ({}):", a0)
+    }
+
+    pub fn unmapped_categories(a0: impl Display) -> String {
+        format!("Till Övrigt (ingen kategori matchade): {}", a0)
+    }
+}

@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use navet::db::place::NewPlace;
 use navet::db::report::{NewReport, Report, ReportFilter};
 use navet::import::{DayOrder, Field, ImportOptions, OnProblem};
+use navet::messages::cli;
 use navet::{Store, demo};
 use serde::Serialize;
 
@@ -457,10 +458,7 @@ fn open(db: Option<PathBuf>) -> navet::Result<Store> {
     };
     let store = Store::open(&path)?;
     if let Some(b) = store.backup() {
-        eprintln!(
-            "Databasen uppgraderades; en kopia av den gamla finns i {}",
-            b.display()
-        );
+        eprintln!("{}", cli::db_upgraded(b.display()));
     }
     Ok(store)
 }
@@ -529,21 +527,14 @@ fn run(cli: Cli) -> navet::Result<()> {
             };
             let s = store.load_demo(weeks, end)?;
             println!(
-                "Demodata för {}: {} områden, {} platser, {} aktörer, {} rapporter {} – {} i {}",
-                demo::MUNICIPALITY,
-                s.areas,
-                s.places,
-                s.partners,
-                s.reports,
-                s.from,
-                s.to,
-                store.path().display()
+                "{}",
+                cli::demo_loaded(demo::MUNICIPALITY, &s, store.path().display())
             );
         }
         Command::Area(cmd) => match cmd {
             AreaCmd::Add { name } => {
                 store.add_area(&name)?;
-                println!("Området {} har lagts till.", name.trim());
+                println!("{}", cli::area_added(name.trim()));
             }
             AreaCmd::List(f) => {
                 let areas = store.areas()?;
@@ -576,15 +567,15 @@ fn run(cli: Cli) -> navet::Result<()> {
                     longitude: lon,
                 })?;
                 if added.area_created {
-                    println!("Nytt område: {}", area.unwrap_or_default().trim());
+                    println!("{}", cli::area_created(area.unwrap_or_default().trim()));
                 }
-                println!("Platsen {} har lagts till.", name.trim());
+                println!("{}", cli::place_added(name.trim()));
             }
             PlaceCmd::Alias { place, alias } => {
                 let placed = store.add_alias(&place, &alias)?;
-                println!("{} är nu ett alias för {}.", alias.trim(), place.trim());
+                println!("{}", cli::alias_added(alias.trim(), place.trim()));
                 if placed > 0 {
-                    println!("{placed} oplacerade rapporter fick platsen.");
+                    println!("{}", cli::alias_placed(placed));
                 }
             }
             PlaceCmd::List(f) => {
@@ -611,7 +602,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Partner(cmd) => match cmd {
             PartnerCmd::Add { name } => {
                 store.add_partner(&name)?;
-                println!("Aktören {} har lagts till.", name.trim());
+                println!("{}", cli::partner_added(name.trim()));
             }
             PartnerCmd::List(f) => {
                 let partners = store.partners()?;
@@ -650,22 +641,19 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
             CategoryCmd::Add { name } => {
                 store.add_category(&name)?;
-                println!("Kategorin {} har lagts till.", name.trim());
+                println!("{}", cli::category_added(name.trim()));
             }
             CategoryCmd::Rename { name, new_name } => {
                 store.rename_category(&name, &new_name)?;
-                println!("Kategorin {} heter nu {}.", name.trim(), new_name.trim());
+                println!("{}", cli::category_renamed(name.trim(), new_name.trim()));
             }
             CategoryCmd::Retire { name } => {
                 store.set_category_active(&name, false)?;
-                println!(
-                    "Kategorin {} erbjuds inte längre för nya rapporter.",
-                    name.trim()
-                );
+                println!("{}", cli::category_retired(name.trim()));
             }
             CategoryCmd::Restore { name } => {
                 store.set_category_active(&name, true)?;
-                println!("Kategorin {} erbjuds igen.", name.trim());
+                println!("{}", cli::category_restored(name.trim()));
             }
         },
         Command::Import(a) => import(&mut store, a)?,
@@ -765,7 +753,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                 if json {
                     print_json(&p)?;
                 } else if let Some(s) = &p.snapshot {
-                    println!("Lägesbilden sparades som nr {}: {}", s.id, s.title);
+                    println!("{}", cli::picture_saved(s.id, &s.title));
                 }
             }
             Some(PictureAction::List(f)) => {
@@ -819,12 +807,12 @@ fn run(cli: Cli) -> navet::Result<()> {
                     }
                 })?;
                 store.set_analysis(&p, part, &text)?;
-                println!("{} för {} sparad.", part.title(), p.label());
+                println!("{}", cli::text_saved(part.title(), p.label()));
             }
         },
         Command::Template { out } => {
             store.write_template(&out)?;
-            println!("Rapportmallen skrevs till {}", out.display());
+            println!("{}", cli::template_written(out.display()));
         }
         Command::Bench(BenchCmd::Picture {
             reports,
@@ -837,8 +825,15 @@ fn run(cli: Cli) -> navet::Result<()> {
                 print_json(&b)?;
             } else {
                 println!(
-                    "lägesbild för en vecka med baslinje (8 v) och trend (12 v) på {} rapporter: median {:.1} ms (min {:.1}, max {:.1}, {} körningar); veckans summa {}",
-                    b.reports, b.median_ms, b.min_ms, b.max_ms, b.runs, b.week_total
+                    "{}",
+                    cli::bench_picture(
+                        b.reports,
+                        b.median_ms,
+                        b.min_ms,
+                        b.max_ms,
+                        b.runs,
+                        b.week_total
+                    )
                 );
             }
         }
@@ -853,15 +848,15 @@ fn run(cli: Cli) -> navet::Result<()> {
                 print_json(&b)?;
             } else {
                 println!(
-                    "navet: {} sidor, {} byte, median {:.1} ms ({} körningar)",
-                    b.pages, b.navet_bytes, b.navet_ms, b.runs
+                    "{}",
+                    cli::bench_pdf(b.pages, b.navet_bytes, b.navet_ms, b.runs)
                 );
                 match (b.chromium_ms, b.ratio) {
                     (Some(c), Some(r)) => println!(
                         "chromium --print-to-pdf: {c:.0} ms, {} byte; kvot navet/chromium: {r:.3}",
                         b.chromium_bytes.unwrap_or(0)
                     ),
-                    _ => println!("chromium saknas: ingen jämförelse"),
+                    _ => println!("{}", cli::NO_CHROMIUM),
                 }
             }
         }
@@ -871,22 +866,18 @@ fn run(cli: Cli) -> navet::Result<()> {
                 print_json(&b)?;
             } else {
                 println!(
-                    "rader: {}  fil: {:.1} MB",
-                    b.rows,
-                    b.file_bytes as f64 / 1e6
+                    "{}",
+                    cli::bench_import_file(b.rows, b.file_bytes as f64 / 1e6)
                 );
-                println!(
-                    "navet import (hela vägen): {:.3} s, {} nya",
-                    b.navet_seconds, b.inserted
-                );
+                println!("{}", cli::bench_import_navet(b.navet_seconds, b.inserted));
                 match (b.sqlite3_seconds, b.ratio) {
                     (Some(s), Some(r)) => println!(
                         "sqlite3 .import (bar tabell): {s:.3} s  kvot navet/sqlite3: {r:.2}"
                     ),
-                    _ => println!("sqlite3 saknas: ingen jämförelse"),
+                    _ => println!("{}", cli::NO_SQLITE3),
                 }
                 if let Some(m) = b.peak_memory_mb {
-                    println!("högsta minnesanvändning: {m:.0} MB");
+                    println!("{}", cli::bench_peak_memory(m));
                 }
             }
         }
@@ -929,11 +920,11 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
             ImportsCmd::Undo { batch } => {
                 let n = store.undo_import(batch)?;
-                println!("Import {batch} är ångrad: {n} rapporter togs bort.");
+                println!("{}", cli::import_undone(batch, n));
             }
             ImportsCmd::Rejected { batch, out } => {
                 let n = store.write_rejected_csv(batch, &out)?;
-                println!("{n} avvisade rader skrevs till {}", out.display());
+                println!("{}", cli::rejected_written(n, out.display()));
             }
         },
         Command::Places(PlacesCmd::Unplaced(f)) => {
@@ -974,7 +965,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                 if json {
                     print_json(&r)?;
                 } else {
-                    println!("Rapport {} har lagts till.", r.id);
+                    println!("{}", cli::report_added(r.id));
                 }
             }
             ReportCmd::List {
@@ -1000,7 +991,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                     print_json(&page.reports)?;
                 } else {
                     print_table(REPORT_HEADER, page.reports.iter().map(report_row).collect());
-                    println!("{} av {} rapporter", page.reports.len(), page.total);
+                    println!("{}", cli::reports_shown(page.reports.len(), page.total));
                 }
             }
         },
@@ -1038,13 +1029,19 @@ fn arrow(change: i64) -> &'static str {
 }
 
 fn print_picture(p: &navet::picture::Picture) {
-    println!("Lägesbild {} ({} – {})", p.label, p.from, p.to);
+    println!("{}", cli::picture_heading(&p.label, &p.from, &p.to));
     if let Some(s) = &p.snapshot {
-        println!("Sparad {} som nr {}: {}", s.created_at, s.id, s.title);
+        println!("{}", cli::picture_frozen(&s.created_at, s.id, &s.title));
     }
     println!(
-        "{} händelser i {} rapporter (föregående {}, baslinje {:.1}); {} utan plats",
-        p.total, p.reports, p.previous_total, p.baseline_total, p.unplaced
+        "{}",
+        cli::picture_totals(
+            p.total,
+            p.reports,
+            p.previous_total,
+            p.baseline_total,
+            p.unplaced
+        )
     );
     for a in &p.areas {
         println!();
@@ -1053,8 +1050,8 @@ fn print_picture(p: &navet::picture::Picture) {
             _ => String::new(),
         };
         println!(
-            "{}: {} (föregående {}, baslinje {:.1}){status}",
-            a.area, a.total, a.previous, a.baseline
+            "{}",
+            cli::picture_area(&a.area, a.total, a.previous, a.baseline, &status)
         );
         print_table(
             &["Kategori", "Antal", "Föreg.", "Baslinje", "Förändr.", ""],
@@ -1079,7 +1076,7 @@ fn print_picture(p: &navet::picture::Picture) {
     }
     if !p.hotspots.is_empty() {
         println!();
-        println!("Platser med flest händelser:");
+        println!("{}", cli::HOTSPOTS_HEADING);
         for h in &p.hotspots {
             println!(
                 "  {} ({}): {}",
@@ -1220,31 +1217,40 @@ fn import(store: &mut Store, a: ImportArgs) -> navet::Result<()> {
         .iter()
         .filter_map(|c| c.field.map(|f| format!("{} → {}", c.header, f.sv())))
         .collect();
-    println!("Rubrikrad {}: {}", r.header_line, mapped.join(", "));
+    println!("{}", cli::header_row(r.header_line, mapped.join(", ")));
     if let Some(p) = &r.profile {
-        println!("Importprofil: {p}");
+        println!("{}", cli::import_profile(p));
     }
     println!(
-        "{} rader: {} nya, {} dubbletter, {} flaggade, {} hoppades över, {} maskerade",
-        r.rows, r.inserted, r.duplicates, r.flagged, r.skipped, r.masked
+        "{}",
+        cli::import_counts(
+            r.rows,
+            r.inserted,
+            r.duplicates,
+            r.flagged,
+            r.skipped,
+            r.masked
+        )
     );
     for i in r.issues.iter().take(20) {
         println!(
-            "  rad {}{}: {} [{}]",
-            i.line,
-            i.column
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default(),
-            i.message,
-            i.action
+            "{}",
+            cli::import_issue(
+                i.line,
+                i.column
+                    .as_deref()
+                    .map(|c| format!(", {c}"))
+                    .unwrap_or_default(),
+                &i.message,
+                &i.action
+            )
         );
     }
     if r.issues_total > 20 {
-        println!("  … och {} till", r.issues_total - 20);
+        println!("{}", cli::more_issues(&r.issues_total - 20));
     }
     if !r.unplaced.is_empty() {
-        println!("Oplacerade platser ({}):", r.unplaced.len());
+        println!("{}", cli::unplaced_heading(r.unplaced.len()));
         for u in r.unplaced.iter().take(10) {
             println!(
                 "  {} ({} rader){}",
@@ -1264,14 +1270,11 @@ fn import(store: &mut Store, a: ImportArgs) -> navet::Result<()> {
             .iter()
             .map(|u| format!("{} ({})", u.label, u.rows))
             .collect();
-        println!(
-            "Till Övrigt (ingen kategori matchade): {}",
-            labels.join(", ")
-        );
+        println!("{}", cli::unmapped_categories(labels.join(", ")));
     }
     match r.batch {
-        Some(b) => println!("Sparat som import {b}; ångra med: navet imports undo {b}"),
-        None => println!("Provkörning: inget sparades."),
+        Some(b) => println!("{}", cli::import_saved(b)),
+        None => println!("{}", cli::DRY_RUN),
     }
     Ok(())
 }
