@@ -466,10 +466,10 @@ pub mod cli {
         format!("Sparat som import {batch}; ångra med: navet imports undo {batch}")
     }
 
-    pub fn db_upgraded(a0: impl Display) -> String {
+    pub fn db_upgraded(backup: impl Display) -> String {
         format!(
             "Databasen uppgraderades; en kopia av den gamla finns i {}",
-            a0
+            backup
         )
     }
 
@@ -484,188 +484,194 @@ pub mod cli {
         )
     }
 
-    pub fn area_added(a0: impl Display) -> String {
-        format!("Området {} har lagts till.", a0)
+    pub fn area_added(name: impl Display) -> String {
+        format!("Området {} har lagts till.", name)
     }
 
-    pub fn area_created(a0: impl Display) -> String {
-        format!("Nytt område: {}", a0)
+    pub fn area_created(name: impl Display) -> String {
+        format!("Nytt område: {}", name)
     }
 
-    pub fn place_added(a0: impl Display) -> String {
-        format!("Platsen {} har lagts till.", a0)
+    pub fn place_added(name: impl Display) -> String {
+        format!("Platsen {} har lagts till.", name)
     }
 
-    pub fn alias_added(a0: impl Display, a1: impl Display) -> String {
-        format!("{} är nu ett alias för {}.", a0, a1)
+    pub fn alias_added(alias: impl Display, place: impl Display) -> String {
+        format!("{} är nu ett alias för {}.", alias, place)
     }
 
-    pub fn alias_placed(a0: impl Display) -> String {
-        format!("{} oplacerade rapporter fick platsen.", a0)
+    pub fn alias_placed(reports: impl Display) -> String {
+        format!("{} oplacerade rapporter fick platsen.", reports)
     }
 
-    pub fn partner_added(a0: impl Display) -> String {
-        format!("Aktören {} har lagts till.", a0)
+    pub fn partner_added(name: impl Display) -> String {
+        format!("Aktören {} har lagts till.", name)
     }
 
-    pub fn category_added(a0: impl Display) -> String {
-        format!("Kategorin {} har lagts till.", a0)
+    pub fn category_added(name: impl Display) -> String {
+        format!("Kategorin {} har lagts till.", name)
     }
 
-    pub fn category_renamed(a0: impl Display, a1: impl Display) -> String {
-        format!("Kategorin {} heter nu {}.", a0, a1)
+    pub fn category_renamed(old: impl Display, new: impl Display) -> String {
+        format!("Kategorin {} heter nu {}.", old, new)
     }
 
-    pub fn category_retired(a0: impl Display) -> String {
-        format!("Kategorin {} erbjuds inte längre för nya rapporter.", a0)
+    pub fn category_retired(name: impl Display) -> String {
+        format!("Kategorin {} erbjuds inte längre för nya rapporter.", name)
     }
 
-    pub fn category_restored(a0: impl Display) -> String {
-        format!("Kategorin {} erbjuds igen.", a0)
+    pub fn category_restored(name: impl Display) -> String {
+        format!("Kategorin {} erbjuds igen.", name)
     }
 
-    pub fn picture_saved(a0: impl Display, a1: impl Display) -> String {
-        format!("Lägesbilden sparades som nr {}: {}", a0, a1)
+    pub fn picture_saved(id: impl Display, title: impl Display) -> String {
+        format!("Lägesbilden sparades som nr {}: {}", id, title)
     }
 
-    pub fn text_saved(a0: impl Display, a1: impl Display) -> String {
-        format!("{} för {} sparad.", a0, a1)
+    pub fn text_saved(part: impl Display, period: impl Display) -> String {
+        format!("{} för {} sparad.", part, period)
     }
 
-    pub fn template_written(a0: impl Display) -> String {
-        format!("Rapportmallen skrevs till {}", a0)
+    pub fn template_written(path: impl Display) -> String {
+        format!("Rapportmallen skrevs till {}", path)
     }
 
     pub fn bench_picture(
-        a0: impl Display,
-        a1: impl Display,
-        a2: impl Display,
-        a3: impl Display,
-        a4: impl Display,
-        a5: impl Display,
+        reports: impl Display,
+        median_ms: impl Display,
+        min_ms: impl Display,
+        max_ms: impl Display,
+        runs: impl Display,
+        week_total: impl Display,
     ) -> String {
         format!(
             "lägesbild för en vecka med baslinje (8 v) och trend (12 v) på {} rapporter: median {:.1} ms (min {:.1}, max {:.1}, {} körningar); veckans summa {}",
-            a0, a1, a2, a3, a4, a5
+            reports, median_ms, min_ms, max_ms, runs, week_total
         )
     }
 
     pub fn bench_pdf(
-        a0: impl Display,
-        a1: impl Display,
-        a2: impl Display,
-        a3: impl Display,
+        pages: impl Display,
+        bytes: impl Display,
+        median_ms: impl Display,
+        runs: impl Display,
     ) -> String {
         format!(
             "navet: {} sidor, {} byte, median {:.1} ms ({} körningar)",
-            a0, a1, a2, a3
+            pages, bytes, median_ms, runs
         )
     }
 
-    pub fn bench_import_file(a0: impl Display, a1: impl Display) -> String {
-        format!("rader: {}  fil: {:.1} MB", a0, a1)
+    pub fn bench_import_file(rows: impl Display, megabytes: impl Display) -> String {
+        format!("rader: {}  fil: {:.1} MB", rows, megabytes)
     }
 
-    pub fn bench_import_navet(a0: impl Display, a1: impl Display) -> String {
-        format!("navet import (hela vägen): {:.3} s, {} nya", a0, a1)
+    pub fn bench_import_navet(seconds: impl Display, inserted: impl Display) -> String {
+        format!(
+            "navet import (hela vägen): {:.3} s, {} nya",
+            seconds, inserted
+        )
     }
 
-    pub fn bench_peak_memory(a0: impl Display) -> String {
-        format!("högsta minnesanvändning: {:.0} MB", a0)
+    pub fn bench_peak_memory(megabytes: impl Display) -> String {
+        format!("högsta minnesanvändning: {:.0} MB", megabytes)
     }
 
-    pub fn import_undone(a0: impl Display, a1: impl Display) -> String {
-        format!("Import {} är ångrad: {} rapporter togs bort.", a0, a1)
+    pub fn import_undone(batch: impl Display, removed: impl Display) -> String {
+        format!(
+            "Import {} är ångrad: {} rapporter togs bort.",
+            batch, removed
+        )
     }
 
-    pub fn rejected_written(a0: impl Display, a1: impl Display) -> String {
-        format!("{} avvisade rader skrevs till {}", a0, a1)
+    pub fn rejected_written(rows: impl Display, path: impl Display) -> String {
+        format!("{} avvisade rader skrevs till {}", rows, path)
     }
 
-    pub fn report_added(a0: impl Display) -> String {
-        format!("Rapport {} har lagts till.", a0)
+    pub fn report_added(id: impl Display) -> String {
+        format!("Rapport {} har lagts till.", id)
     }
 
-    pub fn reports_shown(a0: impl Display, a1: impl Display) -> String {
-        format!("{} av {} rapporter", a0, a1)
+    pub fn reports_shown(shown: impl Display, total: impl Display) -> String {
+        format!("{} av {} rapporter", shown, total)
     }
 
-    pub fn picture_heading(a0: impl Display, a1: impl Display, a2: impl Display) -> String {
-        format!("Lägesbild {} ({} – {})", a0, a1, a2)
+    pub fn picture_heading(label: impl Display, from: impl Display, to: impl Display) -> String {
+        format!("Lägesbild {} ({} – {})", label, from, to)
     }
 
-    pub fn picture_frozen(a0: impl Display, a1: impl Display, a2: impl Display) -> String {
-        format!("Sparad {} som nr {}: {}", a0, a1, a2)
+    pub fn picture_frozen(when: impl Display, id: impl Display, title: impl Display) -> String {
+        format!("Sparad {} som nr {}: {}", when, id, title)
     }
 
     pub fn picture_totals(
-        a0: impl Display,
-        a1: impl Display,
-        a2: impl Display,
-        a3: impl Display,
-        a4: impl Display,
+        total: impl Display,
+        reports: impl Display,
+        previous: impl Display,
+        baseline: impl Display,
+        unplaced: impl Display,
     ) -> String {
         format!(
             "{} händelser i {} rapporter (föregående {}, baslinje {:.1}); {} utan plats",
-            a0, a1, a2, a3, a4
+            total, reports, previous, baseline, unplaced
         )
     }
 
     pub fn picture_area(
-        a0: impl Display,
-        a1: impl Display,
-        a2: impl Display,
-        a3: impl Display,
-        a4: impl Display,
+        area: impl Display,
+        total: impl Display,
+        previous: impl Display,
+        baseline: impl Display,
+        status: impl Display,
     ) -> String {
         format!(
             "{}: {} (föregående {}, baslinje {:.1}){}",
-            a0, a1, a2, a3, a4
+            area, total, previous, baseline, status
         )
     }
 
     pub const HOTSPOTS_HEADING: &str = "Platser med flest händelser:";
 
-    pub fn header_row(a0: impl Display, a1: impl Display) -> String {
-        format!("Rubrikrad {}: {}", a0, a1)
+    pub fn header_row(line: impl Display, mapping: impl Display) -> String {
+        format!("Rubrikrad {}: {}", line, mapping)
     }
 
-    pub fn import_profile(a0: impl Display) -> String {
-        format!("Importprofil: {}", a0)
+    pub fn import_profile(name: impl Display) -> String {
+        format!("Importprofil: {}", name)
     }
 
     pub fn import_counts(
-        a0: impl Display,
-        a1: impl Display,
-        a2: impl Display,
-        a3: impl Display,
-        a4: impl Display,
-        a5: impl Display,
+        rows: impl Display,
+        inserted: impl Display,
+        duplicates: impl Display,
+        flagged: impl Display,
+        skipped: impl Display,
+        masked: impl Display,
     ) -> String {
         format!(
             "{} rader: {} nya, {} dubbletter, {} flaggade, {} hoppades över, {} maskerade",
-            a0, a1, a2, a3, a4, a5
+            rows, inserted, duplicates, flagged, skipped, masked
         )
     }
 
     pub fn import_issue(
-        a0: impl Display,
-        a1: impl Display,
-        a2: impl Display,
-        a3: impl Display,
+        line: impl Display,
+        column: impl Display,
+        message: impl Display,
+        action: impl Display,
     ) -> String {
-        format!("  rad {}{}: {} [{}]", a0, a1, a2, a3)
+        format!("  rad {}{}: {} [{}]", line, column, message, action)
     }
 
-    pub fn more_issues(a0: impl Display) -> String {
-        format!("  … och {} till", a0)
+    pub fn more_issues(count: impl Display) -> String {
+        format!("  … och {} till", count)
     }
 
-    pub fn unplaced_heading(a0: impl Display) -> String {
-        format!("Oplacerade platser ({}):", a0)
+    pub fn unplaced_heading(count: impl Display) -> String {
+        format!("Oplacerade platser ({}):", count)
     }
 
-    pub fn unmapped_categories(a0: impl Display) -> String {
-        format!("Till Övrigt (ingen kategori matchade): {}", a0)
+    pub fn unmapped_categories(labels: impl Display) -> String {
+        format!("Till Övrigt (ingen kategori matchade): {}", labels)
     }
 }
