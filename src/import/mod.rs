@@ -30,7 +30,7 @@ pub use mapping::Field;
 pub use source::Format;
 
 use crate::Store;
-use crate::db::import_batch::{self, Counts, NewBatch};
+use crate::db::import_batch::{self, NewBatch};
 use crate::db::{import_profile, named, partner};
 use crate::error::{Error, Result};
 use crate::ids::Id;
@@ -469,12 +469,12 @@ fn run(
         day_order,
         partner: partner_display,
         profile: profile_name,
-        rows: done.rows,
-        inserted: done.inserted,
-        duplicates: done.duplicates,
-        flagged: done.flagged,
-        skipped: done.skipped,
-        masked: done.masked,
+        rows: done.counts.rows_read,
+        inserted: done.counts.inserted,
+        duplicates: done.counts.duplicates,
+        flagged: done.counts.flagged,
+        skipped: done.counts.skipped,
+        masked: done.counts.masked,
         unplaced,
         unmapped_categories: done.unmapped.clone(),
         sample: done.sample.clone(),
@@ -642,14 +642,7 @@ fn load(
     }
     trace("indexes");
 
-    let counts = Counts {
-        rows_read: done.rows,
-        inserted: done.inserted,
-        duplicates: done.duplicates,
-        flagged: done.flagged,
-        skipped: done.skipped,
-        masked: done.masked,
-    };
+    let counts = done.counts;
     // Remember how this partner's file was read.
     let mut profile_name = p.profile.map(|p| p.name.clone()).or(opts.profile.clone());
     let mut profile_id = None;

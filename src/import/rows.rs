@@ -19,6 +19,7 @@ use super::{
     ImportOptions, MAX_LISTED_ISSUES, OnProblem, RowIssue, SAMPLE_ROWS, SampleRow, UnmappedLabel,
     UnplacedText, pii, rowkey,
 };
+use crate::db::import_batch::Counts;
 use crate::db::report::MAX_COUNT;
 use crate::error::Result;
 use crate::ids::Id;
@@ -27,12 +28,8 @@ use crate::names;
 
 /// What the loader did, for the result.
 pub struct Done {
-    pub rows: u32,
-    pub inserted: u32,
-    pub duplicates: u32,
-    pub flagged: u32,
-    pub skipped: u32,
-    pub masked: u32,
+    /// What the batch row records (`rows_read` counts non-blank data rows).
+    pub counts: Counts,
     pub issues: Vec<RowIssue>,
     pub issues_total: u32,
     pub sample: Vec<SampleRow>,
@@ -206,12 +203,7 @@ pub fn loader<'t>(
         description_column,
         now: crate::db::now(),
         done: Done {
-            rows: 0,
-            inserted: 0,
-            duplicates: 0,
-            flagged: 0,
-            skipped: 0,
-            masked: 0,
+            counts: Counts::default(),
             issues: Vec::new(),
             issues_total: 0,
             sample: Vec::new(),
@@ -550,7 +542,7 @@ impl Checker {
         unmapped.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.label.cmp(&b.label)));
         done.unmapped = unmapped;
         done.unplaced = self.unplaced;
-        done.masked = self.masked;
+        done.counts.masked = self.masked;
     }
 }
 
@@ -573,7 +565,7 @@ impl<'t> Writer<'t> {
     }
 
     pub fn rows(&self) -> u32 {
-        self.done.rows
+        self.done.counts.rows_read
     }
 
     fn issue(
@@ -607,7 +599,7 @@ impl<'t> Writer<'t> {
 
     /// Stores (or skips, or lists) one checked row according to the problem policy.
     pub fn apply(&mut self, checked: Checked) -> Result<()> {
-        self.done.rows += 1;
+        self.done.counts.rows_read += 1;
         match checked {
             Checked::Fatal {
                 line,
@@ -619,7 +611,7 @@ impl<'t> Writer<'t> {
                 if self.on_problem == OnProblem::Abort && problem != RowProblem::SummaryRow {
                     return Err(self.abort(line, column, &problem));
                 }
-                self.done.skipped += 1;
+                self.done.counts.skipped += 1;
                 self.sample(line, preview, false, "skipped");
                 self.issue(line, column, problem.sv(), "skipped", raw.as_deref())
             }
@@ -638,7 +630,7 @@ impl<'t> Writer<'t> {
                             return Err(self.abort(line, column, &problem));
                         }
                         OnProblem::Skip => {
-                            self.done.skipped += 1;
+                            self.done.counts.skipped += 1;
                             for (column, p) in &problems {
                                 self.issue(
                                     line,
@@ -657,14 +649,14 @@ impl<'t> Writer<'t> {
                 let flagged = !problems.is_empty();
                 let inserted = self.insert(&draft, flagged)?;
                 let action = if !inserted {
-                    self.done.duplicates += 1;
+                    self.done.counts.duplicates += 1;
                     "duplicate"
                 } else if flagged {
-                    self.done.inserted += 1;
-                    self.done.flagged += 1;
+                    self.done.counts.inserted += 1;
+                    self.done.counts.flagged += 1;
                     "flagged"
                 } else {
-                    self.done.inserted += 1;
+                    self.done.counts.inserted += 1;
                     "stored"
                 };
                 if inserted {
