@@ -170,19 +170,13 @@ async fn list_imports(state: State<'_, AppState>) -> Reply<Vec<Batch>> {
 
 #[tauri::command]
 async fn undo_import(state: State<'_, AppState>, batch: String) -> Reply<u32> {
-    let id = batch.parse().map_err(|_| ErrorPayload {
-        code: ErrorCode::Invalid,
-        message: format!("Ogiltigt importnummer: {batch}"),
-    })?;
+    let id = parse_id(&batch, "importnummer")?;
     state.with(|s| s.undo_import(id))
 }
 
 #[tauri::command]
 async fn save_rejected_rows(app: AppHandle, batch: String) -> Reply<Option<String>> {
-    let id: i64 = batch.parse().map_err(|_| ErrorPayload {
-        code: ErrorCode::Invalid,
-        message: format!("Ogiltigt importnummer: {batch}"),
-    })?;
+    let id = parse_id(&batch, "importnummer")?;
     blocking(app, move |app| {
         let Some(path) = app
             .dialog()
@@ -254,15 +248,16 @@ async fn list_saved_pictures(state: State<'_, AppState>) -> Reply<Vec<SnapshotLi
 
 #[tauri::command]
 async fn get_saved_picture(state: State<'_, AppState>, id: String) -> Reply<Picture> {
-    let id = id.parse().map_err(|_| invalid_id(&id))?;
+    let id = parse_id(&id, "nummer")?;
     state.with(|s| s.saved_picture(id))
 }
 
-fn invalid_id(id: &str) -> ErrorPayload {
-    ErrorPayload {
+/// An id as the UI sends it (a string); `what` names it in the error ("importnummer").
+fn parse_id(text: &str, what: &str) -> Reply<i64> {
+    text.parse().map_err(|_| ErrorPayload {
         code: ErrorCode::Invalid,
-        message: format!("Ogiltigt nummer: {id}"),
-    }
+        message: format!("Ogiltigt {what}: {text}"),
+    })
 }
 
 /// Where an export goes: the native save dialog, or, when `NAVET_EXPORT_DIR` is set
