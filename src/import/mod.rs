@@ -239,6 +239,13 @@ impl Store {
     }
 }
 
+/// With `NAVET_TRACE` set, prints one measured duration (for `bench`).
+fn trace_figure(what: &str, took: std::time::Duration) {
+    if std::env::var_os("NAVET_TRACE").is_some() {
+        eprintln!("  ({what}: {:.3} s)", took.as_secs_f64());
+    }
+}
+
 /// With `NAVET_TRACE` set, prints how long each import phase took (for `bench`).
 fn trace(phase: &str) {
     use std::sync::Mutex;
@@ -409,14 +416,26 @@ fn run(
     let encoding = dialect.as_ref().map(|d| d.encoding_label());
     let delimiter = dialect.as_ref().map(|d| d.delimiter_label());
 
-    // A large page cache for the import's duration: index pages stay in memory
-    // instead of being re-read from disk (measured with `navet bench import`).
+    // A big file into a smaller table loads faster with the report indexes rebuilt
+    // afterwards (one sort each) than maintained row by row; duplicates are then
+    // caught in memory, and the file is written through a rollback journal.
+    let existing: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM report", [], |r| r.get(0))?;
+    let estimated = src.estimated_rows();
+    let bulk = estimated >= BULK_ROWS && estimated >= existing.unsigned_abs();
+    let bulk_journal = bulk && !opts.dry_run && store.enter_bulk_journal();
+    // Kept up to date row by row, the index pages stay in memory with a large page
+    // cache instead of being re-read from disk; a bulk load with no indexes gains
+    // nothing from it (both measured with `navet bench import`).
     let cache: i64 = store
         .conn()
         .pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    store
-        .conn()
-        .pragma_update(None, "cache_size", -IMPORT_CACHE_KB)?;
+    if !bulk {
+        store
+            .conn()
+            .pragma_update(None, "cache_size", -IMPORT_CACHE_KB)?;
+    }
     // Every id the loader writes comes from the parent tables, read inside the same
     // transaction, so SQLite's foreign-key lookups (four per row) only cost time.
     // The pragma cannot change inside a transaction, hence here; it is restored below.
@@ -441,10 +460,14 @@ fn run(
             delimiter: delimiter.clone(),
             signature: &signature,
             profile: profile.as_ref(),
+            bulk,
         },
     );
     store.conn().pragma_update(None, "cache_size", cache)?;
     store.conn().pragma_update(None, "foreign_keys", "ON")?;
+    if bulk_journal {
+        store.leave_bulk_journal()?;
+    }
     let (batch, done, partner_display, profile_name, unplaced) = result?;
 
     Ok(ImportResult {
@@ -495,6 +518,9 @@ const BULK_ROWS: u64 = 50_000;
 /// The page cache during an import, in KiB.
 const IMPORT_CACHE_KB: i64 = 96 * 1024;
 
+/// The page cache while the report indexes are rebuilt, in KiB (see `load`).
+const SORT_CACHE_KB: i64 = 4 * 1024;
+
 /// What `run` worked out before loading.
 struct Prepared<'a> {
     header: &'a [String],
@@ -509,6 +535,8 @@ struct Prepared<'a> {
     delimiter: Option<String>,
     signature: &'a str,
     profile: Option<&'a import_profile::Profile>,
+    /// Rebuild the report indexes after the load instead of keeping them up to date.
+    bulk: bool,
 }
 
 type Loaded = (
@@ -555,12 +583,9 @@ fn load(
     let (mut checker, mut writer) = rows::loader(
         &tx, batch, header, map, day_order, partner_id, overrides, opts,
     )?;
-    // A big file into a smaller table loads faster with the report indexes rebuilt
-    // afterwards (one sort each) than maintained row by row; duplicates are then
-    // caught in memory. The index definitions are read back and re-run verbatim.
-    let existing: i64 = tx.query_row("SELECT count(*) FROM report", [], |r| r.get(0))?;
+    // Bulk: the index definitions are read back, dropped, and re-run verbatim after.
     let estimated = src.estimated_rows();
-    let rebuild: Vec<(String, String)> = if estimated >= BULK_ROWS && estimated >= existing as u64 {
+    let rebuild: Vec<(String, String)> = if p.bulk {
         let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'report' AND sql IS NOT NULL")?;
         let list = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -569,7 +594,7 @@ fn load(
         for (name, _) in &list {
             tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
         }
-        writer.keys_in_memory()?;
+        writer.keys_in_memory(&mut checker)?;
         list
     } else {
         Vec::new()
@@ -582,40 +607,52 @@ fn load(
     let checker = std::thread::scope(|scope| -> Result<rows::Checker> {
         let (sender, receiver) =
             std::sync::mpsc::sync_channel::<Result<Vec<rows::Checked>>>(CHANNEL_BATCHES);
-        let reading = scope.spawn(move || {
-            let mut reader = reader;
-            let mut rec = csv::StringRecord::new();
-            let mut batch = Vec::with_capacity(BATCH_ROWS);
-            let mut index = 0usize;
-            loop {
-                match reader.read(&mut rec) {
-                    Ok(true) => {
-                        index += 1;
-                        if index <= header_rows {
-                            continue;
-                        }
-                        if let Some(c) = checker.check(&rec, reader.line()) {
-                            batch.push(c);
-                            if batch.len() == BATCH_ROWS
-                                && sender.send(Ok(std::mem::take(&mut batch))).is_err()
-                            {
-                                return checker;
+        let reading = std::thread::Builder::new()
+            .name("navet-reader".into())
+            .spawn_scoped(scope, move || {
+                let mut reader = reader;
+                let mut rec = csv::StringRecord::new();
+                let mut batch = Vec::with_capacity(BATCH_ROWS);
+                let mut index = 0usize;
+                loop {
+                    match reader.read(&mut rec) {
+                        Ok(true) => {
+                            index += 1;
+                            if index <= header_rows {
+                                continue;
+                            }
+                            if let Some(c) = checker.check(&rec, reader.line()) {
+                                batch.push(c);
+                                if batch.len() == BATCH_ROWS
+                                    && sender.send(Ok(std::mem::take(&mut batch))).is_err()
+                                {
+                                    return checker;
+                                }
                             }
                         }
-                    }
-                    Ok(false) => break,
-                    Err(e) => {
-                        let _ = sender.send(Err(e));
-                        return checker;
+                        Ok(false) => break,
+                        Err(e) => {
+                            let _ = sender.send(Err(e));
+                            return checker;
+                        }
                     }
                 }
-            }
-            if !batch.is_empty() {
-                let _ = sender.send(Ok(batch));
-            }
-            checker
-        });
-        for message in receiver {
+                if !batch.is_empty() {
+                    let _ = sender.send(Ok(batch));
+                }
+                checker
+            })
+            .map_err(|e| {
+                Error::from(Message::Storage {
+                    detail: format!("the import's reader could not start: {e}"),
+                })
+            })?;
+        // How long this thread waited for the reader (a trace figure: which half is slower).
+        let mut waited = std::time::Duration::ZERO;
+        loop {
+            let asked = std::time::Instant::now();
+            let Ok(message) = receiver.recv() else { break };
+            waited += asked.elapsed();
             for checked in message? {
                 writer.apply(checked)?;
                 let rows = writer.rows();
@@ -629,6 +666,7 @@ fn load(
                 }
             }
         }
+        trace_figure("writer waited for reader", waited);
         reading.join().map_err(|_| {
             Error::from(Message::Storage {
                 detail: "the import's reader stopped unexpectedly".into(),
@@ -637,6 +675,11 @@ fn load(
     });
     let done = writer.finish(checker?);
     trace("rows");
+    // SQLite's sorter works in chunks of the page cache's size: small chunks, sorted
+    // on both cores and merged, build an index faster than one big in-memory sort.
+    if !rebuild.is_empty() {
+        tx.pragma_update(None, "cache_size", -SORT_CACHE_KB)?;
+    }
     for (_, sql) in &rebuild {
         tx.execute_batch(sql)?;
     }
