@@ -30,6 +30,9 @@ use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+#[global_allocator]
+static ALLOCATOR: navet::Allocator = navet::Allocator;
+
 /// The open database, or why it could not be opened (shown in the window).
 struct AppState(Result<Mutex<Store>, ErrorPayload>);
 

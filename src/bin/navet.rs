@@ -15,6 +15,9 @@ use navet::messages::cli;
 use navet::{Store, demo};
 use serde::Serialize;
 
+#[global_allocator]
+static ALLOCATOR: navet::Allocator = navet::Allocator;
+
 #[derive(Parser)]
 #[command(
     name = "navet",

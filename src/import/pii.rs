@@ -157,11 +157,16 @@ pub fn scan(text: &str) -> Found {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Found::default();
     }
-    let masked = mask(text);
-    Found {
-        personnummer: masked.1.personnummer,
-        phone: masked.1.phone,
+    // Phone numbers are looked for after personnummer are masked (a personnummer must
+    // not also count as a phone number); with none, the text itself is searched, with
+    // no masked copy made (every imported row passes here).
+    if personnummer_spans(text).is_empty() {
+        return Found {
+            personnummer: 0,
+            phone: phone_spans(text).len(),
+        };
     }
+    mask(text).1
 }
 
 /// Replaces personnummer and phone numbers with their masks.

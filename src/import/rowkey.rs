@@ -5,12 +5,39 @@
 //! the normalised fields. SHA-256 cut to 128 bits: a defined function, so keys stored
 //! today still match after an upgrade.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use sha2::{Digest, Sha256};
 
 use crate::ids::Id;
 use crate::names;
 
 pub type RowKey = [u8; 16];
+
+/// A set of row keys, for the duplicate check of a bulk load.
+pub type KeySet = HashSet<RowKey, BuildHasherDefault<KeyHasher>>;
+
+/// Hashes a row key by its first eight bytes: the key is already a SHA-256 digest, so
+/// SipHash on top would only cost time (a million keys in a large import).
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut first = [0u8; 8];
+        let n = bytes.len().min(8);
+        first[..n].copy_from_slice(&bytes[..n]);
+        self.0 ^= u64::from_le_bytes(first);
+    }
+
+    /// The array's length prefix carries nothing.
+    fn write_usize(&mut self, _: usize) {}
+}
 
 fn finish(h: Sha256) -> RowKey {
     let full = h.finalize();
@@ -24,7 +51,7 @@ pub fn by_external_id(partner: Id, external_id: &str) -> RowKey {
     h.update(b"x\0");
     h.update(partner.to_le_bytes());
     let mut buf = Vec::with_capacity(64);
-    names::key_into(external_id, |b| buf.extend_from_slice(b));
+    names::key_into(external_id, &mut buf);
     h.update(&buf);
     finish(h)
 }
@@ -50,7 +77,7 @@ pub fn by_fields(f: &KeyFields) -> RowKey {
     }
     let mut buf = Vec::with_capacity(256);
     for part in [f.place, f.category, f.text] {
-        names::key_into(part, |b| buf.extend_from_slice(b));
+        names::key_into(part, &mut buf);
         buf.push(0);
     }
     h.update(&buf);
@@ -83,5 +110,17 @@ mod tests {
         assert_ne!(by_fields(&a), by_fields(&c));
         assert_ne!(by_external_id(1, "A-1"), by_external_id(2, "A-1"));
         assert_eq!(by_external_id(1, "a-1"), by_external_id(1, " A-1 "));
+    }
+
+    #[test]
+    fn the_key_set_tells_keys_apart_by_all_their_bytes() {
+        let mut set = KeySet::default();
+        let a = [7u8; 16];
+        let mut b = a;
+        b[15] = 8;
+        assert!(set.insert(a));
+        assert!(set.insert(b), "same first eight bytes, still another key");
+        assert!(!set.insert(a));
+        assert_eq!(set.len(), 2);
     }
 }

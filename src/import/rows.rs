@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
 use csv::StringRecord;
-use rusqlite::{Transaction, params};
+use rusqlite::{Statement, Transaction, params};
 
 use super::categories::CategoryMap;
 use super::dates::{self, DayOrder, When};
@@ -100,6 +100,9 @@ pub enum Checked {
     Row {
         line: u64,
         draft: Draft,
+        /// Stored before or earlier in this file; known here only in a bulk load, where
+        /// the keys are held in memory (otherwise the unique index tells the writer).
+        duplicate: bool,
         problems: Problems,
         info: Option<RowProblem>,
         raw: Option<String>,
@@ -124,6 +127,8 @@ pub struct Checker {
     /// Texts as written → ids, so a label seen before needs no normalising.
     place_cache: HashMap<String, Option<Id>>,
     category_cache: HashMap<String, Id>,
+    /// Duplicate keys checked in memory while the report indexes are off (bulk load).
+    keys: Option<rowkey::KeySet>,
 }
 
 /// Stores checked rows in the import's transaction: the database half of the loader.
@@ -135,8 +140,8 @@ pub struct Writer<'t> {
     description_column: Option<String>,
     now: String,
     done: Done,
-    /// Duplicate keys checked in memory while the report indexes are off (bulk load).
-    keys: Option<std::collections::HashSet<rowkey::RowKey>>,
+    /// The report insert, prepared once.
+    insert: Statement<'t>,
 }
 
 fn clean(v: &str) -> &str {
@@ -194,6 +199,7 @@ pub fn loader<'t>(
         unplaced: HashMap::new(),
         place_cache: HashMap::new(),
         category_cache: HashMap::new(),
+        keys: None,
     };
     let writer = Writer {
         tx,
@@ -210,7 +216,12 @@ pub fn loader<'t>(
             unmapped: Vec::new(),
             unplaced: HashMap::new(),
         },
-        keys: None,
+        insert: tx.prepare(
+            "INSERT OR IGNORE INTO report (occurred_date, occurred_time, place_id, category_id, partner_id,
+                 count, assessment, text, source_place, source_category, import_batch_id, external_id,
+                 row_key, flagged, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        )?,
     };
     Ok((checker, writer))
 }
@@ -310,32 +321,32 @@ impl Checker {
         } else {
             Field::Date
         };
-        let date_text = clean(self.cell(rec, dt_field)).to_string();
+        let date_text = clean(self.cell(rec, dt_field));
         let mut when = None;
         if date_text.is_empty() {
             fatal = Some((self.column_name(dt_field), RowProblem::DateMissing));
         } else {
-            match self.when(&date_text) {
+            match self.when(date_text) {
                 Some(w) => when = Some(w),
                 None => {
                     fatal = Some((
                         self.column_name(dt_field),
                         RowProblem::DateInvalid {
-                            value: date_text.clone(),
+                            value: date_text.to_string(),
                         },
                     ))
                 }
             }
         }
-        let time_text = clean(self.cell(rec, Field::Time)).to_string();
+        let time_text = clean(self.cell(rec, Field::Time));
         let mut time = when.and_then(|w| w.time);
         if !time_text.is_empty() {
-            match dates::parse_time(&time_text) {
+            match dates::parse_time(time_text) {
                 Some(t) => time = Some(t),
                 None => problems.push((
                     self.column_name(Field::Time),
                     RowProblem::TimeInvalid {
-                        value: time_text.clone(),
+                        value: time_text.to_string(),
                     },
                 )),
             }
@@ -357,18 +368,18 @@ impl Checker {
         }
 
         // Who.
-        let partner_text = clean(self.cell(rec, Field::Partner)).to_string();
+        let partner_text = clean(self.cell(rec, Field::Partner));
         let partner_id = if partner_text.is_empty() {
             self.partner
         } else {
-            match self.partners.get(&names::key(&partner_text)) {
+            match self.partners.get(&names::key(partner_text)) {
                 Some(id) => Some(*id),
                 None => {
                     if fatal.is_none() {
                         fatal = Some((
                             self.column_name(Field::Partner),
                             RowProblem::PartnerUnknown {
-                                value: partner_text.clone(),
+                                value: partner_text.to_string(),
                             },
                         ));
                     }
@@ -378,17 +389,23 @@ impl Checker {
         };
 
         // How many.
-        let count_text = clean(self.cell(rec, Field::Count)).to_string();
+        let count_text = clean(self.cell(rec, Field::Count));
         let count = if count_text.is_empty() {
             1
         } else {
-            match count_text.replace(' ', "").parse::<u32>() {
+            // "1 200" is a number written with a thousands space.
+            let parsed = if count_text.contains(' ') {
+                count_text.replace(' ', "").parse::<u32>()
+            } else {
+                count_text.parse::<u32>()
+            };
+            match parsed {
                 Ok(n) if (1..=MAX_COUNT).contains(&n) => n,
                 _ => {
                     problems.push((
                         self.column_name(Field::Count),
                         RowProblem::CountInvalid {
-                            value: count_text.clone(),
+                            value: count_text.to_string(),
                         },
                     ));
                     1
@@ -504,6 +521,9 @@ impl Checker {
                 text: &text,
             }),
         };
+        // Rows the policy stores take their key; a skipped row leaves it free.
+        let stored = problems.is_empty() || self.on_problem != OnProblem::Skip;
+        let duplicate = stored && self.keys.as_mut().is_some_and(|keys| !keys.insert(key));
         let draft = Draft {
             date,
             time: time_s,
@@ -521,6 +541,7 @@ impl Checker {
         Some(Checked::Row {
             line,
             draft,
+            duplicate,
             problems,
             info,
             raw,
@@ -547,10 +568,10 @@ impl Checker {
 }
 
 impl<'t> Writer<'t> {
-    /// Switches duplicate detection to memory, for a bulk load with the unique index off:
-    /// loads every existing key once.
-    pub fn keys_in_memory(&mut self) -> Result<()> {
-        let mut keys = std::collections::HashSet::new();
+    /// Switches duplicate detection to memory, for a bulk load with the unique index
+    /// off: every existing key is loaded once and the checker keeps the set.
+    pub fn keys_in_memory(&self, checker: &mut Checker) -> Result<()> {
+        let mut keys = rowkey::KeySet::default();
         let mut stmt = self
             .tx
             .prepare("SELECT row_key FROM report WHERE row_key IS NOT NULL")?;
@@ -560,7 +581,7 @@ impl<'t> Writer<'t> {
                 keys.insert(key);
             }
         }
-        self.keys = Some(keys);
+        checker.keys = Some(keys);
         Ok(())
     }
 
@@ -618,6 +639,7 @@ impl<'t> Writer<'t> {
             Checked::Row {
                 line,
                 draft,
+                duplicate,
                 mut problems,
                 info,
                 raw,
@@ -647,7 +669,7 @@ impl<'t> Writer<'t> {
                     }
                 }
                 let flagged = !problems.is_empty();
-                let inserted = self.insert(&draft, flagged)?;
+                let inserted = !duplicate && self.insert(&draft, flagged)?;
                 let action = if !inserted {
                     self.done.counts.duplicates += 1;
                     "duplicate"
@@ -702,18 +724,7 @@ impl<'t> Writer<'t> {
 
     /// Stores a draft; `false` when its duplicate key was already there.
     fn insert(&mut self, d: &Draft, flagged: bool) -> Result<bool> {
-        if let Some(keys) = &mut self.keys
-            && !keys.insert(d.key)
-        {
-            return Ok(false);
-        }
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO report (occurred_date, occurred_time, place_id, category_id, partner_id,
-                 count, assessment, text, source_place, source_category, import_batch_id, external_id,
-                 row_key, flagged, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        )?;
-        let n = stmt.execute(params![
+        let n = self.insert.execute(params![
             d.date,
             d.time,
             d.place_id,
@@ -740,20 +751,53 @@ impl<'t> Writer<'t> {
     }
 }
 
-/// `YYYY-MM-DD` without chrono's format machinery (it shows in import profiles).
+/// `YYYY-MM-DD` without the format machinery (once per imported row).
 fn iso_date(d: NaiveDate) -> String {
     use chrono::Datelike;
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        return d.format("%Y-%m-%d").to_string();
+    }
     let mut s = String::with_capacity(10);
-    let _ = std::fmt::Write::write_fmt(
-        &mut s,
-        format_args!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-    );
+    push_digits(&mut s, year as u32, 4);
+    s.push('-');
+    push_digits(&mut s, d.month(), 2);
+    s.push('-');
+    push_digits(&mut s, d.day(), 2);
     s
 }
 
+/// `HH:MM`.
 fn hh_mm(t: NaiveTime) -> String {
     use chrono::Timelike;
     let mut s = String::with_capacity(5);
-    let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{:02}:{:02}", t.hour(), t.minute()));
+    push_digits(&mut s, t.hour(), 2);
+    s.push(':');
+    push_digits(&mut s, t.minute(), 2);
     s
+}
+
+/// The last `width` decimal digits of `n`, zero-padded.
+fn push_digits(s: &mut String, n: u32, width: u32) {
+    for i in (0..width).rev() {
+        let digit = (n / 10u32.pow(i)) % 10;
+        s.push(char::from(b'0' + digit as u8));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_are_written_zero_padded() {
+        let d = NaiveDate::from_ymd_opt(987, 3, 4).unwrap();
+        assert_eq!(iso_date(d), "0987-03-04");
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(iso_date(d), "2026-11-22");
+        let t = NaiveTime::from_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(hh_mm(t), "09:05");
+        let t = NaiveTime::from_hms_opt(23, 59, 59).unwrap();
+        assert_eq!(hh_mm(t), "23:59");
+    }
 }
