@@ -364,6 +364,38 @@ pub mod field {
     pub const FROM: &str = "Från";
     pub const TO: &str = "Till";
     pub const COORDINATES: &str = "Koordinater";
+    pub const ASSESSMENT: &str = "Bedömning";
+    pub const DESCRIPTION: &str = "Beskrivning";
+}
+
+/// The words of the partner reporting template (`navet template`), a file partners read.
+pub mod template {
+    pub const REPORTS_SHEET: &str = "Rapporter";
+    pub const INSTRUCTIONS_SHEET: &str = "Instruktioner";
+    pub const LISTS_SHEET: &str = "Listor";
+    pub const CATEGORY_PROMPT: &str = "Välj en kategori i listan.";
+    pub const CATEGORY_ERROR: &str =
+        "Välj en kategori i listan (eller skriv Övrigt och förklara i Beskrivning).";
+    pub const COUNT_ERROR: &str = "Antal är ett heltal, minst 1.";
+    pub const WRONG_EXTENSION: &str = "mallen skrivs som .xlsx eller .csv";
+
+    /// The instructions sheet, line by line; the first line is its title.
+    pub const INSTRUCTIONS: &[&str] = &[
+        "Så fyller du i rapportmallen",
+        "",
+        "En rad per händelse (eller per grupp av likadana händelser: skriv hur många i Antal).",
+        "Datum: när det hände, ÅÅÅÅ-MM-DD (till exempel 2026-11-18).",
+        "Tid: klockslag om det är känt, TT:MM (till exempel 21:30). Lämna tomt annars.",
+        "Plats: platsens namn eller adress så som ni brukar skriva den.",
+        "Område: stadsdel eller bostadsområde, om platsen inte räcker.",
+        "Kategori: välj i listan.",
+        "Antal: hur många händelser raden gäller; tomt betyder 1.",
+        "Bedömning: er bedömning av allvaret, till exempel Låg, Medel eller Hög.",
+        "Beskrivning: vad som hände. Skriv inga namn, personnummer eller telefonnummer.",
+        "",
+        "Ändra inte kolumnrubrikerna; då läses filen in utan handpåläggning.",
+        "Skicka filen till trygghetssamordnaren enligt er överenskommelse.",
+    ];
 }
 
 /// The words of the lägesbild PDF (the document the operative group reads).
@@ -461,6 +493,60 @@ pub mod cli {
     pub const NO_CHROMIUM: &str = "chromium saknas: ingen jämförelse";
     pub const NO_SQLITE3: &str = "sqlite3 saknas: ingen jämförelse";
     pub const DRY_RUN: &str = "Provkörning: inget sparades.";
+    pub const YES: &str = "ja";
+    pub const NO: &str = "nej";
+    pub const UNDONE: &str = "ångrad";
+    pub const ANALYSIS_PART: &str = "Del (kartläggning, \"annan information\" eller analys)";
+
+    /// Column headers of the command's tables.
+    pub mod headers {
+        pub const REPORTS: &[&str] = &[
+            "Id", "Tidpunkt", "Plats", "Område", "Kategori", "Aktör", "Antal", "Text",
+        ];
+        pub const AREAS: &[&str] = &["Område", "Platser"];
+        pub const PLACES: &[&str] = &["Plats", "Område", "Alias"];
+        pub const PARTNERS: &[&str] = &["Aktör", "Rapporter"];
+        pub const CATEGORIES: &[&str] = &["Kategori", "Aktiv"];
+        pub const EXPORTS: &[&str] = &[
+            "Nr",
+            "Tid",
+            "Typ",
+            "Fil",
+            "Mottagare",
+            "Partnersäker",
+            "Urval",
+        ];
+        pub const PICTURES: &[&str] = &["Nr", "Titel", "Från", "Till", "Sparad"];
+        pub const IMPORTS: &[&str] = &[
+            "Import",
+            "Tid",
+            "Fil",
+            "Aktör",
+            "Nya",
+            "Dubbletter",
+            "Flaggade",
+            "Överhoppade",
+            "Status",
+        ];
+        pub const UNPLACED: &[&str] = &["Text", "Rapporter", "Förslag"];
+        pub const PICTURE_CATEGORIES: &[&str] =
+            &["Kategori", "Antal", "Föreg.", "Baslinje", "Förändr.", ""];
+    }
+
+    /// The field named by an unknown `settings set` key, with the keys there are.
+    pub fn setting_field(key: impl Display, keys: impl Display) -> String {
+        format!("Inställning (\"{key}\"): {keys}")
+    }
+
+    /// The field named by an unknown kind of PDF export (`export pdf WHAT`).
+    pub fn pdf_kind_field(kind: impl Display) -> String {
+        format!("Vad (\"{kind}\"): lagesbild")
+    }
+
+    /// The field named by an unknown kind of table export (`export csv|xlsx WHAT`).
+    pub fn table_kind_field(kind: impl Display) -> String {
+        format!("Vad (\"{kind}\"): reports eller picture")
+    }
 
     pub fn import_saved(batch: impl Display) -> String {
         format!("Sparat som import {batch}; ångra med: navet imports undo {batch}")

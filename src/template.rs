@@ -11,39 +11,23 @@ use rust_xlsxwriter::{DataValidation, Format, FormatBorder, Formula, Workbook};
 
 use crate::Store;
 use crate::error::{Error, Result};
-use crate::messages::Message;
+use crate::messages::{Message, field, template as words};
 
-/// The template's columns, in order; each is a header the importer maps by itself.
+/// The template's columns, in order, with their widths; each header is a field label
+/// the importer maps by itself.
 pub const COLUMNS: &[(&str, f64)] = &[
-    ("Datum", 12.0),
-    ("Tid", 8.0),
-    ("Plats", 28.0),
-    ("Område", 16.0),
-    ("Kategori", 24.0),
-    ("Antal", 8.0),
-    ("Bedömning", 12.0),
-    ("Beskrivning", 60.0),
+    (field::DATE, 12.0),
+    (field::TIME, 8.0),
+    (field::PLACE, 28.0),
+    (field::AREA, 16.0),
+    (field::CATEGORY, 24.0),
+    (field::COUNT, 8.0),
+    (field::ASSESSMENT, 12.0),
+    (field::DESCRIPTION, 60.0),
 ];
 
 /// Rows with the drop-down and formats.
 const ROWS: u32 = 2000;
-
-const INSTRUCTIONS: &[&str] = &[
-    "Så fyller du i rapportmallen",
-    "",
-    "En rad per händelse (eller per grupp av likadana händelser: skriv hur många i Antal).",
-    "Datum: när det hände, ÅÅÅÅ-MM-DD (till exempel 2026-11-18).",
-    "Tid: klockslag om det är känt, TT:MM (till exempel 21:30). Lämna tomt annars.",
-    "Plats: platsens namn eller adress så som ni brukar skriva den.",
-    "Område: stadsdel eller bostadsområde, om platsen inte räcker.",
-    "Kategori: välj i listan.",
-    "Antal: hur många händelser raden gäller; tomt betyder 1.",
-    "Bedömning: er bedömning av allvaret, till exempel Låg, Medel eller Hög.",
-    "Beskrivning: vad som hände. Skriv inga namn, personnummer eller telefonnummer.",
-    "",
-    "Ändra inte kolumnrubrikerna; då läses filen in utan handpåläggning.",
-    "Skicka filen till trygghetssamordnaren enligt er överenskommelse.",
-];
 
 fn xlsx_error(path: &Path, e: rust_xlsxwriter::XlsxError) -> Error {
     Error::from(Message::File {
@@ -74,7 +58,7 @@ impl Store {
             }
             _ => Err(Message::File {
                 path: path.display().to_string(),
-                detail: "mallen skrivs som .xlsx eller .csv".into(),
+                detail: words::WRONG_EXTENSION.into(),
             }
             .into()),
         }
@@ -92,7 +76,10 @@ fn write_xlsx(path: &Path, categories: &[String]) -> Result<()> {
     let time = Format::new().set_num_format("hh:mm");
     let text = Format::new().set_text_wrap();
 
-    let ws = wb.add_worksheet().set_name("Rapporter").map_err(err)?;
+    let ws = wb
+        .add_worksheet()
+        .set_name(words::REPORTS_SHEET)
+        .map_err(err)?;
     for (i, (name, width)) in COLUMNS.iter().enumerate() {
         let col = i as u16;
         ws.write_string_with_format(0, col, *name, &header)
@@ -105,33 +92,40 @@ fn write_xlsx(path: &Path, categories: &[String]) -> Result<()> {
     ws.set_freeze_panes(1, 0).map_err(err)?;
     let category_col = COLUMNS
         .iter()
-        .position(|(h, _)| *h == "Kategori")
+        .position(|(h, _)| *h == field::CATEGORY)
         .unwrap_or(4) as u16;
     let last = categories.len().max(1);
     let list = DataValidation::new()
-        .allow_list_formula(Formula::new(format!("=Listor!$A$1:$A${last}")))
-        .set_input_title("Kategori")
+        .allow_list_formula(Formula::new(format!(
+            "={}!$A$1:$A${last}",
+            words::LISTS_SHEET
+        )))
+        .set_input_title(field::CATEGORY)
         .map_err(err)?
-        .set_input_message("Välj en kategori i listan.")
+        .set_input_message(words::CATEGORY_PROMPT)
         .map_err(err)?
-        .set_error_message(
-            "Välj en kategori i listan (eller skriv Övrigt och förklara i Beskrivning).",
-        )
+        .set_error_message(words::CATEGORY_ERROR)
         .map_err(err)?;
     ws.add_data_validation(1, category_col, ROWS, category_col, &list)
         .map_err(err)?;
-    let count_col = COLUMNS.iter().position(|(h, _)| *h == "Antal").unwrap_or(5) as u16;
+    let count_col = COLUMNS
+        .iter()
+        .position(|(h, _)| *h == field::COUNT)
+        .unwrap_or(5) as u16;
     let count = DataValidation::new()
         .allow_whole_number(rust_xlsxwriter::DataValidationRule::Between(1, 100_000))
-        .set_error_message("Antal är ett heltal, minst 1.")
+        .set_error_message(words::COUNT_ERROR)
         .map_err(err)?;
     ws.add_data_validation(1, count_col, ROWS, count_col, &count)
         .map_err(err)?;
 
-    let help = wb.add_worksheet().set_name("Instruktioner").map_err(err)?;
+    let help = wb
+        .add_worksheet()
+        .set_name(words::INSTRUCTIONS_SHEET)
+        .map_err(err)?;
     let title = Format::new().set_bold().set_font_size(14);
     help.set_column_width(0, 100).map_err(err)?;
-    for (i, line) in INSTRUCTIONS.iter().enumerate() {
+    for (i, line) in words::INSTRUCTIONS.iter().enumerate() {
         if i == 0 {
             help.write_string_with_format(0, 0, *line, &title)
                 .map_err(err)?;
@@ -140,7 +134,10 @@ fn write_xlsx(path: &Path, categories: &[String]) -> Result<()> {
         }
     }
 
-    let lists = wb.add_worksheet().set_name("Listor").map_err(err)?;
+    let lists = wb
+        .add_worksheet()
+        .set_name(words::LISTS_SHEET)
+        .map_err(err)?;
     for (i, c) in categories.iter().enumerate() {
         lists.write_string(i as u32, 0, c).map_err(err)?;
     }

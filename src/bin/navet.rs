@@ -513,9 +513,7 @@ fn report_row(r: &Report) -> Vec<String> {
     ]
 }
 
-const REPORT_HEADER: &[&str] = &[
-    "Id", "Tidpunkt", "Plats", "Område", "Kategori", "Aktör", "Antal", "Text",
-];
+const REPORT_HEADER: &[&str] = cli::headers::REPORTS;
 
 fn run(cli: Cli) -> navet::Result<()> {
     let mut store = open(cli.db)?;
@@ -545,7 +543,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                     print_json(&areas)?;
                 } else {
                     print_table(
-                        &["Område", "Platser"],
+                        cli::headers::AREAS,
                         areas
                             .iter()
                             .map(|a| vec![a.name.clone(), a.places.to_string()])
@@ -587,7 +585,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                     print_json(&places)?;
                 } else {
                     print_table(
-                        &["Plats", "Område", "Alias"],
+                        cli::headers::PLACES,
                         places
                             .iter()
                             .map(|p| {
@@ -613,7 +611,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                     print_json(&partners)?;
                 } else {
                     print_table(
-                        &["Aktör", "Rapporter"],
+                        cli::headers::PARTNERS,
                         partners
                             .iter()
                             .map(|p| vec![p.name.clone(), p.reports.to_string()])
@@ -629,13 +627,13 @@ fn run(cli: Cli) -> navet::Result<()> {
                     print_json(&categories)?;
                 } else {
                     print_table(
-                        &["Kategori", "Aktiv"],
+                        cli::headers::CATEGORIES,
                         categories
                             .iter()
                             .map(|c| {
                                 vec![
                                     c.name.clone(),
-                                    if c.active { "ja" } else { "nej" }.to_string(),
+                                    if c.active { cli::YES } else { cli::NO }.to_string(),
                                 ]
                             })
                             .collect(),
@@ -669,7 +667,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         }) => {
             if !matches!(what.as_str(), "lagesbild" | "lägesbild" | "picture") {
                 return Err(navet::Message::Required {
-                    field: format!("Vad (\"{what}\"): lagesbild"),
+                    field: cli::pdf_kind_field(&what),
                 }
                 .into());
             }
@@ -694,15 +692,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                 print_json(&list)?;
             } else {
                 print_table(
-                    &[
-                        "Nr",
-                        "Tid",
-                        "Typ",
-                        "Fil",
-                        "Mottagare",
-                        "Partnersäker",
-                        "Urval",
-                    ],
+                    cli::headers::EXPORTS,
                     list.iter()
                         .map(|e| {
                             vec![
@@ -711,7 +701,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                                 e.kind.clone(),
                                 e.file_name.clone(),
                                 e.recipient.clone().unwrap_or_default(),
-                                if e.partner_safe { "ja" } else { "nej" }.to_string(),
+                                if e.partner_safe { cli::YES } else { cli::NO }.to_string(),
                                 e.filters.clone(),
                             ]
                         })
@@ -728,10 +718,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Settings(SettingsCmd::Set { key, value }) => {
             if !navet::db::setting::KEYS.contains(&key.as_str()) {
                 return Err(navet::Message::Required {
-                    field: format!(
-                        "Inställning (\"{key}\"): {}",
-                        navet::db::setting::KEYS.join(", ")
-                    ),
+                    field: cli::setting_field(&key, navet::db::setting::KEYS.join(", ")),
                 }
                 .into());
             }
@@ -765,7 +752,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                     print_json(&list)?;
                 } else {
                     print_table(
-                        &["Nr", "Titel", "Från", "Till", "Sparad"],
+                        cli::headers::PICTURES,
                         list.iter()
                             .map(|s| {
                                 vec![
@@ -806,7 +793,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                 let p = period(&pa)?;
                 let part = navet::picture::AnalysisPart::parse(&part).ok_or_else(|| {
                     navet::Message::Required {
-                        field: "Del (kartläggning, \"annan information\" eller analys)".into(),
+                        field: cli::ANALYSIS_PART.into(),
                     }
                 })?;
                 store.set_analysis(&p, part, &text)?;
@@ -891,17 +878,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                     print_json(&batches)?;
                 } else {
                     print_table(
-                        &[
-                            "Import",
-                            "Tid",
-                            "Fil",
-                            "Aktör",
-                            "Nya",
-                            "Dubbletter",
-                            "Flaggade",
-                            "Överhoppade",
-                            "Status",
-                        ],
+                        cli::headers::IMPORTS,
                         batches
                             .iter()
                             .map(|b| {
@@ -914,7 +891,12 @@ fn run(cli: Cli) -> navet::Result<()> {
                                     b.duplicates.to_string(),
                                     b.flagged.to_string(),
                                     b.skipped.to_string(),
-                                    if b.undone_at.is_some() { "ångrad" } else { "" }.to_string(),
+                                    if b.undone_at.is_some() {
+                                        cli::UNDONE
+                                    } else {
+                                        ""
+                                    }
+                                    .to_string(),
                                 ]
                             })
                             .collect(),
@@ -936,7 +918,7 @@ fn run(cli: Cli) -> navet::Result<()> {
                 print_json(&list)?;
             } else {
                 print_table(
-                    &["Text", "Rapporter", "Förslag"],
+                    cli::headers::UNPLACED,
                     list.iter()
                         .map(|u| vec![u.text.clone(), u.rows.to_string(), u.suggestions.join(", ")])
                         .collect(),
@@ -1057,7 +1039,7 @@ fn print_picture(p: &navet::picture::Picture) {
             cli::picture_area(&a.area, a.total, a.previous, a.baseline, &status)
         );
         print_table(
-            &["Kategori", "Antal", "Föreg.", "Baslinje", "Förändr.", ""],
+            cli::headers::PICTURE_CATEGORIES,
             a.categories
                 .iter()
                 .map(|c| {
@@ -1130,7 +1112,7 @@ fn table_export(
         }
         other => {
             return Err(navet::Message::Required {
-                field: format!("Vad (\"{other}\"): reports eller picture"),
+                field: cli::table_kind_field(other),
             }
             .into());
         }
