@@ -21,6 +21,7 @@ pub mod source;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::mpsc::sync_channel;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -507,7 +508,10 @@ fn run(
     })
 }
 
-/// Rows per message from the reading thread, and messages in flight.
+/// Records of a batch with their line numbers, as the reader hands them to the checker.
+type Records = Vec<(u64, csv::StringRecord)>;
+
+/// Rows per message between the import's threads, and messages in flight.
 const BATCH_ROWS: usize = 1024;
 const CHANNEL_BATCHES: usize = 8;
 
@@ -600,58 +604,91 @@ fn load(
         Vec::new()
     };
     let estimated = u32::try_from(estimated).unwrap_or(u32::MAX);
-    // Reading and checking run on a second thread; this one stores, in order. An error
-    // or a cancel here drops the channel, which stops the reader at its next batch.
+    // Three stages, each on its own thread, handing batches down bounded channels:
+    // navet-reader turns the file into records, navet-checker turns records into
+    // checked rows, and this thread stores them, in file order. Emptied record batches
+    // go back to the reader for reuse. An error or a cancel here drops the channels,
+    // which stops the other two at their next batch.
     let reader = src.rows()?;
     let header_rows = p.header_idx + 1;
     let checker = std::thread::scope(|scope| -> Result<rows::Checker> {
-        let (sender, receiver) =
-            std::sync::mpsc::sync_channel::<Result<Vec<rows::Checked>>>(CHANNEL_BATCHES);
+        let (records_out, records_in) = sync_channel::<Result<Records>>(CHANNEL_BATCHES);
+        let (spent_out, spent_in) = std::sync::mpsc::channel::<Records>();
+        let (checked_out, checked_in) = sync_channel::<Result<Vec<rows::Checked>>>(CHANNEL_BATCHES);
+        let thread_error = |what: &str, e: std::io::Error| {
+            Error::from(Message::Storage {
+                detail: format!("the import's {what} could not start: {e}"),
+            })
+        };
         let reading = std::thread::Builder::new()
             .name("navet-reader".into())
             .spawn_scoped(scope, move || {
                 let mut reader = reader;
-                let mut rec = csv::StringRecord::new();
-                let mut batch = Vec::with_capacity(BATCH_ROWS);
                 let mut index = 0usize;
                 loop {
-                    match reader.read(&mut rec) {
-                        Ok(true) => {
-                            index += 1;
-                            if index <= header_rows {
-                                continue;
-                            }
-                            if let Some(c) = checker.check(&rec, reader.line()) {
-                                batch.push(c);
-                                if batch.len() == BATCH_ROWS
-                                    && sender.send(Ok(std::mem::take(&mut batch))).is_err()
-                                {
-                                    return checker;
+                    let mut batch = spent_in.try_recv().unwrap_or_default();
+                    let mut filled = 0;
+                    let mut end = false;
+                    while filled < BATCH_ROWS {
+                        if filled == batch.len() {
+                            batch.push((0, csv::StringRecord::new()));
+                        }
+                        let (line, rec) = &mut batch[filled];
+                        match reader.read(rec) {
+                            Ok(true) => {
+                                index += 1;
+                                if index > header_rows {
+                                    *line = reader.line();
+                                    filled += 1;
                                 }
                             }
-                        }
-                        Ok(false) => break,
-                        Err(e) => {
-                            let _ = sender.send(Err(e));
-                            return checker;
+                            Ok(false) => {
+                                end = true;
+                                break;
+                            }
+                            Err(e) => {
+                                let _ = records_out.send(Err(e));
+                                return;
+                            }
                         }
                     }
+                    batch.truncate(filled);
+                    if (!batch.is_empty() && records_out.send(Ok(batch)).is_err()) || end {
+                        return;
+                    }
                 }
-                if !batch.is_empty() {
-                    let _ = sender.send(Ok(batch));
+            })
+            .map_err(|e| thread_error("reader", e))?;
+        let checking = std::thread::Builder::new()
+            .name("navet-checker".into())
+            .spawn_scoped(scope, move || {
+                for message in records_in {
+                    let records = match message {
+                        Ok(records) => records,
+                        Err(e) => {
+                            let _ = checked_out.send(Err(e));
+                            break;
+                        }
+                    };
+                    let checked: Vec<rows::Checked> = records
+                        .iter()
+                        .filter_map(|(line, rec)| checker.check(rec, *line))
+                        .collect();
+                    let _ = spent_out.send(records);
+                    if checked_out.send(Ok(checked)).is_err() {
+                        break;
+                    }
                 }
                 checker
             })
-            .map_err(|e| {
-                Error::from(Message::Storage {
-                    detail: format!("the import's reader could not start: {e}"),
-                })
-            })?;
-        // How long this thread waited for the reader (a trace figure: which half is slower).
+            .map_err(|e| thread_error("checker", e))?;
+        // How long this thread waited for the checker (a trace figure: which stage is slower).
         let mut waited = std::time::Duration::ZERO;
         loop {
             let asked = std::time::Instant::now();
-            let Ok(message) = receiver.recv() else { break };
+            let Ok(message) = checked_in.recv() else {
+                break;
+            };
             waited += asked.elapsed();
             for checked in message? {
                 writer.apply(checked)?;
@@ -666,12 +703,16 @@ fn load(
                 }
             }
         }
-        trace_figure("writer waited for reader", waited);
-        reading.join().map_err(|_| {
+        trace_figure("writer waited for checker", waited);
+        // A stage that stopped early looks like the end of the file to the next one:
+        // both are joined, so a panic fails the import instead of committing a part.
+        let stopped = |what: &str| {
             Error::from(Message::Storage {
-                detail: "the import's reader stopped unexpectedly".into(),
+                detail: format!("the import's {what} stopped unexpectedly"),
             })
-        })
+        };
+        reading.join().map_err(|_| stopped("reader"))?;
+        checking.join().map_err(|_| stopped("checker"))
     });
     let done = writer.finish(checker?);
     trace("rows");
