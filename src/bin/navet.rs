@@ -477,6 +477,21 @@ fn print_json<T: Serialize>(value: &T) -> navet::Result<()> {
 }
 
 /// Prints rows as left-aligned columns under a header.
+/// A list command's output: JSON for programs, a table for people.
+fn print_list<T: Serialize>(
+    json: bool,
+    items: &[T],
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+) -> navet::Result<()> {
+    if json {
+        print_json(&items)
+    } else {
+        print_table(header, items.iter().map(row).collect());
+        Ok(())
+    }
+}
+
 fn print_table(header: &[&str], rows: Vec<Vec<String>>) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in &rows {
@@ -539,17 +554,9 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
             AreaCmd::List(f) => {
                 let areas = store.areas()?;
-                if f.json {
-                    print_json(&areas)?;
-                } else {
-                    print_table(
-                        cli::headers::AREAS,
-                        areas
-                            .iter()
-                            .map(|a| vec![a.name.clone(), a.places.to_string()])
-                            .collect(),
-                    );
-                }
+                print_list(f.json, &areas, cli::headers::AREAS, |a| {
+                    vec![a.name.clone(), a.places.to_string()]
+                })?;
             }
         },
         Command::Place(cmd) => match cmd {
@@ -581,23 +588,13 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
             PlaceCmd::List(f) => {
                 let places = store.places()?;
-                if f.json {
-                    print_json(&places)?;
-                } else {
-                    print_table(
-                        cli::headers::PLACES,
-                        places
-                            .iter()
-                            .map(|p| {
-                                vec![
-                                    p.name.clone(),
-                                    p.area.clone().unwrap_or_default(),
-                                    p.aliases.join(", "),
-                                ]
-                            })
-                            .collect(),
-                    );
-                }
+                print_list(f.json, &places, cli::headers::PLACES, |p| {
+                    vec![
+                        p.name.clone(),
+                        p.area.clone().unwrap_or_default(),
+                        p.aliases.join(", "),
+                    ]
+                })?;
             }
         },
         Command::Partner(cmd) => match cmd {
@@ -607,38 +604,20 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
             PartnerCmd::List(f) => {
                 let partners = store.partners()?;
-                if f.json {
-                    print_json(&partners)?;
-                } else {
-                    print_table(
-                        cli::headers::PARTNERS,
-                        partners
-                            .iter()
-                            .map(|p| vec![p.name.clone(), p.reports.to_string()])
-                            .collect(),
-                    );
-                }
+                print_list(f.json, &partners, cli::headers::PARTNERS, |p| {
+                    vec![p.name.clone(), p.reports.to_string()]
+                })?;
             }
         },
         Command::Category(cmd) => match cmd {
             CategoryCmd::List(f) => {
                 let categories = store.categories()?;
-                if f.json {
-                    print_json(&categories)?;
-                } else {
-                    print_table(
-                        cli::headers::CATEGORIES,
-                        categories
-                            .iter()
-                            .map(|c| {
-                                vec![
-                                    c.name.clone(),
-                                    if c.active { cli::YES } else { cli::NO }.to_string(),
-                                ]
-                            })
-                            .collect(),
-                    );
-                }
+                print_list(f.json, &categories, cli::headers::CATEGORIES, |c| {
+                    vec![
+                        c.name.clone(),
+                        if c.active { cli::YES } else { cli::NO }.to_string(),
+                    ]
+                })?;
             }
             CategoryCmd::Add { name } => {
                 store.add_category(&name)?;
@@ -688,26 +667,17 @@ fn run(cli: Cli) -> navet::Result<()> {
         }
         Command::Exports(ExportsCmd::List(f)) => {
             let list = store.exports()?;
-            if f.json {
-                print_json(&list)?;
-            } else {
-                print_table(
-                    cli::headers::EXPORTS,
-                    list.iter()
-                        .map(|e| {
-                            vec![
-                                e.id.to_string(),
-                                e.created_at.clone(),
-                                e.kind.clone(),
-                                e.file_name.clone(),
-                                e.recipient.clone().unwrap_or_default(),
-                                if e.partner_safe { cli::YES } else { cli::NO }.to_string(),
-                                e.filters.clone(),
-                            ]
-                        })
-                        .collect(),
-                );
-            }
+            print_list(f.json, &list, cli::headers::EXPORTS, |e| {
+                vec![
+                    e.id.to_string(),
+                    e.created_at.clone(),
+                    e.kind.clone(),
+                    e.file_name.clone(),
+                    e.recipient.clone().unwrap_or_default(),
+                    if e.partner_safe { cli::YES } else { cli::NO }.to_string(),
+                    e.filters.clone(),
+                ]
+            })?;
         }
         Command::Settings(SettingsCmd::Get) => {
             for key in navet::db::setting::KEYS {
@@ -748,24 +718,15 @@ fn run(cli: Cli) -> navet::Result<()> {
             }
             Some(PictureAction::List(f)) => {
                 let list = store.saved_pictures()?;
-                if f.json {
-                    print_json(&list)?;
-                } else {
-                    print_table(
-                        cli::headers::PICTURES,
-                        list.iter()
-                            .map(|s| {
-                                vec![
-                                    s.id.to_string(),
-                                    s.title.clone(),
-                                    s.from.clone(),
-                                    s.to.clone(),
-                                    s.created_at.clone(),
-                                ]
-                            })
-                            .collect(),
-                    );
-                }
+                print_list(f.json, &list, cli::headers::PICTURES, |s| {
+                    vec![
+                        s.id.to_string(),
+                        s.title.clone(),
+                        s.from.clone(),
+                        s.to.clone(),
+                        s.created_at.clone(),
+                    ]
+                })?;
             }
             Some(PictureAction::Show { id, json }) => {
                 let p = store.saved_picture(id)?;
@@ -874,34 +835,24 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Imports(cmd) => match cmd {
             ImportsCmd::List(f) => {
                 let batches = store.imports()?;
-                if f.json {
-                    print_json(&batches)?;
-                } else {
-                    print_table(
-                        cli::headers::IMPORTS,
-                        batches
-                            .iter()
-                            .map(|b| {
-                                vec![
-                                    b.id.to_string(),
-                                    b.created_at.clone(),
-                                    b.file_name.clone(),
-                                    b.partner.clone().unwrap_or_default(),
-                                    b.inserted.to_string(),
-                                    b.duplicates.to_string(),
-                                    b.flagged.to_string(),
-                                    b.skipped.to_string(),
-                                    if b.undone_at.is_some() {
-                                        cli::UNDONE
-                                    } else {
-                                        ""
-                                    }
-                                    .to_string(),
-                                ]
-                            })
-                            .collect(),
-                    );
-                }
+                print_list(f.json, &batches, cli::headers::IMPORTS, |b| {
+                    vec![
+                        b.id.to_string(),
+                        b.created_at.clone(),
+                        b.file_name.clone(),
+                        b.partner.clone().unwrap_or_default(),
+                        b.inserted.to_string(),
+                        b.duplicates.to_string(),
+                        b.flagged.to_string(),
+                        b.skipped.to_string(),
+                        if b.undone_at.is_some() {
+                            cli::UNDONE
+                        } else {
+                            ""
+                        }
+                        .to_string(),
+                    ]
+                })?;
             }
             ImportsCmd::Undo { batch } => {
                 let n = store.undo_import(batch)?;
@@ -914,16 +865,9 @@ fn run(cli: Cli) -> navet::Result<()> {
         },
         Command::Places(PlacesCmd::Unplaced(f)) => {
             let list = store.unplaced()?;
-            if f.json {
-                print_json(&list)?;
-            } else {
-                print_table(
-                    cli::headers::UNPLACED,
-                    list.iter()
-                        .map(|u| vec![u.text.clone(), u.rows.to_string(), u.suggestions.join(", ")])
-                        .collect(),
-                );
-            }
+            print_list(f.json, &list, cli::headers::UNPLACED, |u| {
+                vec![u.text.clone(), u.rows.to_string(), u.suggestions.join(", ")]
+            })?;
         }
         Command::Report(cmd) => match cmd {
             ReportCmd::Add {
