@@ -462,14 +462,20 @@ fn run(
             signature: &signature,
             profile: profile.as_ref(),
             bulk,
+            estimated,
         },
     );
+    // Restored whatever the load's outcome; the journal first, so a failure below
+    // cannot leave the file out of WAL.
+    let journal = if bulk_journal {
+        store.leave_bulk_journal()
+    } else {
+        Ok(())
+    };
     store.conn().pragma_update(None, "cache_size", cache)?;
     store.conn().pragma_update(None, "foreign_keys", "ON")?;
-    if bulk_journal {
-        store.leave_bulk_journal()?;
-    }
     let (batch, done, partner_display, profile_name, unplaced) = result?;
+    journal?;
 
     Ok(ImportResult {
         batch: (!opts.dry_run).then_some(batch),
@@ -541,6 +547,8 @@ struct Prepared<'a> {
     profile: Option<&'a import_profile::Profile>,
     /// Rebuild the report indexes after the load instead of keeping them up to date.
     bulk: bool,
+    /// The file's rows, estimated from its size (for the bulk decision and progress).
+    estimated: u64,
 }
 
 type Loaded = (
@@ -588,7 +596,6 @@ fn load(
         &tx, batch, header, map, day_order, partner_id, overrides, opts,
     )?;
     // Bulk: the index definitions are read back, dropped, and re-run verbatim after.
-    let estimated = src.estimated_rows();
     let rebuild: Vec<(String, String)> = if p.bulk {
         let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'report' AND sql IS NOT NULL")?;
         let list = stmt
@@ -603,7 +610,7 @@ fn load(
     } else {
         Vec::new()
     };
-    let estimated = u32::try_from(estimated).unwrap_or(u32::MAX);
+    let estimated = u32::try_from(p.estimated).unwrap_or(u32::MAX);
     // Three stages, each on its own thread, handing batches down bounded channels:
     // navet-reader turns the file into records, navet-checker turns records into
     // checked rows, and this thread stores them, in file order. Emptied record batches

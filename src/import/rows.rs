@@ -3,8 +3,9 @@
 //! Two halves that run on their own threads at once (`import::load` adds a third that
 //! reads the file): the [`Checker`] checks rows (dates, places, categories, personal
 //! data, the duplicate key) with no database, and the [`Writer`] stores what it hands
-//! over, in order, in the import's transaction. Everything looked up per row is loaded once into hash maps and the
-//! insert is one prepared statement, so a million rows stream through with flat memory.
+//! over, in order, in the import's transaction. Everything looked up per row is
+//! loaded once into hash maps and the insert is one prepared statement, so a million
+//! rows stream through with flat memory.
 
 use std::collections::HashMap;
 
