@@ -2,8 +2,9 @@
 
 import { h } from "../dom";
 import { t } from "../i18n/sv";
-import { toIpcError, type Commands } from "../ipc/commands";
+import type { Commands } from "../ipc/commands";
 import type { Batch } from "../ipc/generated/Batch";
+import { listTable } from "./list-table";
 
 export interface ImportsView {
   element: HTMLElement;
@@ -11,27 +12,17 @@ export interface ImportsView {
 }
 
 export function importsView(api: Commands, onUndone: () => void): ImportsView {
-  const body = h("tbody", { id: "imports-rows" });
-  const message = h("p", { class: "status", role: "status" });
-  const empty = h("p", { class: "status", hidden: true }, t.importsEmpty);
+  const table = listTable({
+    load: () => api.listImports(),
+    row,
+    bodyId: "imports-rows",
+    emptyText: t.importsEmpty,
+  });
 
   function row(b: Batch): HTMLTableRowElement {
     const undo = h("button", { type: "button", class: "secondary", "data-batch": b.id }, t.undoImport);
     undo.addEventListener("click", () => {
-      undo.disabled = true;
-      api
-        .undoImport(b.id)
-        .then((n) => {
-          message.className = "status ok";
-          message.textContent = t.undone(n);
-          onUndone();
-          return refresh();
-        })
-        .catch((e: unknown) => {
-          message.className = "status error";
-          message.textContent = toIpcError(e).message;
-          undo.disabled = false;
-        });
+      table.act(undo, () => api.undoImport(b.id).then((n) => t.undone(n)), onUndone);
     });
     return h(
       "tr",
@@ -46,23 +37,12 @@ export function importsView(api: Commands, onUndone: () => void): ImportsView {
     );
   }
 
-  async function refresh(): Promise<void> {
-    try {
-      const list = await api.listImports();
-      body.replaceChildren(...list.map(row));
-      empty.hidden = list.length > 0;
-    } catch (e) {
-      message.className = "status error";
-      message.textContent = toIpcError(e).message;
-    }
-  }
-
   const element = h(
     "section",
     { id: "imports" },
     h("h2", {}, t.importsTitle),
-    message,
-    empty,
+    table.message,
+    table.empty,
     h(
       "table",
       { class: "compact" },
@@ -75,8 +55,8 @@ export function importsView(api: Commands, onUndone: () => void): ImportsView {
           ...[t.colImport, t.colWhenImported, t.colFile, t.colPartner, t.colNew, "", t.colStatus].map((x) => h("th", {}, x)),
         ),
       ),
-      body,
+      table.body,
     ),
   );
-  return { element, refresh };
+  return { element, refresh: table.refresh };
 }

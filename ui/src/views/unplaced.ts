@@ -3,8 +3,9 @@
 
 import { h } from "../dom";
 import { t } from "../i18n/sv";
-import { toIpcError, type Commands } from "../ipc/commands";
+import type { Commands } from "../ipc/commands";
 import type { UnplacedText } from "../ipc/generated/UnplacedText";
+import { listTable } from "./list-table";
 import type { Lookups } from "./lookups";
 
 export interface UnplacedView {
@@ -13,9 +14,13 @@ export interface UnplacedView {
 }
 
 export function unplacedView(api: Commands, lookups: Lookups, onResolved: () => void): UnplacedView {
-  const body = h("tbody", { id: "unplaced-rows" });
-  const message = h("p", { id: "unplaced-message", class: "status", role: "status" });
-  const empty = h("p", { class: "status", hidden: true }, t.unplacedEmpty);
+  const table = listTable({
+    load: () => api.listUnplaced(),
+    row,
+    bodyId: "unplaced-rows",
+    emptyText: t.unplacedEmpty,
+    messageId: "unplaced-message",
+  });
 
   function row(u: UnplacedText, i: number): HTMLTableRowElement {
     const names = lookups.places.map((p) => p.name);
@@ -33,20 +38,12 @@ export function unplacedView(api: Commands, lookups: Lookups, onResolved: () => 
     const button = h("button", { type: "button", id: `unplaced-connect-${i}` }, t.connect);
     button.addEventListener("click", () => {
       if (!select.value) return;
-      button.disabled = true;
-      api
-        .resolveUnplaced(select.value, u.text)
-        .then((n) => {
-          message.className = "status ok";
-          message.textContent = t.connected(u.text, select.value, n);
-          onResolved();
-          return refresh();
-        })
-        .catch((e: unknown) => {
-          message.className = "status error";
-          message.textContent = toIpcError(e).message;
-          button.disabled = false;
-        });
+      const place = select.value;
+      table.act(
+        button,
+        () => api.resolveUnplaced(place, u.text).then((n) => t.connected(u.text, place, n)),
+        onResolved,
+      );
     });
     return h(
       "tr",
@@ -58,30 +55,19 @@ export function unplacedView(api: Commands, lookups: Lookups, onResolved: () => 
     );
   }
 
-  async function refresh(): Promise<void> {
-    try {
-      const list = await api.listUnplaced();
-      body.replaceChildren(...list.map(row));
-      empty.hidden = list.length > 0;
-    } catch (e) {
-      message.className = "status error";
-      message.textContent = toIpcError(e).message;
-    }
-  }
-
   const element = h(
     "section",
     { id: "unplaced" },
     h("h2", {}, t.unplacedTitle),
     h("p", { class: "hint" }, t.unplacedIntro),
-    message,
-    empty,
+    table.message,
+    table.empty,
     h(
       "table",
       { class: "compact" },
       h("thead", {}, h("tr", {}, h("th", {}, t.colSourceText), h("th", { class: "num" }, t.colReports), h("th", {}, t.colConnect), h("th", {}))),
-      body,
+      table.body,
     ),
   );
-  return { element, refresh };
+  return { element, refresh: table.refresh };
 }
