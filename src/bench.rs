@@ -6,13 +6,13 @@
 //! the `sqlite3` shell's bare `.import` of the same file into a table with no
 //! indexes in the same run, so the ratio is measured on the same machine and moment.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use crate::Store;
+use crate::db::report::{Inserter, ReportRow};
 use crate::error::{Error, Result};
 use crate::import::ImportOptions;
 use crate::messages::Message;
@@ -29,108 +29,6 @@ pub struct ImportBench {
     /// Navet's time divided by sqlite3's: below 1 means Navet is faster.
     pub ratio: Option<f64>,
     pub peak_memory_mb: Option<f64>,
-}
-
-const PLACES: &[&str] = &[
-    "Stortorget",
-    "Torget",
-    "Stora torget",
-    "Resecentrum",
-    "Stationen",
-    "Stadsparken",
-    "Parken",
-    "Gallerian",
-    "Ågatan",
-    "Norrby centrum",
-    "Norrby C",
-    "Björkgången",
-    "Norrby hpl",
-    "Söderåsens centrum",
-    "ICA Söderåsen",
-    "Tallbacken",
-    "Elljusspåret",
-    "Badplatsen",
-    "Tunneln",
-    "Bakom ICA",
-    "Gång- och cykelvägen vid ån",
-];
-const LABELS: &[&str] = &[
-    "Skadegörelse",
-    "Klotter",
-    "Brand",
-    "Stöld",
-    "Inbrott",
-    "Misshandel",
-    "Olaga hot",
-    "Narkotika",
-    "Ordningsstörning",
-    "Ungdomar i grupp",
-    "Otrygghet",
-    "Nedskräpning",
-    "Trasig belysning",
-];
-const TEXTS: &[&str] = &[
-    "Krossad ruta i trapphus, glas på marken",
-    "Grupp om ca 15 ungdomar, högljudda, lugnade sig efter samtal",
-    "Nytt klotter på fasad mot gården, sanering beställd",
-    "Brand i container, släckt av räddningstjänsten",
-    "Boende upplever otrygghet efter mörkrets inbrott",
-    "Misstänkt försäljning, personer avvek vid kontroll",
-    "Trasig belysning längs gångvägen mot skolan",
-    "Cykelförråd uppbrutet; tre cyklar saknas enligt anmälan",
-];
-
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
-/// Writes the benchmark CSV: `rows` data rows under a Swedish header, Windows-1252, CRLF.
-pub fn write_swedish_csv(path: &Path, rows: u64) -> Result<u64> {
-    let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-    let mut line = String::with_capacity(256);
-    let mut rng = Lcg(2026);
-    let io = |e| Error::io(path, e);
-    let put = |w: &mut std::io::BufWriter<std::fs::File>, s: &str| -> Result<()> {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(s);
-        w.write_all(&bytes).map_err(io)
-    };
-    put(&mut w, "Datum;Tid;Plats;Händelse;Antal;Beskrivning\r\n")?;
-    let start = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
-    for i in 0..rows {
-        line.clear();
-        let day = start + chrono::Duration::days((i % 2500) as i64);
-        let text = TEXTS[rng.next(TEXTS.len())];
-        let pnr = if i % 997 == 0 {
-            " (anmälare 811218-9876)"
-        } else {
-            ""
-        };
-        use std::fmt::Write as _;
-        let _ = write!(
-            line,
-            "{};{:02}.{:02};{};{};{};\"{} #{}{}\"\r\n",
-            day.format("%Y-%m-%d"),
-            rng.next(24),
-            rng.next(12) * 5,
-            PLACES[rng.next(PLACES.len())],
-            LABELS[rng.next(LABELS.len())],
-            1 + rng.next(3),
-            text,
-            i,
-            pnr
-        );
-        put(&mut w, &line)?;
-    }
-    w.flush().map_err(|e| Error::io(path, e))?;
-    Ok(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
 }
 
 /// A new database at `db` (any old one removed) with the demo's places, partners and
@@ -160,7 +58,7 @@ fn time_sqlite3(dir: &Path, csv: &Path) -> Option<Duration> {
     let _ = std::fs::remove_file(&db);
     let setup = std::process::Command::new("sqlite3")
         .arg(&db)
-        .arg("CREATE TABLE t (datum TEXT, tid TEXT, plats TEXT, handelse TEXT, antal TEXT, beskrivning TEXT);")
+        .arg(crate::db::bulk::SQLITE3_FLOOR_TABLE)
         .status()
         .ok()?;
     if !setup.success() {
@@ -189,7 +87,7 @@ pub fn import(rows: u64, dir: Option<PathBuf>) -> Result<ImportBench> {
     });
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let csv = dir.join("partner.csv");
-    let bytes = write_swedish_csv(&csv, rows)?;
+    let bytes = crate::demo::write_partner_csv(&csv, rows)?;
     let mut store = fresh_demo_store(&dir.join("navet.sqlite"))?;
     let started = Instant::now();
     let r = store.import_file(
@@ -245,23 +143,36 @@ pub fn picture(reports: u64, runs: u32, dir: Option<PathBuf>) -> Result<PictureB
     });
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let mut store = fresh_demo_store(&dir.join("picture.sqlite"))?;
-    {
-        let tx = store.conn_mut().transaction()?;
-        tx.execute(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
-             INSERT INTO report (occurred_date, occurred_time, place_id, category_id, partner_id, count, text, created_at, updated_at)
-             SELECT date('2020-01-01', '+' || (i % 2555) || ' days'),
-                    CASE WHEN i % 7 = 0 THEN NULL ELSE printf('%02d:%02d', (i * 7) % 24, (i * 13) % 60) END,
-                    CASE WHEN i % 29 = 0 THEN NULL ELSE 1 + (i * 31) % 20 END,
-                    1 + (i * 17) % 12,
-                    1 + (i * 7) % 6,
-                    1 + i % 3, 'bench', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
-             FROM n",
-            [reports as i64],
-        )?;
-        tx.commit()?;
-    }
-    store.conn().execute_batch("ANALYZE")?;
+    // Generated through the same inserter as the form and the importer: about seven
+    // years of days, 20 places (every 29th report unplaced), 12 categories, 6 partners.
+    store.write(|tx| {
+        let mut inserter = Inserter::new(tx)?;
+        let start = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+        for i in 1..=reports as i64 {
+            let date = (start + chrono::Days::new((i % 2555) as u64))
+                .format("%Y-%m-%d")
+                .to_string();
+            let time = (i % 7 != 0).then(|| format!("{:02}:{:02}", (i * 7) % 24, (i * 13) % 60));
+            inserter.insert(&ReportRow {
+                date: &date,
+                time: time.as_deref(),
+                place_id: (i % 29 != 0).then_some(1 + (i * 31) % 20),
+                category_id: 1 + (i * 17) % 12,
+                partner_id: 1 + (i * 7) % 6,
+                count: 1 + (i % 3) as u32,
+                assessment: None,
+                text: "bench",
+                source_place: None,
+                source_category: None,
+                import_batch_id: None,
+                external_id: None,
+                row_key: None,
+                flagged: false,
+            })?;
+        }
+        Ok(())
+    })?;
+    store.analyze()?;
     let period = crate::picture::Period::containing(
         crate::picture::PeriodKind::Week,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap_or_default(),
@@ -305,27 +216,6 @@ pub struct PdfBench {
     pub ratio: Option<f64>,
 }
 
-fn bench_rows(rows: u32) -> Vec<[String; 5]> {
-    let mut rng = Lcg(47);
-    (0..rows)
-        .map(|i| {
-            [
-                format!("2026-11-{:02}", 1 + i % 28),
-                PLACES[rng.next(PLACES.len())].to_string(),
-                LABELS[rng.next(LABELS.len())].to_string(),
-                [
-                    "Polisen",
-                    "Socialtjänsten",
-                    "Fältgruppen",
-                    "Bostadsbolaget Hemvist",
-                ][rng.next(4)]
-                .to_string(),
-                (1 + rng.next(4)).to_string(),
-            ]
-        })
-        .collect()
-}
-
 /// The benchmark document: a cover text, three charts and a `rows`-row table.
 pub fn pdf_document(rows: u32) -> crate::export::pdf::doc::Document {
     use crate::export::pdf::doc::{Align, Bar, Block, Column, Document, Row, RowStyle, Table};
@@ -335,7 +225,7 @@ pub fn pdf_document(rows: u32) -> crate::export::pdf::doc::Document {
         align: a,
         trend: false,
     };
-    let data = bench_rows(rows);
+    let data = crate::demo::table_rows(rows);
     Document {
         title: "Mötesunderlag operativ grupp".into(),
         header: "Ekbacka kommun".into(),
@@ -346,7 +236,7 @@ pub fn pdf_document(rows: u32) -> crate::export::pdf::doc::Document {
             Block::Paragraph("Underlaget visar alla rapporter sedan förra mötet, fördelningen per kategori, utvecklingen över tolv veckor och när på dygnet händelserna inträffar.".into()),
             Block::Bars {
                 title: "Händelser per kategori".into(),
-                bars: LABELS.iter().enumerate().map(|(i, l)| Bar { label: l.to_string(), value: (3 + i * 7 % 17) as f64, mark: Some(6.0), highlight: i == 2 }).collect(),
+                bars: crate::demo::PARTNER_LABELS.iter().enumerate().map(|(i, l)| Bar { label: l.to_string(), value: (3 + i * 7 % 17) as f64, mark: Some(6.0), highlight: i == 2 }).collect(),
                 legend: "Stapel: antal. Streck: baslinje.".into(),
             },
             Block::Line { title: "Utveckling, 12 veckor".into(), points: (35..47).map(|w| (format!("v. {w}"), (40 + (w * 13) % 30) as f64)).collect() },
@@ -373,7 +263,7 @@ pub fn pdf_html(rows: u32) -> String {
     );
     h.push_str("<h1>Mötesunderlag operativ grupp</h1><p>Vecka 46–47 2026 · rapporter, mönster och åtgärder</p><p>Underlaget visar alla rapporter sedan förra mötet, fördelningen per kategori, utvecklingen över tolv veckor och när på dygnet händelserna inträffar.</p>");
     h.push_str("<h3>Händelser per kategori</h3><svg width=500 height=200>");
-    for (i, l) in LABELS.iter().enumerate() {
+    for (i, l) in crate::demo::PARTNER_LABELS.iter().enumerate() {
         let v = 3 + i * 7 % 17;
         h.push_str(&format!("<text x=0 y={} font-size=9>{}</text><rect x=140 y={} width={} height=10 fill=#1f5f5b /><text x={} y={} font-size=9>{v}</text>", 12 + i * 15, esc(l), 3 + i * 15, v * 15, 145 + v * 15, 12 + i * 15));
     }
@@ -397,7 +287,7 @@ pub fn pdf_html(rows: u32) -> String {
         }
     }
     h.push_str("</svg><h2>Alla rapporter</h2><table><thead><tr><th>Datum<th>Plats<th>Kategori<th>Aktör<th>Antal</thead><tbody>");
-    for r in bench_rows(rows) {
+    for r in crate::demo::table_rows(rows) {
         h.push_str(&format!(
             "<tr><td>{}<td>{}<td>{}<td>{}<td class=n>{}",
             r[0],

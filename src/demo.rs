@@ -8,6 +8,9 @@
 //! vandalism and container fires). The same end day and week count give exactly
 //! the same database, which tests rely on.
 
+mod partner_csv;
+pub use partner_csv::{LABELS as PARTNER_LABELS, table_rows, write_partner_csv};
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::Store;
@@ -374,142 +377,141 @@ pub fn load_demo(store: &mut Store, weeks: u32, end: NaiveDate) -> Result<DemoSu
     if existing > 0 {
         return Err(Message::DemoNeedsEmpty { reports: existing }.into());
     }
-    let tx = store.conn_mut().transaction()?;
-
-    let mut place_ids: Vec<(&str, Id)> = Vec::with_capacity(PLACES.len());
-    for (area, name, aliases) in PLACES {
-        let id = match place::find_place_id(&tx, name)? {
-            Some(id) => id,
-            None => {
-                place::insert_place(
-                    &tx,
-                    &NewPlace {
-                        name: name.to_string(),
-                        area: Some(area.to_string()),
-                        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-                        latitude: None,
-                        longitude: None,
-                    },
-                )?
-                .id
-            }
-        };
-        place_ids.push((name, id));
-    }
-    let mut partner_ids: Vec<(&str, Id)> = Vec::with_capacity(PARTNERS.len());
-    for name in PARTNERS {
-        let id = match named::find_id(&tx, Kind::Partner, name)? {
-            Some(id) => id,
-            None => partner::insert_partner(&tx, name)?,
-        };
-        partner_ids.push((name, id));
-    }
-    let mut category_ids: Vec<(&str, Id)> = Vec::with_capacity(SCENARIOS.len());
-    for s in SCENARIOS {
-        category_ids.push((s.category, category::get_category_id(&tx, s.category)?));
-    }
-    let id_of = |list: &[(&str, Id)], name: &str| {
-        list.iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, id)| *id)
-            .unwrap_or_default()
-    };
-
-    let days = i64::from(weeks) * 7;
-    let start = end - Duration::days(days - 1);
-    let hot_from = end - Duration::days(41);
-    let mut rng = Rng(0x4E41_5645_5420_2026);
-    let mut reports = 0u32;
-    for offset in 0..days {
-        let date = start + Duration::days(offset);
-        let (summer, dark) = season(date);
-        let weekend = matches!(date.weekday(), Weekday::Fri | Weekday::Sat);
-        let weights: Vec<f64> = SCENARIOS
-            .iter()
-            .map(|s| {
-                let mut w = s.weight;
-                if summer {
-                    w *= s.season.0;
+    store.write(|tx| {
+        let mut place_ids: Vec<(&str, Id)> = Vec::with_capacity(PLACES.len());
+        for (area, name, aliases) in PLACES {
+            let id = match place::find_place_id(tx, name)? {
+                Some(id) => id,
+                None => {
+                    place::insert_place(
+                        tx,
+                        &NewPlace {
+                            name: name.to_string(),
+                            area: Some(area.to_string()),
+                            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                            latitude: None,
+                            longitude: None,
+                        },
+                    )?
+                    .id
                 }
-                if dark {
-                    w *= s.season.1;
-                }
-                if weekend {
-                    w *= s.weekend;
-                }
-                if s.category == "Brand/anlagd brand" && fire_peak(date) {
-                    w *= 6.0;
-                }
-                w
-            })
-            .collect();
-        let total: f64 = weights.iter().sum();
-        // About six reports a day on an ordinary weekday, more on weekends and in summer.
-        for _ in 0..rng.poisson(total * 0.35) {
-            let mut x = rng.unit() * total;
-            let mut idx = 0;
-            while idx + 1 < SCENARIOS.len() && x >= weights[idx] {
-                x -= weights[idx];
-                idx += 1;
-            }
-            let s = &SCENARIOS[idx];
-            // Hotspot 1: Stortorget draws more of its scenarios in the last six weeks.
-            let mut place_name = *rng.pick(s.places);
-            if date >= hot_from && s.places.contains(&"Stortorget") && rng.unit() < 0.45 {
-                place_name = "Stortorget";
-            }
-            // Hotspot 2: Norrby centrum draws vandalism and fires all along.
-            if s.places.contains(&"Norrby centrum") && rng.unit() < 0.3 {
-                place_name = "Norrby centrum";
-            }
-            let unplaced = rng.unit() < 0.04;
-            let partner_name = *rng.pick(s.partners);
-            let hour = s.hours.0 + rng.below((s.hours.1 - s.hours.0 + 1) as usize) as u32;
-            let time = (rng.unit() < 0.85)
-                .then(|| NaiveTime::from_hms_opt(hour, 5 * rng.below(12) as u32, 0))
-                .flatten();
-            let count = if rng.unit() < 0.15 {
-                2 + rng.below(3) as u32
-            } else {
-                1
             };
-            let assessment = ["Låg", "Medel", "Medel", "Hög"][rng.below(4)];
-            let (place_id, source_place) = if unplaced {
-                (None, rng.pick(LOOSE_PLACES).to_string())
-            } else {
-                (Some(id_of(&place_ids, place_name)), place_name.to_string())
-            };
-            insert_record(
-                &tx,
-                &ReportRecord {
-                    date,
-                    time,
-                    place_id,
-                    category_id: id_of(&category_ids, s.category),
-                    partner_id: id_of(&partner_ids, partner_name),
-                    count,
-                    assessment: Some(assessment.to_string()),
-                    text: rng.pick(s.texts).to_string(),
-                    source_place: Some(source_place),
-                    source_category: Some(s.category.to_string()),
-                    import_batch_id: None,
-                    external_id: None,
-                },
-            )?;
-            reports += 1;
+            place_ids.push((name, id));
         }
-    }
-    if crate::db::setting::get_setting(&tx, crate::db::setting::MUNICIPALITY)?.is_none() {
-        crate::db::setting::set_setting(&tx, crate::db::setting::MUNICIPALITY, MUNICIPALITY)?;
-    }
-    tx.commit()?;
-    Ok(DemoSummary {
-        areas: 3,
-        places: PLACES.len() as u32,
-        partners: PARTNERS.len() as u32,
-        reports,
-        from: start,
-        to: end,
+        let mut partner_ids: Vec<(&str, Id)> = Vec::with_capacity(PARTNERS.len());
+        for name in PARTNERS {
+            let id = match named::find_id(tx, Kind::Partner, name)? {
+                Some(id) => id,
+                None => partner::insert_partner(tx, name)?,
+            };
+            partner_ids.push((name, id));
+        }
+        let mut category_ids: Vec<(&str, Id)> = Vec::with_capacity(SCENARIOS.len());
+        for s in SCENARIOS {
+            category_ids.push((s.category, category::get_category_id(tx, s.category)?));
+        }
+        let id_of = |list: &[(&str, Id)], name: &str| {
+            list.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, id)| *id)
+                .unwrap_or_default()
+        };
+
+        let days = i64::from(weeks) * 7;
+        let start = end - Duration::days(days - 1);
+        let hot_from = end - Duration::days(41);
+        let mut rng = Rng(0x4E41_5645_5420_2026);
+        let mut reports = 0u32;
+        for offset in 0..days {
+            let date = start + Duration::days(offset);
+            let (summer, dark) = season(date);
+            let weekend = matches!(date.weekday(), Weekday::Fri | Weekday::Sat);
+            let weights: Vec<f64> = SCENARIOS
+                .iter()
+                .map(|s| {
+                    let mut w = s.weight;
+                    if summer {
+                        w *= s.season.0;
+                    }
+                    if dark {
+                        w *= s.season.1;
+                    }
+                    if weekend {
+                        w *= s.weekend;
+                    }
+                    if s.category == "Brand/anlagd brand" && fire_peak(date) {
+                        w *= 6.0;
+                    }
+                    w
+                })
+                .collect();
+            let total: f64 = weights.iter().sum();
+            // About six reports a day on an ordinary weekday, more on weekends and in summer.
+            for _ in 0..rng.poisson(total * 0.35) {
+                let mut x = rng.unit() * total;
+                let mut idx = 0;
+                while idx + 1 < SCENARIOS.len() && x >= weights[idx] {
+                    x -= weights[idx];
+                    idx += 1;
+                }
+                let s = &SCENARIOS[idx];
+                // Hotspot 1: Stortorget draws more of its scenarios in the last six weeks.
+                let mut place_name = *rng.pick(s.places);
+                if date >= hot_from && s.places.contains(&"Stortorget") && rng.unit() < 0.45 {
+                    place_name = "Stortorget";
+                }
+                // Hotspot 2: Norrby centrum draws vandalism and fires all along.
+                if s.places.contains(&"Norrby centrum") && rng.unit() < 0.3 {
+                    place_name = "Norrby centrum";
+                }
+                let unplaced = rng.unit() < 0.04;
+                let partner_name = *rng.pick(s.partners);
+                let hour = s.hours.0 + rng.below((s.hours.1 - s.hours.0 + 1) as usize) as u32;
+                let time = (rng.unit() < 0.85)
+                    .then(|| NaiveTime::from_hms_opt(hour, 5 * rng.below(12) as u32, 0))
+                    .flatten();
+                let count = if rng.unit() < 0.15 {
+                    2 + rng.below(3) as u32
+                } else {
+                    1
+                };
+                let assessment = ["Låg", "Medel", "Medel", "Hög"][rng.below(4)];
+                let (place_id, source_place) = if unplaced {
+                    (None, rng.pick(LOOSE_PLACES).to_string())
+                } else {
+                    (Some(id_of(&place_ids, place_name)), place_name.to_string())
+                };
+                insert_record(
+                    tx,
+                    &ReportRecord {
+                        date,
+                        time,
+                        place_id,
+                        category_id: id_of(&category_ids, s.category),
+                        partner_id: id_of(&partner_ids, partner_name),
+                        count,
+                        assessment: Some(assessment.to_string()),
+                        text: rng.pick(s.texts).to_string(),
+                        source_place: Some(source_place),
+                        source_category: Some(s.category.to_string()),
+                        import_batch_id: None,
+                        external_id: None,
+                    },
+                )?;
+                reports += 1;
+            }
+        }
+        if crate::db::setting::get_setting(tx, crate::db::setting::MUNICIPALITY)?.is_none() {
+            crate::db::setting::set_setting(tx, crate::db::setting::MUNICIPALITY, MUNICIPALITY)?;
+        }
+        Ok(DemoSummary {
+            areas: 3,
+            places: PLACES.len() as u32,
+            partners: PARTNERS.len() as u32,
+            reports,
+            from: start,
+            to: end,
+        })
     })
 }
 

@@ -32,9 +32,7 @@ pub struct AppInfo {
 
 impl Store {
     pub fn info(&self) -> Result<AppInfo> {
-        let places: u32 = self
-            .conn()
-            .query_row("SELECT count(*) FROM place", [], |r| r.get(0))?;
+        let places = u32::try_from(place::count_places(self.conn())?).unwrap_or(u32::MAX);
         Ok(AppInfo {
             db_path: self.path().display().to_string(),
             schema_version: self.schema_version()?,
@@ -46,10 +44,10 @@ impl Store {
     }
 
     pub fn add_area(&mut self, name: &str) -> Result<Id> {
-        let tx = self.conn_mut().transaction()?;
-        let id = area::insert_area(&tx, name)?;
-        tx.commit()?;
-        Ok(id)
+        self.write(|tx| {
+            let id = area::insert_area(tx, name)?;
+            Ok(id)
+        })
     }
 
     pub fn areas(&self) -> Result<Vec<Area>> {
@@ -57,21 +55,21 @@ impl Store {
     }
 
     pub fn add_place(&mut self, new: &NewPlace) -> Result<PlaceAdded> {
-        let tx = self.conn_mut().transaction()?;
-        let added = place::insert_place(&tx, new)?;
-        tx.commit()?;
-        Ok(added)
+        self.write(|tx| {
+            let added = place::insert_place(tx, new)?;
+            Ok(added)
+        })
     }
 
     /// Adds `alias` as another name for the place called (or aliased) `place`, and
     /// places the unplaced reports whose text it is; returns how many were placed.
     pub fn add_alias(&mut self, place: &str, alias: &str) -> Result<u32> {
-        let tx = self.conn_mut().transaction()?;
-        let id = place::get_place_id(&tx, place)?;
-        place::insert_alias(&tx, id, alias)?;
-        let placed = place::resolve_unplaced(&tx, id, alias)?;
-        tx.commit()?;
-        Ok(placed)
+        self.write(|tx| {
+            let id = place::get_place_id(tx, place)?;
+            place::insert_alias(tx, id, alias)?;
+            let placed = place::resolve_unplaced(tx, id, alias)?;
+            Ok(placed)
+        })
     }
 
     /// The unplaced queue (see [`place::list_unplaced`]).
@@ -85,10 +83,10 @@ impl Store {
 
     /// Undoes an import: its reports go, the batch stays in the log marked undone.
     pub fn undo_import(&mut self, batch: Id) -> Result<u32> {
-        let tx = self.conn_mut().transaction()?;
-        let n = import_batch::undo_batch(&tx, batch)?;
-        tx.commit()?;
-        Ok(n)
+        self.write(|tx| {
+            let n = import_batch::undo_batch(tx, batch)?;
+            Ok(n)
+        })
     }
 
     /// The rows an import skipped: (line, reason, raw row).
@@ -116,10 +114,10 @@ impl Store {
     }
 
     pub fn add_partner(&mut self, name: &str) -> Result<Id> {
-        let tx = self.conn_mut().transaction()?;
-        let id = partner::insert_partner(&tx, name)?;
-        tx.commit()?;
-        Ok(id)
+        self.write(|tx| {
+            let id = partner::insert_partner(tx, name)?;
+            Ok(id)
+        })
     }
 
     pub fn partners(&self) -> Result<Vec<Partner>> {
@@ -131,33 +129,33 @@ impl Store {
     }
 
     pub fn add_category(&mut self, name: &str) -> Result<Id> {
-        let tx = self.conn_mut().transaction()?;
-        let id = category::insert_category(&tx, name)?;
-        tx.commit()?;
-        Ok(id)
+        self.write(|tx| {
+            let id = category::insert_category(tx, name)?;
+            Ok(id)
+        })
     }
 
     pub fn rename_category(&mut self, name: &str, new_name: &str) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
-        category::update_category_name(&tx, name, new_name)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            category::update_category_name(tx, name, new_name)?;
+            Ok(())
+        })
     }
 
     pub fn set_category_active(&mut self, name: &str, active: bool) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
-        category::update_category_active(&tx, name, active)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            category::update_category_active(tx, name, active)?;
+            Ok(())
+        })
     }
 
     /// Adds a report and returns it as stored.
     pub fn add_report(&mut self, new: &NewReport) -> Result<Report> {
-        let tx = self.conn_mut().transaction()?;
-        let id = report::insert_report(&tx, new)?;
-        let stored = report::get_report(&tx, id)?;
-        tx.commit()?;
-        Ok(stored)
+        self.write(|tx| {
+            let id = report::insert_report(tx, new)?;
+            let stored = report::get_report(tx, id)?;
+            Ok(stored)
+        })
     }
 
     pub fn reports(&self, filter: &ReportFilter) -> Result<ReportPage> {
@@ -188,10 +186,10 @@ impl Store {
         status: &str,
         justification: &str,
     ) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
-        crate::picture::assessment::set_status(&tx, period, area, status, justification)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            crate::picture::assessment::set_status(tx, period, area, status, justification)?;
+            Ok(())
+        })
     }
 
     /// Sets one of the three analysis texts for a period.
@@ -201,10 +199,10 @@ impl Store {
         part: crate::picture::AnalysisPart,
         text: &str,
     ) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
-        crate::picture::assessment::set_text(&tx, period, part, text)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            crate::picture::assessment::set_text(tx, period, part, text)?;
+            Ok(())
+        })
     }
 
     /// Freezes the picture for a period as it is now.
@@ -217,10 +215,10 @@ impl Store {
         let title = title
             .map(str::to_string)
             .unwrap_or_else(|| format!("Lägesbild {}", picture.label));
-        let tx = self.conn_mut().transaction()?;
-        let saved = crate::picture::snapshot::insert_snapshot(&tx, picture, &title)?;
-        tx.commit()?;
-        Ok(saved)
+        self.write(|tx| {
+            let saved = crate::picture::snapshot::insert_snapshot(tx, picture, &title)?;
+            Ok(saved)
+        })
     }
 
     pub fn saved_pictures(&self) -> Result<Vec<crate::picture::snapshot::SnapshotListItem>> {

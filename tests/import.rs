@@ -542,7 +542,7 @@ fn unreadable_files_are_refused_naming_the_file() {
 fn progress_is_reported_and_cancelling_stores_nothing() {
     let mut e = env();
     let path = e.dir.path().join("stor.csv");
-    navet::bench::write_swedish_csv(&path, 5000).unwrap();
+    navet::demo::write_partner_csv(&path, 5000).unwrap();
     let before = e.store.report_count().unwrap();
     let seen = std::cell::Cell::new(0u32);
     let opts = ImportOptions {
@@ -651,7 +651,7 @@ fn report_indexes(store: &Store) -> Vec<(String, String)> {
 }
 
 /// From 50,000 rows, into a smaller table, the loader drops the report indexes, checks
-/// duplicates in memory, writes through a rollback journal and rebuilds the indexes:
+/// duplicates in memory and rebuilds the indexes, all in WAL:
 /// the database must end up exactly as the row-by-row path would leave it.
 #[test]
 fn a_large_file_loads_in_bulk_and_leaves_the_database_as_before() {
@@ -660,9 +660,9 @@ fn a_large_file_loads_in_bulk_and_leaves_the_database_as_before() {
     assert_eq!(indexes.len(), 4, "{indexes:?}");
     let first = e.dir.path().join("stor-1.csv");
     let second = e.dir.path().join("stor-2.csv");
-    navet::bench::write_swedish_csv(&first, 60_000).unwrap();
+    navet::demo::write_partner_csv(&first, 60_000).unwrap();
     // The same generator: its first 60,000 rows are the first file's.
-    navet::bench::write_swedish_csv(&second, 70_000).unwrap();
+    navet::demo::write_partner_csv(&second, 70_000).unwrap();
     let demo = e.store.report_count().unwrap();
 
     let r = e.import(&first, "Polisen");
@@ -703,4 +703,74 @@ fn a_large_file_loads_in_bulk_and_leaves_the_database_as_before() {
 
     assert_eq!(e.store.undo_import(r2.batch.unwrap()).unwrap(), 10_000);
     assert_eq!(e.store.report_count().unwrap(), demo + 60_000);
+}
+
+/// The connection settings an import changes, as (foreign_keys, cache_size, threads).
+fn load_settings(store: &Store) -> (i64, i64, i64) {
+    let get = |name: &str| -> i64 {
+        store
+            .conn()
+            .pragma_query_value(None, name, |r| r.get(0))
+            .unwrap()
+    };
+    (get("foreign_keys"), get("cache_size"), get("threads"))
+}
+
+/// A bulk load that fails half-way (a row that aborts it) or panics half-way (in the
+/// progress callback, on the storing thread) leaves every setting, every index and
+/// every row as it was.
+#[test]
+fn a_bulk_load_that_fails_or_panics_half_way_restores_every_setting() {
+    let mut e = env();
+    let indexes = report_indexes(&e.store);
+    assert_eq!(indexes.len(), 4, "{indexes:?}");
+    let before = load_settings(&e.store);
+    assert_eq!(before.0, 1, "foreign keys are on");
+    let reports = e.store.report_count().unwrap();
+    let path = e.dir.path().join("stor.csv");
+    navet::demo::write_partner_csv(&path, 60_000).unwrap();
+    // Row 30,000's date cannot be read: with `abort`, the whole load stops there.
+    let text = std::fs::read(&path).unwrap();
+    let mut lines: Vec<&[u8]> = text.split(|b| *b == b'\n').collect();
+    let broken = b"2026-13-45;12.00;Torget;Klotter;1;trasig rad\r".to_vec();
+    lines[30_000] = &broken;
+    std::fs::write(&path, lines.join(&b'\n')).unwrap();
+
+    let abort = ImportOptions {
+        partner: Some("Polisen".into()),
+        on_problem: OnProblem::Abort,
+        ..Default::default()
+    };
+    let err = e.store.import_file(&path, &abort).unwrap_err();
+    assert!(err.to_string().contains("30001"), "{err}");
+    assert_eq!(load_settings(&e.store), before);
+    assert_eq!(report_indexes(&e.store), indexes);
+    assert_eq!(e.store.report_count().unwrap(), reports);
+
+    let flag = ImportOptions {
+        partner: Some("Polisen".into()),
+        ..Default::default()
+    };
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        e.store.import_file_with_progress(&path, &flag, &|p| {
+            assert!(p.rows < 20_000, "a panic half-way through the load");
+            true
+        })
+    }));
+    assert!(panicked.is_err());
+    assert_eq!(load_settings(&e.store), before);
+    assert_eq!(report_indexes(&e.store), indexes);
+    assert_eq!(e.store.report_count().unwrap(), reports);
+    let ok: String = e
+        .store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+
+    // And the store still works: the same file, flagged, loads in full.
+    let r = e.import(&path, "Polisen");
+    assert_eq!(r.rows, 60_000);
+    assert_eq!(load_settings(&e.store), before);
+    assert_eq!(report_indexes(&e.store), indexes);
 }

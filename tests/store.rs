@@ -209,15 +209,19 @@ fn a_schema_1_database_upgrades_to_the_same_schema_as_a_fresh_one_keeping_its_re
         })
         .unwrap();
         s.add_partner("Polisen").unwrap();
+        // Reports as schema 1's Navet wrote them (today's inserter writes later columns).
         for day in ["2026-11-16", "2026-11-17"] {
-            s.add_report(&navet::db::report::NewReport {
-                date: day.into(),
-                place: Some("Torget".into()),
-                category: "Klotter".into(),
-                partner: "Polisen".into(),
-                ..Default::default()
-            })
-            .unwrap();
+            s.conn()
+                .execute(
+                    "INSERT INTO report (occurred_date, place_id, category_id, partner_id, text,
+                                         source_place, source_category, created_at, updated_at)
+                     SELECT ?1, (SELECT id FROM place WHERE name = 'Torget'),
+                            (SELECT id FROM category WHERE name = 'Klotter'),
+                            (SELECT id FROM partner WHERE name = 'Polisen'), '', 'Torget',
+                            'Klotter', '2026-11-18T10:00:00Z', '2026-11-18T10:00:00Z'",
+                    [day],
+                )
+                .unwrap();
         }
     }
     let before = Store::open_with(&old, &migrations::ALL[..1])

@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use navet::db::category::Category;
+use navet::db::export_log::ExportEntry;
 use navet::db::import_batch::Batch;
 use navet::db::partner::Partner;
 use navet::db::place::Place;
@@ -18,7 +19,6 @@ use navet::db::report::ReportFilter as Filter;
 use navet::db::report::{NewReport, Report, ReportFilter, ReportPage};
 use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
-use navet::export::log::ExportEntry;
 use navet::export::{ExportDone, PictureSource, TableFormat};
 use navet::import::{ImportOptions, ImportProgress, ImportResult, UnplacedText};
 use navet::ops::AppInfo;

@@ -47,3 +47,7 @@ pub fn ensure_area(tx: &Transaction, name: &str) -> Result<(Id, bool)> {
         None => Ok((insert_area(tx, name)?, true)),
     }
 }
+
+pub fn get_area_name(conn: &Connection, id: Id) -> Result<String> {
+    named::get_name(conn, Kind::Area, id)
+}

@@ -173,3 +173,11 @@ pub fn list_rejected(conn: &Connection, id: Id) -> Result<Vec<(u64, String, Stri
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+pub fn get_batch_file_name(conn: &Connection, id: Id) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT file_name FROM import_batch WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?)
+}

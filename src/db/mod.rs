@@ -10,12 +10,17 @@
 //! `find_` (optional), `list_`, `insert_`, `update_`, `delete_`, `count_`.
 
 pub mod area;
+pub mod bulk;
 pub mod category;
+pub mod export_log;
 pub mod import_batch;
 pub mod import_profile;
 pub mod migrations;
 pub mod named;
 pub mod partner;
+pub mod picture_draft;
+pub mod picture_queries;
+pub mod picture_snapshot;
 pub mod place;
 pub mod report;
 pub mod setting;
@@ -23,7 +28,7 @@ pub mod setting;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::{Error, Result};
 use crate::messages::Message;
@@ -133,22 +138,18 @@ impl Store {
         self.backup.as_deref()
     }
 
-    /// For a bulk load: leaves WAL for a rollback journal, in which pages added to the
-    /// end of the file are written once, straight into it, instead of into the WAL and
-    /// then copied back by a checkpoint (half the writing for a large import). Only
-    /// possible while no other connection has the file open; otherwise SQLite answers
-    /// "busy" at once and the load runs in WAL as usual. Returns whether it switched.
-    pub fn enter_bulk_journal(&self) -> bool {
-        self.conn
-            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
-                r.get::<_, String>(0)
-            })
-            .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"))
+    /// Runs `f` in one write transaction: committed when it returns `Ok`, rolled back
+    /// when it returns an error or panics (the transaction's Drop).
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
     }
 
-    /// Back to WAL after [`Store::enter_bulk_journal`].
-    pub fn leave_bulk_journal(&self) -> Result<()> {
-        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+    /// Refreshes the query planner's statistics (after a large generated load).
+    pub fn analyze(&self) -> Result<()> {
+        self.conn.execute_batch("ANALYZE")?;
         Ok(())
     }
 

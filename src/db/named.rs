@@ -88,3 +88,34 @@ pub fn validated_name(field: &str, name: &str) -> Result<String> {
     }
     Ok(clean)
 }
+
+/// The name of the row with this id.
+pub fn get_name(conn: &Connection, kind: Kind, id: Id) -> Result<String> {
+    let sql = format!("SELECT name FROM {} WHERE id = ?1", table(kind));
+    Ok(conn.query_row(&sql, [id], |r| r.get(0))?)
+}
+
+/// Every row of this kind as id → name.
+pub fn id_names(conn: &Connection, kind: Kind) -> Result<std::collections::HashMap<Id, String>> {
+    let sql = format!("SELECT id, name FROM {}", table(kind));
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every key a text can be matched by (`name_key`, and for places their aliases) → id:
+/// what an import resolves partner, place and category texts against, in one read.
+pub fn key_ids(conn: &Connection, kind: Kind) -> Result<Vec<(String, Id)>> {
+    let sql = match kind {
+        Kind::Place => {
+            "SELECT name_key, id FROM place UNION ALL SELECT alias_key, place_id FROM place_alias"
+        }
+        // The category map works from the names in the list's order (see import::categories).
+        Kind::Category => "SELECT name, id FROM category ORDER BY sort_order",
+        Kind::Area => "SELECT name_key, id FROM area",
+        Kind::Partner => "SELECT name_key, id FROM partner",
+    };
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

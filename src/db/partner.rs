@@ -43,3 +43,7 @@ pub fn insert_partner(tx: &Transaction, name: &str) -> Result<Id> {
 pub fn get_partner_id(conn: &Connection, name: &str) -> Result<Id> {
     named::get_id(conn, Kind::Partner, field::PARTNER, name)
 }
+
+pub fn get_partner_name(conn: &Connection, id: Id) -> Result<String> {
+    named::get_name(conn, Kind::Partner, id)
+}

@@ -250,3 +250,7 @@ pub fn list_unplaced(conn: &Connection) -> Result<Vec<crate::import::UnplacedTex
     out.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.text.cmp(&b.text)));
     Ok(out)
 }
+
+pub fn count_places(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM place", [], |r| r.get(0))?)
+}

@@ -173,29 +173,106 @@ pub const MAX_COUNT: u32 = 100_000;
 
 /// Stores a resolved report; returns its id.
 pub fn insert_record(tx: &Transaction, r: &ReportRecord) -> Result<Id> {
-    let now = super::now();
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO report (occurred_date, occurred_time, place_id, category_id, partner_id,
-                             count, assessment, text, source_place, source_category,
-                             import_batch_id, external_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-    )?;
-    stmt.execute(params![
-        r.date.format("%Y-%m-%d").to_string(),
-        r.time.map(|t| t.format("%H:%M").to_string()),
-        r.place_id,
-        r.category_id,
-        r.partner_id,
-        r.count,
-        r.assessment,
-        r.text,
-        r.source_place,
-        r.source_category,
-        r.import_batch_id,
-        r.external_id,
-        now,
-    ])?;
+    let date = r.date.format("%Y-%m-%d").to_string();
+    let time = r.time.map(|t| t.format("%H:%M").to_string());
+    let mut inserter = Inserter::new(tx)?;
+    inserter.insert(&ReportRow {
+        date: &date,
+        time: time.as_deref(),
+        place_id: r.place_id,
+        category_id: r.category_id,
+        partner_id: r.partner_id,
+        count: r.count,
+        assessment: r.assessment.as_deref(),
+        text: &r.text,
+        source_place: r.source_place.as_deref(),
+        source_category: r.source_category.as_deref(),
+        import_batch_id: r.import_batch_id,
+        external_id: r.external_id.as_deref(),
+        row_key: None,
+        flagged: false,
+    })?;
     Ok(tx.last_insert_rowid())
+}
+
+/// One report as it goes into the table, dates and times already written out
+/// (`YYYY-MM-DD`, `HH:MM`): what [`Inserter`] takes from the form, the importer and
+/// the benchmarks alike.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReportRow<'a> {
+    pub date: &'a str,
+    pub time: Option<&'a str>,
+    pub place_id: Option<Id>,
+    pub category_id: Id,
+    pub partner_id: Id,
+    pub count: u32,
+    pub assessment: Option<&'a str>,
+    pub text: &'a str,
+    pub source_place: Option<&'a str>,
+    pub source_category: Option<&'a str>,
+    pub import_batch_id: Option<Id>,
+    pub external_id: Option<&'a str>,
+    /// The duplicate key of an imported row (see `crate::import::rowkey`).
+    pub row_key: Option<&'a [u8]>,
+    pub flagged: bool,
+}
+
+/// The one way reports are written: a prepared insert that skips a row whose
+/// duplicate key is already stored. The conflict target is left implicit because a
+/// bulk load drops the unique index on `row_key` and checks keys in memory meanwhile;
+/// `DO NOTHING` (unlike `INSERT OR IGNORE`) still fails on any other broken constraint.
+pub struct Inserter<'t> {
+    stmt: rusqlite::CachedStatement<'t>,
+    now: String,
+}
+
+impl<'t> Inserter<'t> {
+    pub fn new(tx: &'t Transaction<'t>) -> Result<Inserter<'t>> {
+        Ok(Inserter {
+            stmt: tx.prepare_cached(
+                "INSERT INTO report (occurred_date, occurred_time, place_id, category_id, partner_id,
+                     count, assessment, text, source_place, source_category, import_batch_id,
+                     external_id, row_key, flagged, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+                 ON CONFLICT DO NOTHING",
+            )?,
+            now: super::now(),
+        })
+    }
+
+    /// Stores a row; `false` when its duplicate key was already there.
+    pub fn insert(&mut self, r: &ReportRow) -> Result<bool> {
+        let n = self.stmt.execute(params![
+            r.date,
+            r.time,
+            r.place_id,
+            r.category_id,
+            r.partner_id,
+            r.count,
+            r.assessment,
+            r.text,
+            r.source_place,
+            r.source_category,
+            r.import_batch_id,
+            r.external_id,
+            r.row_key,
+            r.flagged,
+            self.now,
+        ])?;
+        Ok(n == 1)
+    }
+}
+
+/// Every duplicate key already stored (for a bulk load, which checks them in memory).
+pub fn for_each_row_key(conn: &Connection, mut each: impl FnMut(&[u8])) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT row_key FROM report WHERE row_key IS NOT NULL")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let rusqlite::types::ValueRef::Blob(b) = r.get_ref(0)? {
+            each(b);
+        }
+    }
+    Ok(())
 }
 
 const SELECT: &str = "

@@ -2,7 +2,6 @@
 
 pub mod csv;
 pub mod lagesbild;
-pub mod log;
 pub mod pdf;
 pub mod tables;
 pub mod xlsx;
@@ -85,7 +84,7 @@ impl Store {
         let bytes = std::fs::metadata(path)
             .map_err(|e| Error::io(path, e))?
             .len();
-        let log_id = log::insert_export(
+        let log_id = crate::db::export_log::insert_export(
             self.conn(),
             kind,
             &file_name(path),
@@ -206,8 +205,8 @@ impl Store {
         }
     }
 
-    pub fn exports(&self) -> Result<Vec<log::ExportEntry>> {
-        log::list_exports(self.conn())
+    pub fn exports(&self) -> Result<Vec<crate::db::export_log::ExportEntry>> {
+        crate::db::export_log::list_exports(self.conn())
     }
 }
 

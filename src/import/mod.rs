@@ -31,6 +31,7 @@ pub use mapping::Field;
 pub use source::Format;
 
 use crate::Store;
+use crate::db::bulk::BulkLoad;
 use crate::db::import_batch::{self, NewBatch};
 use crate::db::{import_profile, named, partner};
 use crate::error::{Error, Result};
@@ -419,32 +420,13 @@ fn run(
 
     // A big file into a smaller table loads faster with the report indexes rebuilt
     // afterwards (one sort each) than maintained row by row; duplicates are then
-    // caught in memory, and the file is written through a rollback journal.
-    let existing: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM report", [], |r| r.get(0))?;
+    // caught in memory.
+    let existing = crate::db::report::count_reports(store.conn())?;
     let estimated = src.estimated_rows();
     let bulk = estimated >= BULK_ROWS && estimated >= existing.unsigned_abs();
-    let bulk_journal = bulk && !opts.dry_run && store.enter_bulk_journal();
-    // Kept up to date row by row, the index pages stay in memory with a large page
-    // cache instead of being re-read from disk; a bulk load with no indexes gains
-    // nothing from it (both measured with `navet bench import`).
-    let cache: i64 = store
-        .conn()
-        .pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    if !bulk {
-        store
-            .conn()
-            .pragma_update(None, "cache_size", -IMPORT_CACHE_KB)?;
-    }
-    // Every id the loader writes comes from the parent tables, read inside the same
-    // transaction, so SQLite's foreign-key lookups (four per row) only cost time.
-    // The pragma cannot change inside a transaction, hence here; it is restored below.
-    store.conn().pragma_update(None, "foreign_keys", "OFF")?;
-    // Index rebuilds may sort on both cores.
-    store.conn().pragma_update(None, "threads", 2)?;
+    let settings = BulkLoad::begin(store.conn(), bulk)?;
     let result = load(
-        store,
+        &settings,
         &src,
         opts,
         progress,
@@ -465,17 +447,10 @@ fn run(
             estimated,
         },
     );
-    // Restored whatever the load's outcome; the journal first, so a failure below
-    // cannot leave the file out of WAL.
-    let journal = if bulk_journal {
-        store.leave_bulk_journal()
-    } else {
-        Ok(())
-    };
-    store.conn().pragma_update(None, "cache_size", cache)?;
-    store.conn().pragma_update(None, "foreign_keys", "ON")?;
+    // Restored whatever the load's outcome (and by the guard's Drop on a panic).
+    let restored = settings.restore();
     let (batch, done, partner_display, profile_name, unplaced) = result?;
-    journal?;
+    restored?;
 
     Ok(ImportResult {
         batch: (!opts.dry_run).then_some(batch),
@@ -525,12 +500,6 @@ const CHANNEL_BATCHES: usize = 8;
 /// table, the report indexes are rebuilt after the load instead of kept up to date.
 const BULK_ROWS: u64 = 50_000;
 
-/// The page cache during an import, in KiB.
-const IMPORT_CACHE_KB: i64 = 96 * 1024;
-
-/// The page cache while the report indexes are rebuilt, in KiB (see `load`).
-const SORT_CACHE_KB: i64 = 4 * 1024;
-
 /// What `run` worked out before loading.
 struct Prepared<'a> {
     header: &'a [String],
@@ -561,7 +530,7 @@ type Loaded = (
 
 /// The one transaction: batch, rows, profile; committed unless a dry run.
 fn load(
-    store: &mut Store,
+    settings: &BulkLoad,
     src: &source::Source,
     opts: &ImportOptions,
     progress: ProgressFn,
@@ -573,7 +542,7 @@ fn load(
     let overrides = p.overrides;
     let file = &src.file_name;
     let mut partner_id = p.partner_id;
-    let tx = store.conn_mut().transaction()?;
+    let tx = settings.transaction()?;
     if partner_id.is_none()
         && let Some(name) = p.partner_name
     {
@@ -596,17 +565,10 @@ fn load(
         &tx, batch, header, map, day_order, partner_id, overrides, opts,
     )?;
     // Bulk: the index definitions are read back, dropped, and re-run verbatim after.
-    let rebuild: Vec<(String, String)> = if p.bulk {
-        let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'report' AND sql IS NOT NULL")?;
-        let list = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
-        drop(stmt);
-        for (name, _) in &list {
-            tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
-        }
+    let dropped = if p.bulk {
+        let dropped = settings.drop_report_indexes(&tx)?;
         writer.keys_in_memory(&mut checker)?;
-        list
+        dropped
     } else {
         Vec::new()
     };
@@ -723,14 +685,7 @@ fn load(
     });
     let done = writer.finish(checker?);
     trace("rows");
-    // SQLite's sorter works in chunks of the page cache's size: small chunks, sorted
-    // on both cores and merged, build an index faster than one big in-memory sort.
-    if !rebuild.is_empty() {
-        tx.pragma_update(None, "cache_size", -SORT_CACHE_KB)?;
-    }
-    for (_, sql) in &rebuild {
-        tx.execute_batch(sql)?;
-    }
+    settings.rebuild(&tx, &dropped)?;
     trace("indexes");
 
     let counts = done.counts;
@@ -747,10 +702,7 @@ fn load(
             categories: overrides.clone().into_iter().collect(),
             day_order,
         };
-        let partner_display: String =
-            tx.query_row("SELECT name FROM partner WHERE id = ?1", [pid], |r| {
-                r.get(0)
-            })?;
+        let partner_display = partner::get_partner_name(&tx, pid)?;
         let name = profile_name.clone().unwrap_or_else(|| {
             let shape: Vec<&str> = header
                 .iter()
@@ -770,14 +722,9 @@ fn load(
         profile_name = Some(name);
     }
     import_batch::update_batch_result(&tx, batch, &counts, profile_id)?;
-    let partner_display = match partner_id {
-        Some(pid) => Some(
-            tx.query_row("SELECT name FROM partner WHERE id = ?1", [pid], |r| {
-                r.get::<_, String>(0)
-            })?,
-        ),
-        None => None,
-    };
+    let partner_display = partner_id
+        .map(|pid| partner::get_partner_name(&tx, pid))
+        .transpose()?;
     let unplaced = done.unplaced_with_suggestions(&tx)?;
     trace("profile and queue");
     if opts.dry_run {

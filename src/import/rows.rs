@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
 use csv::StringRecord;
-use rusqlite::{Statement, Transaction, params};
+use rusqlite::Transaction;
 
 use super::categories::CategoryMap;
 use super::dates::{self, DayOrder, When};
@@ -21,10 +21,11 @@ use super::{
     UnplacedText, pii, rowkey,
 };
 use crate::db::import_batch::Counts;
-use crate::db::report::MAX_COUNT;
+use crate::db::report::{Inserter, MAX_COUNT, ReportRow};
+use crate::db::{import_batch, named};
 use crate::error::Result;
 use crate::ids::Id;
-use crate::messages::{Message, RowProblem};
+use crate::messages::{Kind, Message, RowProblem};
 use crate::names;
 
 /// What the loader did, for the result.
@@ -139,10 +140,9 @@ pub struct Writer<'t> {
     file: String,
     on_problem: OnProblem,
     description_column: Option<String>,
-    now: String,
     done: Done,
     /// The report insert, prepared once.
-    insert: Statement<'t>,
+    insert: Inserter<'t>,
 }
 
 fn clean(v: &str) -> &str {
@@ -161,25 +161,10 @@ pub fn loader<'t>(
     category_overrides: &HashMap<String, String>,
     opts: &ImportOptions,
 ) -> Result<(Checker, Writer<'t>)> {
-    let pairs = |sql: &str| -> Result<Vec<(String, Id)>> {
-        let mut stmt = tx.prepare(sql)?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    };
-    let places: HashMap<String, Id> = pairs(
-        "SELECT name_key, id FROM place UNION ALL SELECT alias_key, place_id FROM place_alias",
-    )?
-    .into_iter()
-    .collect();
-    let partners: HashMap<String, Id> = pairs("SELECT name_key, id FROM partner")?
-        .into_iter()
-        .collect();
-    let cats = pairs("SELECT name, id FROM category ORDER BY sort_order")?;
-    let file: String = tx.query_row(
-        "SELECT file_name FROM import_batch WHERE id = ?1",
-        [batch],
-        |r| r.get(0),
-    )?;
+    let places: HashMap<String, Id> = named::key_ids(tx, Kind::Place)?.into_iter().collect();
+    let partners: HashMap<String, Id> = named::key_ids(tx, Kind::Partner)?.into_iter().collect();
+    let cats = named::key_ids(tx, Kind::Category)?;
+    let file = import_batch::get_batch_file_name(tx, batch)?;
     let col: HashMap<Field, usize> = map.columns.iter().map(|(c, f)| (*f, *c)).collect();
     let description_column = col
         .get(&Field::Description)
@@ -208,7 +193,6 @@ pub fn loader<'t>(
         file,
         on_problem: opts.on_problem,
         description_column,
-        now: crate::db::now(),
         done: Done {
             counts: Counts::default(),
             issues: Vec::new(),
@@ -217,12 +201,7 @@ pub fn loader<'t>(
             unmapped: Vec::new(),
             unplaced: HashMap::new(),
         },
-        insert: tx.prepare(
-            "INSERT OR IGNORE INTO report (occurred_date, occurred_time, place_id, category_id, partner_id,
-                 count, assessment, text, source_place, source_category, import_batch_id, external_id,
-                 row_key, flagged, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        )?,
+        insert: Inserter::new(tx)?,
     };
     Ok((checker, writer))
 }
@@ -573,15 +552,11 @@ impl<'t> Writer<'t> {
     /// off: every existing key is loaded once and the checker keeps the set.
     pub fn keys_in_memory(&self, checker: &mut Checker) -> Result<()> {
         let mut keys = rowkey::KeySet::default();
-        let mut stmt = self
-            .tx
-            .prepare("SELECT row_key FROM report WHERE row_key IS NOT NULL")?;
-        for k in stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))? {
-            let k = k?;
-            if let Ok(key) = <rowkey::RowKey>::try_from(k.as_slice()) {
+        crate::db::report::for_each_row_key(self.tx, |k| {
+            if let Ok(key) = <rowkey::RowKey>::try_from(k) {
                 keys.insert(key);
             }
-        }
+        })?;
         checker.keys = Some(keys);
         Ok(())
     }
@@ -725,24 +700,22 @@ impl<'t> Writer<'t> {
 
     /// Stores a draft; `false` when its duplicate key was already there.
     fn insert(&mut self, d: &Draft, flagged: bool) -> Result<bool> {
-        let n = self.insert.execute(params![
-            d.date,
-            d.time,
-            d.place_id,
-            d.category_id,
-            d.partner_id,
-            d.count,
-            d.assessment,
-            d.text,
-            d.place_text,
-            Some(d.category_text.as_str()).filter(|s| !s.is_empty()),
-            self.batch,
-            d.external_id,
-            &d.key[..],
+        self.insert.insert(&ReportRow {
+            date: &d.date,
+            time: d.time.as_deref(),
+            place_id: d.place_id,
+            category_id: d.category_id,
+            partner_id: d.partner_id,
+            count: d.count,
+            assessment: d.assessment.as_deref(),
+            text: &d.text,
+            source_place: d.place_text.as_deref(),
+            source_category: Some(d.category_text.as_str()).filter(|s| !s.is_empty()),
+            import_batch_id: Some(self.batch),
+            external_id: d.external_id.as_deref(),
+            row_key: Some(&d.key[..]),
             flagged,
-            self.now,
-        ])?;
-        Ok(n == 1)
+        })
     }
 
     pub fn finish(self, checker: Checker) -> Done {

@@ -3,11 +3,12 @@
 //! (kartläggning, annan information, analys av orsaker). Kept per period as a draft
 //! until the picture is frozen.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Period;
+use crate::db::{area, picture_draft};
 use crate::error::Result;
 use crate::messages::Message;
 
@@ -85,13 +86,7 @@ impl AnalysisPart {
 }
 
 pub fn get_assessment(conn: &Connection, p: &Period) -> Result<Assessment> {
-    let data: Option<String> = conn
-        .query_row(
-            "SELECT data FROM picture_draft WHERE period_from = ?1 AND period_to = ?2",
-            params![p.from.to_string(), p.to.to_string()],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let data = picture_draft::find_draft(conn, &p.from.to_string(), &p.to.to_string())?;
     Ok(data
         .and_then(|d| serde_json::from_str(&d).ok())
         .unwrap_or_default())
@@ -99,12 +94,7 @@ pub fn get_assessment(conn: &Connection, p: &Period) -> Result<Assessment> {
 
 fn put(tx: &Transaction, p: &Period, a: &Assessment) -> Result<()> {
     let json = serde_json::to_string(a).unwrap_or_else(|_| "{}".into());
-    tx.execute(
-        "INSERT INTO picture_draft (period_from, period_to, data, updated_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (period_from, period_to) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-        params![p.from.to_string(), p.to.to_string(), json, crate::db::now()],
-    )?;
-    Ok(())
+    picture_draft::upsert_draft(tx, &p.from.to_string(), &p.to.to_string(), &json)
 }
 
 /// Sets an area's status; the justification is required (one line).
@@ -121,13 +111,7 @@ pub fn set_status(
         crate::messages::field::AREA,
         area,
     )
-    .and_then(|id| {
-        Ok(
-            tx.query_row("SELECT name FROM area WHERE id = ?1", [id], |r| {
-                r.get::<_, String>(0)
-            })?,
-        )
-    })?;
+    .and_then(|id| area::get_area_name(tx, id))?;
     let status = crate::names::key(status);
     let steps = scale(tx)?;
     if !steps.contains(&status) {

@@ -1,15 +1,17 @@
-//! Computing a picture: two grouped queries over the report index by date, bucketed
-//! into periods in memory, then counts, comparisons and flags.
+//! Computing a picture: two grouped reads over the report index by date
+//! ([`crate::db::picture_queries`]), bucketed into periods in memory, then counts,
+//! comparisons and flags.
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
 use super::{
     AreaPicture, CategoryCount, PartnerCount, Pattern, Period, Picture, PlaceCount, TrendPoint,
     assessment, period, stats,
 };
+use crate::db::picture_queries;
 use crate::error::Result;
 
 /// How many earlier periods the baseline averages, and how long the trend is.
@@ -18,12 +20,6 @@ pub const TREND_PERIODS: u32 = 12;
 pub const HOTSPOTS: usize = 10;
 /// The name under which places with no area are grouped.
 pub const NO_AREA: &str = "Utan område";
-
-fn names(conn: &Connection, sql: &str) -> Result<HashMap<i64, String>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
 
 /// Counts for one (area, category) or (place) over the periods: index 0 is the oldest.
 type Series = Vec<u32>;
@@ -73,92 +69,63 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     let first = periods[0].from;
     let index_of = |d: NaiveDate| periods.iter().rposition(|q| q.contains(d));
 
-    let area_names = names(conn, "SELECT id, name FROM area")?;
-    let place_names = names(conn, "SELECT id, name FROM place")?;
-    let place_area: HashMap<i64, Option<i64>> = {
-        let mut stmt = conn.prepare("SELECT id, area_id FROM place")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    let category_names = names(conn, "SELECT id, name FROM category")?;
-    let category_order: HashMap<i64, i64> = {
-        let mut stmt = conn.prepare("SELECT id, sort_order FROM category")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    let partner_names = names(conn, "SELECT id, name FROM partner")?;
+    let picture_queries::Lookups {
+        area_names,
+        place_names,
+        place_area,
+        category_names,
+        category_order,
+        partner_names,
+    } = picture_queries::lookups(conn)?;
 
     // Counts over all twelve periods, by (area, category) and by place.
     let mut by_area_cat: HashMap<(i64, i64), Series> = HashMap::new();
     let mut by_place: HashMap<(i64, i64), Series> = HashMap::new();
     let mut totals: Series = vec![0; len];
     let mut unplaced = 0u32;
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT occurred_date, place_id, category_id, sum(count) FROM report
-             WHERE occurred_date BETWEEN ?1 AND ?2
-             GROUP BY occurred_date, place_id, category_id",
-        )?;
-        let mut rows = stmt.query(params![first.to_string(), p.to.to_string()])?;
-        while let Some(r) = rows.next()? {
-            let date: String = r.get(0)?;
-            let Ok(day) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
-                continue;
-            };
-            let Some(idx) = index_of(day) else { continue };
-            let place: Option<i64> = r.get(1)?;
-            let cat: i64 = r.get(2)?;
-            let n: u32 = r.get(3)?;
-            totals[idx] += n;
-            match place {
-                None => {
-                    if idx == len - 1 {
-                        unplaced += n;
-                    }
-                }
-                Some(pl) => {
-                    let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
-                    bump(&mut by_area_cat, (area, cat), idx, n, len);
-                    bump(&mut by_place, (pl, 0), idx, n, len);
+    picture_queries::for_each_day_count(conn, &first.to_string(), &p.to.to_string(), |row| {
+        let Ok(day) = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d") else {
+            return;
+        };
+        let Some(idx) = index_of(day) else { return };
+        let n = row.count;
+        totals[idx] += n;
+        match row.place {
+            None => {
+                if idx == len - 1 {
+                    unplaced += n;
                 }
             }
+            Some(pl) => {
+                let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
+                bump(&mut by_area_cat, (area, row.category), idx, n, len);
+                bump(&mut by_place, (pl, 0), idx, n, len);
+            }
         }
-    }
+    })?;
 
     // The current period only: weekday × hour, partners, reports.
     let mut pattern = vec![vec![0u32; 24]; 7];
     let mut untimed = 0u32;
     let mut partners: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
     let mut reports = 0u32;
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT occurred_date, substr(occurred_time, 1, 2), partner_id, count(*), sum(count) FROM report
-             WHERE occurred_date BETWEEN ?1 AND ?2
-             GROUP BY occurred_date, substr(occurred_time, 1, 2), partner_id",
-        )?;
-        let mut rows = stmt.query(params![p.from.to_string(), p.to.to_string()])?;
-        while let Some(r) = rows.next()? {
-            let date: String = r.get(0)?;
-            let hour: Option<String> = r.get(1)?;
-            let partner: i64 = r.get(2)?;
-            let n_reports: u32 = r.get(3)?;
-            let n: u32 = r.get(4)?;
-            reports += n_reports;
-            let e = partners.entry(partner).or_default();
-            e.0 += n_reports;
-            e.1 += n;
-            let Ok(day) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
-                continue;
-            };
-            match hour
-                .and_then(|h| h.parse::<usize>().ok())
-                .filter(|h| *h < 24)
-            {
-                Some(h) => pattern[period::weekday_index(day)][h] += n,
-                None => untimed += n,
-            }
+    picture_queries::for_each_hour_count(conn, &p.from.to_string(), &p.to.to_string(), |row| {
+        reports += row.reports;
+        let e = partners.entry(row.partner).or_default();
+        e.0 += row.reports;
+        e.1 += row.count;
+        let Ok(day) = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d") else {
+            return;
+        };
+        match row
+            .hour
+            .and_then(|h| h.parse::<usize>().ok())
+            .filter(|h| *h < 24)
+        {
+            Some(h) => pattern[period::weekday_index(day)][h] += row.count,
+            None => untimed += row.count,
         }
-    }
+    })?;
 
     let draft = assessment::get_assessment(conn, p)?;
     let cat_name = |id: i64| category_names.get(&id).cloned().unwrap_or_default();

@@ -33,7 +33,7 @@ pub fn insert_export(
 ) -> Result<i64> {
     conn.execute(
         "INSERT INTO export_log (kind, file_name, filters, recipient, partner_safe, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![kind, file_name, filters.to_string(), recipient, partner_safe, crate::db::now()],
+        params![kind, file_name, filters.to_string(), recipient, partner_safe, super::now()],
     )?;
     Ok(conn.last_insert_rowid())
 }
