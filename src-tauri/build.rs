@@ -24,8 +24,7 @@ const COMMANDS: &[&str] = &[
     "save_picture",
     "list_saved_pictures",
     "get_saved_picture",
-    "export_picture",
-    "export_reports",
+    "export",
     "list_exports",
 ];
 

@@ -15,7 +15,6 @@
 //! - [`ops`]: the operations both doors call, one transaction each.
 //! - [`demo`]: the deterministic demo municipality.
 
-pub mod bench;
 pub mod db;
 pub mod demo;
 pub mod error;

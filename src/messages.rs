@@ -148,6 +148,15 @@ pub enum Message {
     SnapshotNotFound {
         id: i64,
     },
+    UnknownSetting {
+        key: String,
+        known: String,
+    },
+    /// An export of something Navet does not export, or in a format it does not write.
+    ExportUnsupported {
+        what: String,
+        allowed: String,
+    },
 }
 
 impl Message {
@@ -177,6 +186,7 @@ impl Message {
             ImportCancelled { .. } => ErrorCode::Cancelled,
             InvalidStatus { .. } | UnknownPeriod { .. } => ErrorCode::Invalid,
             SnapshotNotFound { .. } => ErrorCode::NotFound,
+            UnknownSetting { .. } | ExportUnsupported { .. } => ErrorCode::Invalid,
             BatchAlreadyUndone { .. } => ErrorCode::Conflict,
         }
     }
@@ -283,6 +293,12 @@ impl Message {
             ),
             SnapshotNotFound { id } => format!("Det finns ingen sparad lägesbild med nummer {id}."),
             BatchAlreadyUndone { id } => format!("Import {id} är redan ångrad."),
+            UnknownSetting { key, known } => {
+                format!("Inställningen \"{key}\" finns inte (inställningarna är: {known}).")
+            }
+            ExportUnsupported { what, allowed } => {
+                format!("\"{what}\" kan inte exporteras så (välj: {allowed}).")
+            }
             UnknownField { value } => format!(
                 "--map: okänt fält \"{value}\" (fälten är Datum, Tid, Datum och tid, Plats, Område, Kategori, Aktör, Antal, Beskrivning, Bedömning, Id)."
             ),
@@ -483,281 +499,5 @@ pub mod lagesbild {
 
     pub fn footer(generated: &str) -> String {
         format!("Navet · {generated}")
-    }
-}
-
-/// The sentences the `navet` command prints (its errors come from [`Message`]).
-pub mod cli {
-    use std::fmt::Display;
-
-    pub const NO_CHROMIUM: &str = "chromium saknas: ingen jämförelse";
-    pub const NO_SQLITE3: &str = "sqlite3 saknas: ingen jämförelse";
-    pub const DRY_RUN: &str = "Provkörning: inget sparades.";
-    pub const YES: &str = "ja";
-    pub const NO: &str = "nej";
-    pub const UNDONE: &str = "ångrad";
-    pub const ANALYSIS_PART: &str = "Del (kartläggning, \"annan information\" eller analys)";
-
-    /// Column headers of the command's tables.
-    pub mod headers {
-        pub const REPORTS: &[&str] = &[
-            "Id", "Tidpunkt", "Plats", "Område", "Kategori", "Aktör", "Antal", "Text",
-        ];
-        pub const AREAS: &[&str] = &["Område", "Platser"];
-        pub const PLACES: &[&str] = &["Plats", "Område", "Alias"];
-        pub const PARTNERS: &[&str] = &["Aktör", "Rapporter"];
-        pub const CATEGORIES: &[&str] = &["Kategori", "Aktiv"];
-        pub const EXPORTS: &[&str] = &[
-            "Nr",
-            "Tid",
-            "Typ",
-            "Fil",
-            "Mottagare",
-            "Partnersäker",
-            "Urval",
-        ];
-        pub const PICTURES: &[&str] = &["Nr", "Titel", "Från", "Till", "Sparad"];
-        pub const IMPORTS: &[&str] = &[
-            "Import",
-            "Tid",
-            "Fil",
-            "Aktör",
-            "Nya",
-            "Dubbletter",
-            "Flaggade",
-            "Överhoppade",
-            "Status",
-        ];
-        pub const UNPLACED: &[&str] = &["Text", "Rapporter", "Förslag"];
-        pub const PICTURE_CATEGORIES: &[&str] =
-            &["Kategori", "Antal", "Föreg.", "Baslinje", "Förändr.", ""];
-    }
-
-    /// The field named by an unknown `settings set` key, with the keys there are.
-    pub fn setting_field(key: impl Display, keys: impl Display) -> String {
-        format!("Inställning (\"{key}\"): {keys}")
-    }
-
-    /// The field named by an unknown kind of PDF export (`export pdf WHAT`).
-    pub fn pdf_kind_field(kind: impl Display) -> String {
-        format!("Vad (\"{kind}\"): lagesbild")
-    }
-
-    /// The field named by an unknown kind of table export (`export csv|xlsx WHAT`).
-    pub fn table_kind_field(kind: impl Display) -> String {
-        format!("Vad (\"{kind}\"): reports eller picture")
-    }
-
-    pub fn import_saved(batch: impl Display) -> String {
-        format!("Sparat som import {batch}; ångra med: navet imports undo {batch}")
-    }
-
-    pub fn db_upgraded(backup: impl Display) -> String {
-        format!(
-            "Databasen uppgraderades; en kopia av den gamla finns i {}",
-            backup
-        )
-    }
-
-    pub fn demo_loaded(
-        municipality: &str,
-        s: &crate::demo::DemoSummary,
-        path: impl Display,
-    ) -> String {
-        format!(
-            "Demodata för {municipality}: {} områden, {} platser, {} aktörer, {} rapporter {} – {} i {path}",
-            s.areas, s.places, s.partners, s.reports, s.from, s.to
-        )
-    }
-
-    pub fn area_added(name: impl Display) -> String {
-        format!("Området {} har lagts till.", name)
-    }
-
-    pub fn area_created(name: impl Display) -> String {
-        format!("Nytt område: {}", name)
-    }
-
-    pub fn place_added(name: impl Display) -> String {
-        format!("Platsen {} har lagts till.", name)
-    }
-
-    pub fn alias_added(alias: impl Display, place: impl Display) -> String {
-        format!("{} är nu ett alias för {}.", alias, place)
-    }
-
-    pub fn alias_placed(reports: impl Display) -> String {
-        format!("{} oplacerade rapporter fick platsen.", reports)
-    }
-
-    pub fn partner_added(name: impl Display) -> String {
-        format!("Aktören {} har lagts till.", name)
-    }
-
-    pub fn category_added(name: impl Display) -> String {
-        format!("Kategorin {} har lagts till.", name)
-    }
-
-    pub fn category_renamed(old: impl Display, new: impl Display) -> String {
-        format!("Kategorin {} heter nu {}.", old, new)
-    }
-
-    pub fn category_retired(name: impl Display) -> String {
-        format!("Kategorin {} erbjuds inte längre för nya rapporter.", name)
-    }
-
-    pub fn category_restored(name: impl Display) -> String {
-        format!("Kategorin {} erbjuds igen.", name)
-    }
-
-    pub fn picture_saved(id: impl Display, title: impl Display) -> String {
-        format!("Lägesbilden sparades som nr {}: {}", id, title)
-    }
-
-    pub fn text_saved(part: impl Display, period: impl Display) -> String {
-        format!("{} för {} sparad.", part, period)
-    }
-
-    pub fn template_written(path: impl Display) -> String {
-        format!("Rapportmallen skrevs till {}", path)
-    }
-
-    pub fn bench_picture(
-        reports: impl Display,
-        median_ms: impl Display,
-        min_ms: impl Display,
-        max_ms: impl Display,
-        runs: impl Display,
-        week_total: impl Display,
-    ) -> String {
-        format!(
-            "lägesbild för en vecka med baslinje (8 v) och trend (12 v) på {} rapporter: median {:.1} ms (min {:.1}, max {:.1}, {} körningar); veckans summa {}",
-            reports, median_ms, min_ms, max_ms, runs, week_total
-        )
-    }
-
-    pub fn bench_pdf(
-        pages: impl Display,
-        bytes: impl Display,
-        median_ms: impl Display,
-        runs: impl Display,
-    ) -> String {
-        format!(
-            "navet: {} sidor, {} byte, median {:.1} ms ({} körningar)",
-            pages, bytes, median_ms, runs
-        )
-    }
-
-    pub fn bench_import_file(rows: impl Display, megabytes: impl Display) -> String {
-        format!("rader: {}  fil: {:.1} MB", rows, megabytes)
-    }
-
-    pub fn bench_import_navet(seconds: impl Display, inserted: impl Display) -> String {
-        format!(
-            "navet import (hela vägen): {:.3} s, {} nya",
-            seconds, inserted
-        )
-    }
-
-    pub fn bench_peak_memory(megabytes: impl Display) -> String {
-        format!("högsta minnesanvändning: {:.0} MB", megabytes)
-    }
-
-    pub fn import_undone(batch: impl Display, removed: impl Display) -> String {
-        format!(
-            "Import {} är ångrad: {} rapporter togs bort.",
-            batch, removed
-        )
-    }
-
-    pub fn rejected_written(rows: impl Display, path: impl Display) -> String {
-        format!("{} avvisade rader skrevs till {}", rows, path)
-    }
-
-    pub fn report_added(id: impl Display) -> String {
-        format!("Rapport {} har lagts till.", id)
-    }
-
-    pub fn reports_shown(shown: impl Display, total: impl Display) -> String {
-        format!("{} av {} rapporter", shown, total)
-    }
-
-    pub fn picture_heading(label: impl Display, from: impl Display, to: impl Display) -> String {
-        format!("Lägesbild {} ({} – {})", label, from, to)
-    }
-
-    pub fn picture_frozen(when: impl Display, id: impl Display, title: impl Display) -> String {
-        format!("Sparad {} som nr {}: {}", when, id, title)
-    }
-
-    pub fn picture_totals(
-        total: impl Display,
-        reports: impl Display,
-        previous: impl Display,
-        baseline: impl Display,
-        unplaced: impl Display,
-    ) -> String {
-        format!(
-            "{} händelser i {} rapporter (föregående {}, baslinje {:.1}); {} utan plats",
-            total, reports, previous, baseline, unplaced
-        )
-    }
-
-    pub fn picture_area(
-        area: impl Display,
-        total: impl Display,
-        previous: impl Display,
-        baseline: impl Display,
-        status: impl Display,
-    ) -> String {
-        format!(
-            "{}: {} (föregående {}, baslinje {:.1}){}",
-            area, total, previous, baseline, status
-        )
-    }
-
-    pub const HOTSPOTS_HEADING: &str = "Platser med flest händelser:";
-
-    pub fn header_row(line: impl Display, mapping: impl Display) -> String {
-        format!("Rubrikrad {}: {}", line, mapping)
-    }
-
-    pub fn import_profile(name: impl Display) -> String {
-        format!("Importprofil: {}", name)
-    }
-
-    pub fn import_counts(
-        rows: impl Display,
-        inserted: impl Display,
-        duplicates: impl Display,
-        flagged: impl Display,
-        skipped: impl Display,
-        masked: impl Display,
-    ) -> String {
-        format!(
-            "{} rader: {} nya, {} dubbletter, {} flaggade, {} hoppades över, {} maskerade",
-            rows, inserted, duplicates, flagged, skipped, masked
-        )
-    }
-
-    pub fn import_issue(
-        line: impl Display,
-        column: impl Display,
-        message: impl Display,
-        action: impl Display,
-    ) -> String {
-        format!("  rad {}{}: {} [{}]", line, column, message, action)
-    }
-
-    pub fn more_issues(count: impl Display) -> String {
-        format!("  … och {} till", count)
-    }
-
-    pub fn unplaced_heading(count: impl Display) -> String {
-        format!("Oplacerade platser ({}):", count)
-    }
-
-    pub fn unmapped_categories(labels: impl Display) -> String {
-        format!("Till Övrigt (ingen kategori matchade): {}", labels)
     }
 }

@@ -9,7 +9,6 @@ use std::path::Path;
 
 use rust_xlsxwriter::{DataValidation, Format, FormatBorder, Formula, Workbook};
 
-use crate::Store;
 use crate::error::{Error, Result};
 use crate::messages::{Message, field, template as words};
 
@@ -36,32 +35,25 @@ fn xlsx_error(path: &Path, e: rust_xlsxwriter::XlsxError) -> Error {
     })
 }
 
-impl Store {
-    /// Writes the template as XLSX or CSV, chosen by the file extension.
-    pub fn write_template(&self, path: &Path) -> Result<()> {
-        let categories: Vec<String> = self
-            .categories()?
-            .into_iter()
-            .filter(|c| c.active)
-            .map(|c| c.name)
-            .collect();
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        match ext.as_str() {
-            "xlsx" => write_xlsx(path, &categories),
-            "csv" => {
-                let header: Vec<&str> = COLUMNS.iter().map(|(h, _)| *h).collect();
-                let text = format!("\u{feff}{}\r\n", header.join(";"));
-                std::fs::write(path, text).map_err(|e| Error::io(path, e))
-            }
-            _ => Err(Message::File {
-                path: path.display().to_string(),
-                detail: words::WRONG_EXTENSION.into(),
-            }
-            .into()),
+/// Writes the template as XLSX or CSV, chosen by the file extension, offering
+/// `categories` in the drop-down.
+pub fn write(path: &Path, categories: &[String]) -> Result<()> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" => write_xlsx(path, categories),
+        "csv" => {
+            let header: Vec<&str> = COLUMNS.iter().map(|(h, _)| *h).collect();
+            let text = format!("\u{feff}{}\r\n", header.join(";"));
+            std::fs::write(path, text).map_err(|e| Error::io(path, e))
         }
+        _ => Err(Message::File {
+            path: path.display().to_string(),
+            detail: words::WRONG_EXTENSION.into(),
+        }
+        .into()),
     }
 }
 

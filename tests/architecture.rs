@@ -132,3 +132,69 @@ fn the_rules_can_fail() {
             .any(|(_, l)| l.contains("printpdf"))
     );
 }
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+}
+
+/// The quoted words between `start` and the next `end` in `text`.
+fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} not found"))
+        + start.len();
+    let to = from + text[from..].find(end).unwrap();
+    text[from..to]
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The app's commands are listed in four places that must agree: the handler list in
+/// `main.rs` (the truth), `build.rs` (which makes a permission per command), the
+/// window's capability (which grants them) and the UI's typed `commands.ts`.
+#[test]
+fn the_app_commands_agree_in_all_four_places() {
+    let main = read("src-tauri/src/main.rs");
+    let from = main.find("generate_handler![").unwrap() + "generate_handler![".len();
+    let to = from + main[from..].find(']').unwrap();
+    let mut handlers: Vec<String> = main[from..to]
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    handlers.sort();
+    assert!(handlers.len() > 10, "{handlers:?}");
+
+    let mut build = quoted_between(&read("src-tauri/build.rs"), "COMMANDS: &[&str] = &[", "];");
+    build.sort();
+    assert_eq!(build, handlers, "src-tauri/build.rs COMMANDS");
+
+    let caps: serde_json::Value =
+        serde_json::from_str(&read("src-tauri/capabilities/default.json")).unwrap();
+    let mut granted: Vec<String> = caps["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    granted.sort();
+    assert_eq!(granted, handlers, "capabilities/default.json");
+
+    let ts = read("ui/src/ipc/commands.ts");
+    let mut called: Vec<String> = ts
+        .split("call<")
+        .skip(1)
+        .filter_map(|rest| {
+            let start = rest.find(">(\"")? + 3;
+            let end = start + rest[start..].find('"')?;
+            Some(rest[start..end].to_string())
+        })
+        .collect();
+    called.sort();
+    called.dedup();
+    assert_eq!(called, handlers, "ui/src/ipc/commands.ts");
+}

@@ -421,3 +421,129 @@ fn import_json_undo_and_the_unplaced_queue_from_the_command_line() {
     );
     assert!(e.contains("saknas.csv"), "{e}");
 }
+
+/// The same export asked for through the CLI's flags and through the app's IPC request
+/// (the JSON the UI sends to the `export` command, run by the same core function)
+/// gives the same file; a recipient must be a registered partner; a PDF of reports is
+/// refused by the core, whichever door asks.
+#[test]
+fn both_doors_build_the_same_export_request_and_get_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    ok(&db, &["demo", "--weeks", "10", "--end", "2026-11-15"]);
+    let saved = ok(
+        &db,
+        &[
+            "picture",
+            "save",
+            "--from",
+            "2026-11-09",
+            "--period",
+            "week",
+            "--json",
+        ],
+    );
+    let saved: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    let snapshot = saved["snapshot"]["id"].as_str().unwrap().to_string();
+
+    let app = |request: serde_json::Value, name: &str| -> Vec<u8> {
+        let store = navet::Store::open(&db).unwrap();
+        let request: navet::export::ExportRequest = serde_json::from_value(request).unwrap();
+        let path = dir.path().join(name);
+        navet::ops::export::run(&store, &request, &path).unwrap();
+        std::fs::read(path).unwrap()
+    };
+    let cli = |args: &[&str], name: &str| -> Vec<u8> {
+        let path = dir.path().join(name);
+        let mut all: Vec<&str> = args.to_vec();
+        let out = path.display().to_string();
+        all.extend(["--out", &out]);
+        ok(&db, &all);
+        std::fs::read(path).unwrap()
+    };
+
+    let by_cli = cli(
+        &["export", "csv", "reports", "--partner", "Polisen"],
+        "cli-rapporter.csv",
+    );
+    let by_app = app(
+        serde_json::json!({
+            "source": {"type": "reports", "filter": {}},
+            "format": "csv",
+            "audience": {"type": "partner", "name": "Polisen"}
+        }),
+        "app-rapporter.csv",
+    );
+    assert_eq!(by_cli, by_app, "partner-safe reports CSV");
+    assert!(!String::from_utf8_lossy(&by_cli).contains("Beskrivning"));
+
+    let by_cli = cli(
+        &["export", "csv", "picture", "--snapshot", &snapshot],
+        "cli-bild.csv",
+    );
+    let by_app = app(
+        serde_json::json!({
+            "source": {"type": "picture", "picture": {"type": "snapshot", "id": snapshot}},
+            "format": "csv",
+            "audience": {"type": "internal"}
+        }),
+        "app-bild.csv",
+    );
+    assert_eq!(by_cli, by_app, "frozen picture CSV");
+
+    // A place is not a recipient, in either door.
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "csv",
+            "reports",
+            "--partner",
+            "Stortorget",
+            "--out",
+            &dir.path().join("x.csv").display().to_string(),
+        ],
+    );
+    assert!(err.contains("okänd aktör \"Stortorget\""), "{err}");
+    let store = navet::Store::open(&db).unwrap();
+    let request: navet::export::ExportRequest = serde_json::from_value(serde_json::json!({
+        "source": {"type": "reports", "filter": {}},
+        "format": "pdf",
+        "audience": {"type": "internal"}
+    }))
+    .unwrap();
+    let err = navet::ops::export::run(&store, &request, &dir.path().join("r.pdf")).unwrap_err();
+    assert!(err.to_string().contains("rapporter som pdf"), "{err}");
+    assert!(!dir.path().join("r.pdf").exists());
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "pdf",
+            "reports",
+            "--out",
+            &dir.path().join("r.pdf").display().to_string(),
+        ],
+    );
+    assert!(err.contains("rapporter som pdf"), "{err}");
+    // An unknown format never becomes CSV: the app's request does not even parse.
+    assert!(
+        serde_json::from_value::<navet::export::ExportRequest>(serde_json::json!({
+            "source": {"type": "reports", "filter": {}},
+            "format": "docx",
+            "audience": {"type": "internal"}
+        }))
+        .is_err()
+    );
+    // The file name the app offers comes from the core.
+    let week: navet::export::ExportRequest = serde_json::from_value(serde_json::json!({
+        "source": {"type": "picture", "picture": {"type": "snapshot", "id": snapshot}},
+        "format": "pdf",
+        "audience": {"type": "internal"}
+    }))
+    .unwrap();
+    assert_eq!(
+        navet::ops::export::suggested_file_name(&store, &week).unwrap(),
+        "lägesbild-vecka-46-2026.pdf"
+    );
+}

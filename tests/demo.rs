@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use navet::db::report::{Report, ReportFilter};
+use navet::ops;
 use navet::{ErrorCode, Store};
 
 fn end() -> NaiveDate {
@@ -11,7 +12,7 @@ fn end() -> NaiveDate {
 fn demo(weeks: u32) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(dir.path().join("demo.sqlite")).unwrap();
-    s.load_demo(weeks, end()).unwrap();
+    ops::load_demo(&mut s, weeks, end()).unwrap();
     (dir, s)
 }
 
@@ -41,15 +42,13 @@ fn essence(
 fn the_same_end_day_gives_the_same_reports() {
     let (_a, a) = demo(8);
     let (_b, b) = demo(8);
-    let ra: Vec<_> = a
-        .reports(&ReportFilter::default())
+    let ra: Vec<_> = ops::report::list(&a, &ReportFilter::default())
         .unwrap()
         .reports
         .iter()
         .map(essence)
         .collect();
-    let rb: Vec<_> = b
-        .reports(&ReportFilter::default())
+    let rb: Vec<_> = ops::report::list(&b, &ReportFilter::default())
         .unwrap()
         .reports
         .iter()
@@ -62,12 +61,12 @@ fn the_same_end_day_gives_the_same_reports() {
 #[test]
 fn shape_of_the_municipality() {
     let (_d, s) = demo(26);
-    assert_eq!(s.areas().unwrap().len(), 3);
-    let places = s.places().unwrap();
+    assert_eq!(ops::places::areas(&s).unwrap().len(), 3);
+    let places = ops::places::list(&s).unwrap();
     assert_eq!(places.len(), 20);
     assert!(places.iter().filter(|p| !p.aliases.is_empty()).count() >= 12);
-    assert_eq!(s.partners().unwrap().len(), 6);
-    let all = s.reports(&ReportFilter::default()).unwrap();
+    assert_eq!(ops::partners::list(&s).unwrap().len(), 6);
+    let all = ops::report::list(&s, &ReportFilter::default()).unwrap();
     let n = all.total;
     assert!((700..=2500).contains(&n), "{n} reports in 26 weeks");
     let first = all.reports.last().unwrap().occurred_date.clone();
@@ -84,7 +83,9 @@ fn shape_of_the_municipality() {
 #[test]
 fn patterns_evenings_weekends_and_hotspots() {
     let (_d, s) = demo(26);
-    let all = s.reports(&ReportFilter::default()).unwrap().reports;
+    let all = ops::report::list(&s, &ReportFilter::default())
+        .unwrap()
+        .reports;
     let evening = all
         .iter()
         .filter(|r| r.occurred_time.as_deref().is_some_and(|t| t >= "18:00"))
@@ -100,12 +101,15 @@ fn patterns_evenings_weekends_and_hotspots() {
 
     // Stortorget rises in the last six weeks compared with the six before.
     let count = |from: &str, to: &str| {
-        s.reports(&ReportFilter {
-            place: Some("Stortorget".into()),
-            from: Some(from.into()),
-            to: Some(to.into()),
-            ..Default::default()
-        })
+        ops::report::list(
+            &s,
+            &ReportFilter {
+                place: Some("Stortorget".into()),
+                from: Some(from.into()),
+                to: Some(to.into()),
+                ..Default::default()
+            },
+        )
         .unwrap()
         .total
     };
@@ -135,10 +139,10 @@ fn patterns_evenings_weekends_and_hotspots() {
 #[test]
 fn refuses_a_database_that_has_reports() {
     let (_d, mut s) = demo(1);
-    let err = s.load_demo(1, end()).unwrap_err();
+    let err = ops::load_demo(&mut s, 1, end()).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Conflict);
     assert_eq!(
-        s.load_demo(0, end()).unwrap_err().code(),
+        ops::load_demo(&mut s, 0, end()).unwrap_err().code(),
         ErrorCode::Invalid
     );
 }

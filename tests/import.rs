@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use navet::Store;
 use navet::db::report::{Report, ReportFilter};
-use navet::import::{DayOrder, Field, ImportOptions, OnProblem};
+use navet::import::{DayOrder, Field, ImportOptions, OnProblem, RowAction};
+use navet::ops;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -17,9 +18,12 @@ struct Env {
 fn env() -> Env {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("n.sqlite")).unwrap();
-    store
-        .load_demo(1, NaiveDate::from_ymd_opt(2026, 11, 15).unwrap())
-        .unwrap();
+    ops::load_demo(
+        &mut store,
+        1,
+        NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+    )
+    .unwrap();
     Env { dir, store }
 }
 
@@ -41,20 +45,19 @@ impl Env {
     }
 
     fn import(&mut self, path: &Path, partner: &str) -> navet::import::ImportResult {
-        self.store
-            .import_file(
-                path,
-                &ImportOptions {
-                    partner: Some(partner.into()),
-                    ..Default::default()
-                },
-            )
-            .unwrap_or_else(|e| panic!("{e}"))
+        ops::import::file(
+            &mut self.store,
+            path,
+            &ImportOptions {
+                partner: Some(partner.into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn all(&self) -> Vec<Report> {
-        self.store
-            .reports(&ReportFilter::default())
+        ops::report::list(&self.store, &ReportFilter::default())
             .unwrap()
             .reports
     }
@@ -74,7 +77,7 @@ Summa;;;;6;
 #[test]
 fn swedish_excel_csv_title_rows_totals_and_personal_data() {
     let mut e = env();
-    let before = e.store.report_count().unwrap();
+    let before = ops::report::count(&e.store).unwrap();
     let path = e.excel_csv("vecka47.csv", WEEK47);
     let r = e.import(&path, "Bostadsbolaget Hemvist");
     assert_eq!(r.encoding.as_deref(), Some("Windows-1252"));
@@ -93,7 +96,7 @@ fn swedish_excel_csv_title_rows_totals_and_personal_data() {
         (r.rows, r.inserted, r.flagged, r.skipped, r.masked),
         (5, 4, 1, 1, 2)
     );
-    assert_eq!(e.store.report_count().unwrap(), before + 4);
+    assert_eq!(ops::report::count(&e.store).unwrap(), before + 4);
 
     // Every problem has its line and column.
     let at = |line: u64| {
@@ -104,7 +107,7 @@ fn swedish_excel_csv_title_rows_totals_and_personal_data() {
     };
     let l7 = at(7);
     assert!(l7.iter().any(|i| i.column.as_deref() == Some("Klockslag")
-        && i.action == "flagged"
+        && i.action == RowAction::Flagged
         && i.message.contains("25.00")));
     assert!(
         l7.iter()
@@ -113,12 +116,12 @@ fn swedish_excel_csv_title_rows_totals_and_personal_data() {
     assert!(
         at(9)
             .iter()
-            .any(|i| i.action == "skipped" && i.message.contains("summerings"))
+            .any(|i| i.action == RowAction::Skipped && i.message.contains("summerings"))
     );
     assert!(
         at(4)
             .iter()
-            .any(|i| i.action == "info" && i.message.contains("maskerades"))
+            .any(|i| i.action == RowAction::Info && i.message.contains("maskerades"))
     );
 
     let mine: Vec<Report> = e
@@ -154,7 +157,7 @@ fn swedish_excel_csv_title_rows_totals_and_personal_data() {
     );
 
     // The skipped totals row is kept as raw text for the rejected-rows CSV.
-    let rejected = e.store.rejected_rows(r.batch.unwrap()).unwrap();
+    let rejected = ops::import::rejected_rows(&e.store, r.batch.unwrap()).unwrap();
     assert_eq!(rejected.len(), 1);
     assert_eq!(rejected[0].0, 9);
     assert!(rejected[0].2.starts_with("Summa;"), "{:?}", rejected[0]);
@@ -165,10 +168,10 @@ fn importing_again_or_an_overlapping_file_adds_no_duplicates() {
     let mut e = env();
     let path = e.excel_csv("vecka47.csv", WEEK47);
     let first = e.import(&path, "Bostadsbolaget Hemvist");
-    let count = e.store.report_count().unwrap();
+    let count = ops::report::count(&e.store).unwrap();
     let again = e.import(&path, "Bostadsbolaget Hemvist");
     assert_eq!((again.inserted, again.duplicates), (0, first.inserted));
-    assert_eq!(e.store.report_count().unwrap(), count);
+    assert_eq!(ops::report::count(&e.store).unwrap(), count);
     // A later file repeating two rows (other spacing and case) and adding one.
     let overlap = e.excel_csv(
         "vecka47-48.csv",
@@ -193,16 +196,16 @@ fn undo_restores_the_exact_previous_state() {
     let r = e.import(&path, "Bostadsbolaget Hemvist");
     let batch = r.batch.unwrap();
     assert_ne!(e.all().len(), before.len());
-    assert_eq!(e.store.undo_import(batch).unwrap(), 4);
+    assert_eq!(ops::import::undo(&mut e.store, batch).unwrap(), 4);
     assert_eq!(e.all(), before);
-    let list = e.store.imports().unwrap();
+    let list = ops::import::list(&e.store).unwrap();
     assert!(list[0].undone_at.is_some());
     assert_eq!(
-        e.store.undo_import(batch).unwrap_err().code(),
+        ops::import::undo(&mut e.store, batch).unwrap_err().code(),
         navet::ErrorCode::Conflict
     );
     assert_eq!(
-        e.store.undo_import(9999).unwrap_err().code(),
+        ops::import::undo(&mut e.store, 9999).unwrap_err().code(),
         navet::ErrorCode::NotFound
     );
     // After an undo the same file imports again in full.
@@ -214,7 +217,7 @@ fn resolving_the_unplaced_queue_creates_an_alias_that_next_weeks_file_uses() {
     let mut e = env();
     let path = e.excel_csv("vecka47.csv", WEEK47);
     e.import(&path, "Bostadsbolaget Hemvist");
-    let queue = e.store.unplaced().unwrap();
+    let queue = ops::places::unplaced(&e.store).unwrap();
     let item = queue
         .iter()
         .find(|u| u.text == "Björkgången 4")
@@ -225,12 +228,11 @@ fn resolving_the_unplaced_queue_creates_an_alias_that_next_weeks_file_uses() {
         Some("Björkgången")
     );
     assert_eq!(
-        e.store.add_alias("Björkgången", "Björkgången 4").unwrap(),
+        ops::places::add_alias(&mut e.store, "Björkgången", "Björkgången 4").unwrap(),
         1
     );
     assert!(
-        !e.store
-            .unplaced()
+        !ops::places::unplaced(&e.store)
             .unwrap()
             .iter()
             .any(|u| u.text == "Björkgången 4")
@@ -255,16 +257,15 @@ fn a_mapping_is_saved_as_a_profile_and_reused_for_the_same_shape() {
     let mut e = env();
     let odd = "När;Var;Vad;Noteringar\n2026-11-18;Torget;Klotter;Tagg på bänk\n";
     let p1 = e.utf8("fältgruppen-1.csv", odd);
-    let err = e
-        .store
-        .import_file(
-            &p1,
-            &ImportOptions {
-                partner: Some("Fältgruppen".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = ops::import::file(
+        &mut e.store,
+        &p1,
+        &ImportOptions {
+            partner: Some("Fältgruppen".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(
         err.to_string().contains("Datum") && err.to_string().contains("När, Var, Vad"),
         "{err}"
@@ -279,7 +280,7 @@ fn a_mapping_is_saved_as_a_profile_and_reused_for_the_same_shape() {
         ],
         ..Default::default()
     };
-    let r1 = e.store.import_file(&p1, &opts).unwrap();
+    let r1 = ops::import::file(&mut e.store, &p1, &opts).unwrap();
     assert_eq!(r1.inserted, 1);
     let profile = r1.profile.clone().unwrap();
     let p2 = e.utf8(
@@ -431,41 +432,47 @@ fn xlsx_with_a_merged_title_excel_dates_and_a_totals_row() {
 fn problem_policies_skip_and_abort() {
     let mut e = env();
     let path = e.excel_csv("vecka47.csv", WEEK47);
-    let before = e.store.report_count().unwrap();
-    let batches = e.store.imports().unwrap().len();
-    let err = e
-        .store
-        .import_file(
-            &path,
-            &ImportOptions {
-                partner: Some("Bostadsbolaget Hemvist".into()),
-                on_problem: OnProblem::Abort,
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let before = ops::report::count(&e.store).unwrap();
+    let batches = ops::import::list(&e.store).unwrap().len();
+    let err = ops::import::file(
+        &mut e.store,
+        &path,
+        &ImportOptions {
+            partner: Some("Bostadsbolaget Hemvist".into()),
+            on_problem: OnProblem::Abort,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     let text = err.to_string();
     assert!(
         text.starts_with("vecka47.csv, rad 7, kolumn Klockslag:"),
         "{text}"
     );
     assert!(text.contains("inget har sparats"), "{text}");
-    assert_eq!(e.store.report_count().unwrap(), before, "all or nothing");
-    assert_eq!(e.store.imports().unwrap().len(), batches, "no batch either");
+    assert_eq!(
+        ops::report::count(&e.store).unwrap(),
+        before,
+        "all or nothing"
+    );
+    assert_eq!(
+        ops::import::list(&e.store).unwrap().len(),
+        batches,
+        "no batch either"
+    );
 
-    let r = e
-        .store
-        .import_file(
-            &path,
-            &ImportOptions {
-                partner: Some("Bostadsbolaget Hemvist".into()),
-                on_problem: OnProblem::Skip,
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let r = ops::import::file(
+        &mut e.store,
+        &path,
+        &ImportOptions {
+            partner: Some("Bostadsbolaget Hemvist".into()),
+            on_problem: OnProblem::Skip,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!((r.inserted, r.flagged, r.skipped), (3, 0, 2));
-    let rejected = e.store.rejected_rows(r.batch.unwrap()).unwrap();
+    let rejected = ops::import::rejected_rows(&e.store, r.batch.unwrap()).unwrap();
     assert!(
         rejected
             .iter()
@@ -480,17 +487,16 @@ fn keeping_personal_data_flags_the_row_instead() {
         "pnr.csv",
         "Datum;Händelse;Beskrivning\n2026-11-18;Otrygghet;Oro kring 19811218-9876\n",
     );
-    let r = e
-        .store
-        .import_file(
-            &p,
-            &ImportOptions {
-                partner: Some("Socialtjänsten".into()),
-                keep_personal_data: true,
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let r = ops::import::file(
+        &mut e.store,
+        &p,
+        &ImportOptions {
+            partner: Some("Socialtjänsten".into()),
+            keep_personal_data: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!((r.masked, r.flagged), (0, 1));
     assert!(e.all().iter().any(|x| x.text == "Oro kring 19811218-9876"));
 }
@@ -499,42 +505,37 @@ fn keeping_personal_data_flags_the_row_instead() {
 fn unreadable_files_are_refused_naming_the_file() {
     let mut e = env();
     let fake = e.utf8("rapport.xlsx", "det här är ingen xlsx");
-    let err = e
-        .store
-        .import_file(
-            &fake,
-            &ImportOptions {
-                partner: Some("Polisen".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = ops::import::file(
+        &mut e.store,
+        &fake,
+        &ImportOptions {
+            partner: Some("Polisen".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(
         err.to_string()
             .starts_with("rapport.xlsx: kan inte importeras"),
         "{err}"
     );
     let json = e.utf8("handelser.json", "[{\"id\": 1, \"name\": ");
-    let err = e
-        .store
-        .import_file(&json, &ImportOptions::default())
-        .unwrap_err();
+    let err = ops::import::file(&mut e.store, &json, &ImportOptions::default()).unwrap_err();
     assert!(
         err.to_string()
             .starts_with("handelser.json: kan inte importeras"),
         "{err}"
     );
     let unknown = e.utf8("x.csv", "Datum;Händelse\n2026-11-18;Klotter\n");
-    let err = e
-        .store
-        .import_file(
-            &unknown,
-            &ImportOptions {
-                partner: Some("Polis".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = ops::import::file(
+        &mut e.store,
+        &unknown,
+        &ImportOptions {
+            partner: Some("Polis".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("Menade du: Polisen"), "{err}");
 }
 
@@ -543,28 +544,23 @@ fn progress_is_reported_and_cancelling_stores_nothing() {
     let mut e = env();
     let path = e.dir.path().join("stor.csv");
     navet::demo::write_partner_csv(&path, 5000).unwrap();
-    let before = e.store.report_count().unwrap();
+    let before = ops::report::count(&e.store).unwrap();
     let seen = std::cell::Cell::new(0u32);
     let opts = ImportOptions {
         partner: Some("Polisen".into()),
         ..Default::default()
     };
-    let err = e
-        .store
-        .import_file_with_progress(&path, &opts, &|p| {
-            seen.set(p.rows);
-            assert!(p.estimated >= p.rows);
-            p.rows < 4000
-        })
-        .unwrap_err();
+    let err = ops::import::file_with_progress(&mut e.store, &path, &opts, &|p| {
+        seen.set(p.rows);
+        assert!(p.estimated >= p.rows);
+        p.rows < 4000
+    })
+    .unwrap_err();
     assert_eq!(err.code(), navet::ErrorCode::Cancelled);
     assert_eq!(seen.get(), 4000);
-    assert_eq!(e.store.report_count().unwrap(), before);
-    assert!(e.store.imports().unwrap().is_empty());
-    let r = e
-        .store
-        .import_file_with_progress(&path, &opts, &|_| true)
-        .unwrap();
+    assert_eq!(ops::report::count(&e.store).unwrap(), before);
+    assert!(ops::import::list(&e.store).unwrap().is_empty());
+    let r = ops::import::file_with_progress(&mut e.store, &path, &opts, &|_| true).unwrap();
     assert_eq!(r.inserted, 5000);
 }
 
@@ -612,7 +608,7 @@ fn a_row_without_a_partner_is_listed_not_dropped() {
         "blandat.csv",
         "Datum;Aktör;Händelse\n2026-11-18;Polisen;Klotter\n2026-11-19;;Klotter\n",
     );
-    let r = e.store.import_file(&p, &ImportOptions::default()).unwrap();
+    let r = ops::import::file(&mut e.store, &p, &ImportOptions::default()).unwrap();
     assert_eq!((r.rows, r.inserted, r.skipped), (2, 1, 1));
     let issue = r
         .issues
@@ -622,7 +618,7 @@ fn a_row_without_a_partner_is_listed_not_dropped() {
     assert_eq!(issue.column.as_deref(), Some("Aktör"));
     assert!(issue.message.contains("Aktör saknas"), "{}", issue.message);
     assert_eq!(
-        e.store.rejected_rows(r.batch.unwrap()).unwrap()[0].2,
+        ops::import::rejected_rows(&e.store, r.batch.unwrap()).unwrap()[0].2,
         "2026-11-19;;Klotter"
     );
 }
@@ -663,7 +659,7 @@ fn a_large_file_loads_in_bulk_and_leaves_the_database_as_before() {
     navet::demo::write_partner_csv(&first, 60_000).unwrap();
     // The same generator: its first 60,000 rows are the first file's.
     navet::demo::write_partner_csv(&second, 70_000).unwrap();
-    let demo = e.store.report_count().unwrap();
+    let demo = ops::report::count(&e.store).unwrap();
 
     let r = e.import(&first, "Polisen");
     assert_eq!((r.inserted, r.duplicates, r.skipped), (60_000, 0, 0));
@@ -682,7 +678,7 @@ fn a_large_file_loads_in_bulk_and_leaves_the_database_as_before() {
     let other = Store::open(e.dir.path().join("n.sqlite")).unwrap();
     let r2 = e.import(&second, "Polisen");
     assert_eq!((r2.inserted, r2.duplicates), (10_000, 60_000));
-    assert_eq!(other.report_count().unwrap(), demo + 70_000);
+    assert_eq!(ops::report::count(&other).unwrap(), demo + 70_000);
     drop(other);
     assert_eq!(journal_mode(&e.store), "wal");
     assert_eq!(report_indexes(&e.store), indexes);
@@ -701,8 +697,11 @@ fn a_large_file_loads_in_bulk_and_leaves_the_database_as_before() {
         .unwrap();
     assert_eq!(distinct.0, distinct.1);
 
-    assert_eq!(e.store.undo_import(r2.batch.unwrap()).unwrap(), 10_000);
-    assert_eq!(e.store.report_count().unwrap(), demo + 60_000);
+    assert_eq!(
+        ops::import::undo(&mut e.store, r2.batch.unwrap()).unwrap(),
+        10_000
+    );
+    assert_eq!(ops::report::count(&e.store).unwrap(), demo + 60_000);
 }
 
 /// The connection settings an import changes, as (foreign_keys, cache_size, threads).
@@ -726,7 +725,7 @@ fn a_bulk_load_that_fails_or_panics_half_way_restores_every_setting() {
     assert_eq!(indexes.len(), 4, "{indexes:?}");
     let before = load_settings(&e.store);
     assert_eq!(before.0, 1, "foreign keys are on");
-    let reports = e.store.report_count().unwrap();
+    let reports = ops::report::count(&e.store).unwrap();
     let path = e.dir.path().join("stor.csv");
     navet::demo::write_partner_csv(&path, 60_000).unwrap();
     // Row 30,000's date cannot be read: with `abort`, the whole load stops there.
@@ -741,18 +740,18 @@ fn a_bulk_load_that_fails_or_panics_half_way_restores_every_setting() {
         on_problem: OnProblem::Abort,
         ..Default::default()
     };
-    let err = e.store.import_file(&path, &abort).unwrap_err();
+    let err = ops::import::file(&mut e.store, &path, &abort).unwrap_err();
     assert!(err.to_string().contains("30001"), "{err}");
     assert_eq!(load_settings(&e.store), before);
     assert_eq!(report_indexes(&e.store), indexes);
-    assert_eq!(e.store.report_count().unwrap(), reports);
+    assert_eq!(ops::report::count(&e.store).unwrap(), reports);
 
     let flag = ImportOptions {
         partner: Some("Polisen".into()),
         ..Default::default()
     };
     let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        e.store.import_file_with_progress(&path, &flag, &|p| {
+        ops::import::file_with_progress(&mut e.store, &path, &flag, &|p| {
             assert!(p.rows < 20_000, "a panic half-way through the load");
             true
         })
@@ -760,7 +759,7 @@ fn a_bulk_load_that_fails_or_panics_half_way_restores_every_setting() {
     assert!(panicked.is_err());
     assert_eq!(load_settings(&e.store), before);
     assert_eq!(report_indexes(&e.store), indexes);
-    assert_eq!(e.store.report_count().unwrap(), reports);
+    assert_eq!(ops::report::count(&e.store).unwrap(), reports);
     let ok: String = e
         .store
         .conn()

@@ -8,6 +8,7 @@ use navet::Store;
 use navet::db::report::ReportFilter;
 use navet::import::source::Source;
 use navet::import::{ImportOptions, OnProblem};
+use navet::ops;
 
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -293,19 +294,19 @@ fn store() -> (tempfile::TempDir, Store) {
 #[test]
 fn police_events_json_and_its_windows_1252_transcoding() {
     let (_d, mut s) = store();
-    let json = s
-        .import_file(
-            &fixture("polisen_events_2023-04_gob449.json"),
-            &ImportOptions::default(),
-        )
-        .unwrap();
+    let json = ops::import::file(
+        &mut s,
+        &fixture("polisen_events_2023-04_gob449.json"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(
         (json.rows, json.inserted, json.skipped, json.flagged),
         (913, 913, 0, 0)
     );
     assert_eq!(json.partner.as_deref(), Some("Polisen"));
     // 302 publication times have a one-digit hour; every event still got a date.
-    let all = s.reports(&ReportFilter::default()).unwrap();
+    let all = ops::report::list(&s, &ReportFilter::default()).unwrap();
     assert_eq!(all.total, 913);
     let first = all
         .reports
@@ -330,14 +331,14 @@ fn police_events_json_and_its_windows_1252_transcoding() {
             .any(|r| r.source_category.as_deref() == Some("Stöld, försök"))
     );
     // 200 location names, all in the unplaced queue.
-    assert_eq!(s.unplaced().unwrap().len(), 200);
+    assert_eq!(ops::places::unplaced(&s).unwrap().len(), 200);
 
-    let csv = s
-        .import_file(
-            &fixture("derived/polisen_events_2023-04_cp1252_semicolon_crlf.csv"),
-            &ImportOptions::default(),
-        )
-        .unwrap();
+    let csv = ops::import::file(
+        &mut s,
+        &fixture("derived/polisen_events_2023-04_cp1252_semicolon_crlf.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
     assert_eq!(csv.encoding.as_deref(), Some("Windows-1252"));
     assert_eq!(csv.delimiter.as_deref(), Some(";"));
     assert_eq!(
@@ -350,18 +351,22 @@ fn police_events_json_and_its_windows_1252_transcoding() {
 #[test]
 fn the_police_csv_alone_reads_like_the_json() {
     let (_d, mut s) = store();
-    let r = s
-        .import_file(
-            &fixture("derived/polisen_events_2023-04_cp1252_semicolon_crlf.csv"),
-            &ImportOptions {
-                dry_run: true,
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let r = ops::import::file(
+        &mut s,
+        &fixture("derived/polisen_events_2023-04_cp1252_semicolon_crlf.csv"),
+        &ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(r.batch.is_none() && r.dry_run);
     assert_eq!((r.rows, r.inserted), (913, 913));
-    assert_eq!(s.report_count().unwrap(), 0, "a dry run stores nothing");
+    assert_eq!(
+        ops::report::count(&s).unwrap(),
+        0,
+        "a dry run stores nothing"
+    );
     let sample = &r.sample[0];
     assert_eq!(
         (sample.date.as_deref(), sample.time.as_deref()),
@@ -375,19 +380,22 @@ fn the_police_csv_alone_reads_like_the_json() {
 fn sep_only_and_header_only_files_import_nothing_with_a_reason() {
     let (_d, mut s) = store();
     let dir = fixture("rvl-corpus/tests/fixtures/corpus");
-    let e = s
-        .import_file(
-            &dir.join("sep_only.csv"),
-            &ImportOptions {
-                partner: None,
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let e = ops::import::file(
+        &mut s,
+        &dir.join("sep_only.csv"),
+        &ImportOptions {
+            partner: None,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("rubrikrad"), "{e}");
-    let e = s
-        .import_file(&dir.join("only_header.csv"), &ImportOptions::default())
-        .unwrap_err();
+    let e = ops::import::file(
+        &mut s,
+        &dir.join("only_header.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("Datum"), "{e}");
     let _ = OnProblem::Flag;
 }

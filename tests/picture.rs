@@ -9,12 +9,35 @@ use chrono::NaiveDate;
 use navet::Store;
 use navet::db::place::NewPlace;
 use navet::db::report::{NewReport, ReportFilter};
-use navet::export::{PictureSource, TableFormat};
+use navet::export::{
+    Audience, ExportDone, ExportFormat, ExportRequest, ExportSource, PictureSource,
+};
 use navet::import::ImportOptions;
+use navet::ops;
 use navet::picture::{Period, PeriodKind};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Runs one export as both doors do: a request, then the core's one export function.
+fn export(
+    s: &Store,
+    source: ExportSource,
+    format: ExportFormat,
+    audience: Audience,
+    path: &Path,
+) -> navet::Result<ExportDone> {
+    let request = ExportRequest {
+        source,
+        format,
+        audience,
+    };
+    ops::export::run(s, &request, path)
+}
+
+fn picture_of(source: PictureSource) -> ExportSource {
+    ExportSource::Picture { picture: source }
 }
 
 fn store(dir: &Path) -> Store {
@@ -25,15 +48,18 @@ fn store(dir: &Path) -> Store {
         ("Norrby centrum", Some("Norrby")),
         ("Ödetomten", None),
     ] {
-        s.add_place(&NewPlace {
-            name: place.into(),
-            area: area.map(Into::into),
-            ..Default::default()
-        })
+        ops::places::add(
+            &mut s,
+            &NewPlace {
+                name: place.into(),
+                area: area.map(Into::into),
+                ..Default::default()
+            },
+        )
         .unwrap();
     }
-    s.add_partner("Polisen").unwrap();
-    s.add_partner("Bostadsbolaget").unwrap();
+    ops::partners::add(&mut s, "Polisen").unwrap();
+    ops::partners::add(&mut s, "Bostadsbolaget").unwrap();
     navet::db::setting::set_setting(s.conn(), "municipality", "Ekbacka kommun").unwrap();
     s
 }
@@ -49,16 +75,19 @@ fn add(
     partner: &str,
     text: &str,
 ) {
-    s.add_report(&NewReport {
-        date: date.into(),
-        time: time.map(Into::into),
-        place: place.map(Into::into),
-        category: category.into(),
-        partner: partner.into(),
-        count: Some(count),
-        text: Some(text.into()),
-        ..Default::default()
-    })
+    ops::report::add(
+        s,
+        &NewReport {
+            date: date.into(),
+            time: time.map(Into::into),
+            place: place.map(Into::into),
+            category: category.into(),
+            partner: partner.into(),
+            count: Some(count),
+            text: Some(text.into()),
+            ..Default::default()
+        },
+    )
     .unwrap();
 }
 
@@ -158,7 +187,7 @@ fn counts_across_the_year_boundary_with_flags_and_pattern() {
     year_end(&mut s);
     let p = Period::containing(PeriodKind::Week, d(2027, 1, 3));
     assert_eq!(p.label(), "vecka 53 2026");
-    let pic = s.picture(&p).unwrap();
+    let pic = ops::picture::compute(&s, &p).unwrap();
     assert_eq!(
         (pic.from.as_str(), pic.to.as_str()),
         ("2026-12-28", "2027-01-03")
@@ -243,12 +272,20 @@ fn dst_days_are_whole_local_days() {
         "vintertid",
     );
     let day = |y, m, dd| Period::range(d(y, m, dd), d(y, m, dd)).unwrap();
-    assert_eq!(s.picture(&day(2026, 3, 29)).unwrap().total, 2);
-    assert_eq!(s.picture(&day(2026, 3, 30)).unwrap().total, 0);
-    assert_eq!(s.picture(&day(2026, 10, 25)).unwrap().total, 2);
-    let week = s
-        .picture(&Period::containing(PeriodKind::Week, d(2026, 3, 29)))
-        .unwrap();
+    assert_eq!(
+        ops::picture::compute(&s, &day(2026, 3, 29)).unwrap().total,
+        2
+    );
+    assert_eq!(
+        ops::picture::compute(&s, &day(2026, 3, 30)).unwrap().total,
+        0
+    );
+    assert_eq!(
+        ops::picture::compute(&s, &day(2026, 10, 25)).unwrap().total,
+        2
+    );
+    let week =
+        ops::picture::compute(&s, &Period::containing(PeriodKind::Week, d(2026, 3, 29))).unwrap();
     assert_eq!(week.label, "vecka 13 2026");
     assert_eq!(week.pattern.counts[6][2], 1, "Sunday 02:xx");
 }
@@ -302,23 +339,30 @@ fn the_pdf_reads_back_checks_clean_and_renders_every_page() {
     let mut s = store(dir.path());
     year_end(&mut s);
     let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
-    s.set_area_status(
+    ops::picture::set_area_status(
+        &mut s,
         &p,
         "centrum",
         "röd",
         "Skadegörelse vid Stortorget under nyårshelgen.",
     )
     .unwrap();
-    s.set_analysis(
+    ops::picture::set_analysis(
+        &mut s,
         &p,
         navet::picture::AnalysisPart::Analys,
         "Fyrverkerier och samlingar på torget kring tolvslaget.",
     )
     .unwrap();
     let pdf = dir.path().join("lägesbild.pdf");
-    let done = s
-        .export_picture_pdf(&PictureSource::Period { period: p }, &pdf, None)
-        .unwrap();
+    let done = export(
+        &s,
+        picture_of(PictureSource::Period { period: p }),
+        ExportFormat::Pdf,
+        Audience::Internal,
+        &pdf,
+    )
+    .unwrap();
     assert!(done.bytes < 1_000_000);
     let text = pdftotext(&pdf);
     for expected in [
@@ -396,17 +440,22 @@ fn a_frozen_picture_exports_identically_after_new_reports() {
     let mut s = store(dir.path());
     year_end(&mut s);
     let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
-    s.set_area_status(&p, "Norrby", "gul", "Nyårsbränder.")
-        .unwrap();
-    let saved = s.save_picture(&p, None).unwrap();
+    ops::picture::set_area_status(&mut s, &p, "Norrby", "gul", "Nyårsbränder.").unwrap();
+    let saved = ops::picture::save(&mut s, &p, None).unwrap();
     let id = saved.snapshot.as_ref().unwrap().id;
     assert_eq!(
         saved.snapshot.as_ref().unwrap().title,
         "Lägesbild vecka 53 2026"
     );
     let first = dir.path().join("a.pdf");
-    s.export_picture_pdf(&PictureSource::Snapshot { id }, &first, None)
-        .unwrap();
+    export(
+        &s,
+        picture_of(PictureSource::Snapshot { id }),
+        ExportFormat::Pdf,
+        Audience::Internal,
+        &first,
+    )
+    .unwrap();
 
     add(
         &mut s,
@@ -418,19 +467,24 @@ fn a_frozen_picture_exports_identically_after_new_reports() {
         "Polisen",
         "efteråt",
     );
-    s.set_area_status(&p, "Norrby", "röd", "Ändrat efter mötet.")
-        .unwrap();
+    ops::picture::set_area_status(&mut s, &p, "Norrby", "röd", "Ändrat efter mötet.").unwrap();
     assert_eq!(
-        s.picture(&p).unwrap().total,
+        ops::picture::compute(&s, &p).unwrap().total,
         17,
         "the live picture moves on"
     );
-    let again = s.saved_picture(id).unwrap();
+    let again = ops::picture::saved(&s, id).unwrap();
     assert_eq!(again.total, 14, "the frozen one does not");
     assert_eq!(again, saved);
     let second = dir.path().join("b.pdf");
-    s.export_picture_pdf(&PictureSource::Snapshot { id }, &second, None)
-        .unwrap();
+    export(
+        &s,
+        picture_of(PictureSource::Snapshot { id }),
+        ExportFormat::Pdf,
+        Audience::Internal,
+        &second,
+    )
+    .unwrap();
     // printpdf writes a random document id and font-subset tag, so the bytes differ;
     // what a reader sees must not: the same text and the same pixels on every page.
     assert_eq!(pdftotext(&first), pdftotext(&second));
@@ -439,7 +493,7 @@ fn a_frozen_picture_exports_identically_after_new_reports() {
         rendered(&second, dir.path(), "b"),
         "identical pages"
     );
-    assert_eq!(s.saved_pictures().unwrap().len(), 1);
+    assert_eq!(ops::picture::saved_list(&s).unwrap().len(), 1);
 }
 
 #[test]
@@ -458,8 +512,7 @@ fn csv_and_xlsx_round_trip_through_the_importer() {
         "=HYPERLÄNK(\"x\") och -5 grader",
     );
     let essence = |s: &Store| {
-        let mut v: Vec<_> = s
-            .reports(&ReportFilter::default())
+        let mut v: Vec<_> = ops::report::list(s, &ReportFilter::default())
             .unwrap()
             .reports
             .into_iter()
@@ -478,18 +531,26 @@ fn csv_and_xlsx_round_trip_through_the_importer() {
         v
     };
     for (format, name) in [
-        (TableFormat::Csv, "rapporter.csv"),
-        (TableFormat::Xlsx, "rapporter.xlsx"),
+        (ExportFormat::Csv, "rapporter.csv"),
+        (ExportFormat::Xlsx, "rapporter.xlsx"),
     ] {
         let file = dir.path().join(name);
-        a.export_reports(&ReportFilter::default(), format, &file, None, false)
-            .unwrap();
+        export(
+            &a,
+            ExportSource::Reports {
+                filter: ReportFilter::default(),
+            },
+            format,
+            Audience::Internal,
+            &file,
+        )
+        .unwrap();
         let other = tempfile::tempdir().unwrap();
         let mut b = store(other.path());
-        let r = b.import_file(&file, &ImportOptions::default()).unwrap();
+        let r = ops::import::file(&mut b, &file, &ImportOptions::default()).unwrap();
         assert_eq!(
             (r.inserted, r.flagged, r.skipped),
-            (a.report_count().unwrap() as u32, 0, 0),
+            (ops::report::count(&a).unwrap() as u32, 0, 0),
             "{name}: {:?}",
             r.issues
         );
@@ -509,15 +570,18 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         to: Some(p.to.to_string()),
         ..Default::default()
     };
-    let done = s
-        .export_reports(
-            &filter,
-            TableFormat::Csv,
-            &csv,
-            Some("Bostadsbolaget"),
-            true,
-        )
-        .unwrap();
+    let done = export(
+        &s,
+        ExportSource::Reports {
+            filter: filter.clone(),
+        },
+        ExportFormat::Csv,
+        Audience::Partner {
+            name: Some("Bostadsbolaget".into()),
+        },
+        &csv,
+    )
+    .unwrap();
     assert!(done.partner_safe);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
@@ -533,12 +597,14 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         assert!(!text.contains(secret), "free text leaked: {secret}");
     }
     let pic = dir.path().join("lagesbild.xlsx");
-    s.export_picture_table(
-        &PictureSource::Period { period: p },
-        TableFormat::Xlsx,
+    export(
+        &s,
+        picture_of(PictureSource::Period { period: p }),
+        ExportFormat::Xlsx,
+        Audience::Partner {
+            name: Some("Polisen".into()),
+        },
         &pic,
-        Some("Polisen"),
-        true,
     )
     .unwrap();
     let rows = {
@@ -553,7 +619,7 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
     };
     assert_eq!(rows[0][..4], ["Område", "Kategori", "Antal", "Föregående"]);
     assert!(rows.iter().any(|r| r[0] == "Norrby" && r[2] == "<3"));
-    let log = s.exports().unwrap();
+    let log = ops::export::log(&s).unwrap();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0].kind, "xlsx lägesbild");
     assert_eq!(log[1].recipient.as_deref(), Some("Bostadsbolaget"));
@@ -566,23 +632,28 @@ fn a_configured_status_scale_replaces_the_traffic_lights() {
     let mut s = store(dir.path());
     year_end(&mut s);
     let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
-    let err = s.set_area_status(&p, "Centrum", "lila", "x").unwrap_err();
+    let err = ops::picture::set_area_status(&mut s, &p, "Centrum", "lila", "x").unwrap_err();
     assert!(err.to_string().contains("grön, gul, röd"), "{err}");
     assert!(
-        s.set_area_status(&p, "Centrum", "gul", "  ").is_err(),
+        ops::picture::set_area_status(&mut s, &p, "Centrum", "gul", "  ").is_err(),
         "a justification is required"
     );
     navet::db::setting::set_setting(s.conn(), navet::db::setting::STATUS_SCALE, "1, 2, 3, 4, 5")
         .unwrap();
-    s.set_area_status(&p, "Centrum", "4", "Tydligt förhöjt läge.")
-        .unwrap();
-    assert!(s.set_area_status(&p, "Centrum", "röd", "x").is_err());
-    let pic = s.picture(&p).unwrap();
+    ops::picture::set_area_status(&mut s, &p, "Centrum", "4", "Tydligt förhöjt läge.").unwrap();
+    assert!(ops::picture::set_area_status(&mut s, &p, "Centrum", "röd", "x").is_err());
+    let pic = ops::picture::compute(&s, &p).unwrap();
     assert_eq!(pic.scale, ["1", "2", "3", "4", "5"]);
     let centrum = pic.areas.iter().find(|a| a.area == "Centrum").unwrap();
     assert_eq!(centrum.status.as_deref(), Some("4"));
     let pdf = dir.path().join("skala.pdf");
-    s.export_picture_pdf(&PictureSource::Period { period: p }, &pdf, None)
-        .unwrap();
+    export(
+        &s,
+        picture_of(PictureSource::Period { period: p }),
+        ExportFormat::Pdf,
+        Audience::Internal,
+        &pdf,
+    )
+    .unwrap();
     assert!(pdftotext(&pdf).contains("Tydligt förhöjt läge."));
 }

@@ -1,6 +1,7 @@
 //! Places, areas and aliases: Swedish-aware, conflict-free names.
 
 use navet::db::place::NewPlace;
+use navet::ops;
 use navet::{ErrorCode, Store};
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -21,46 +22,38 @@ fn place(name: &str, area: Option<&str>, aliases: &[&str]) -> NewPlace {
 #[test]
 fn adds_a_place_creating_its_area_once() {
     let (_d, mut s) = store();
-    let a = s
-        .add_place(&place("Östra torget", Some("Centrum"), &["Torget"]))
-        .unwrap();
+    let a = ops::places::add(&mut s, &place("Östra torget", Some("Centrum"), &["Torget"])).unwrap();
     assert!(a.area_created);
-    let b = s
-        .add_place(&place("Resecentrum", Some("centrum"), &[]))
-        .unwrap();
+    let b = ops::places::add(&mut s, &place("Resecentrum", Some("centrum"), &[])).unwrap();
     assert!(!b.area_created, "area names match case-insensitively");
-    let places = s.places().unwrap();
+    let places = ops::places::list(&s).unwrap();
     assert_eq!(places.len(), 2);
     assert!(places.iter().all(|p| p.area.as_deref() == Some("Centrum")));
-    assert_eq!(s.areas().unwrap()[0].places, 2);
+    assert_eq!(ops::places::areas(&s).unwrap()[0].places, 2);
 }
 
 #[test]
 fn names_and_aliases_share_one_namespace_with_swedish_case_folding() {
     let (_d, mut s) = store();
-    s.add_place(&place("Östra torget", None, &["Torget"]))
-        .unwrap();
-    let dup = s
-        .add_place(&place("  ÖSTRA   TORGET ", None, &[]))
-        .unwrap_err();
+    ops::places::add(&mut s, &place("Östra torget", None, &["Torget"])).unwrap();
+    let dup = ops::places::add(&mut s, &place("  ÖSTRA   TORGET ", None, &[])).unwrap_err();
     assert_eq!(dup.code(), ErrorCode::Conflict);
-    let taken = s.add_place(&place("torget", None, &[])).unwrap_err();
+    let taken = ops::places::add(&mut s, &place("torget", None, &[])).unwrap_err();
     assert_eq!(taken.code(), ErrorCode::Conflict);
     assert!(taken.to_string().contains("Östra torget"), "{taken}");
-    s.add_place(&place("Parken", None, &[])).unwrap();
-    let alias = s.add_alias("parken", "TORGET").unwrap_err();
+    ops::places::add(&mut s, &place("Parken", None, &[])).unwrap();
+    let alias = ops::places::add_alias(&mut s, "parken", "TORGET").unwrap_err();
     assert_eq!(alias.code(), ErrorCode::Conflict);
     // The same alias again on its own place is fine.
-    s.add_alias("östra torget", "torget").unwrap();
+    ops::places::add_alias(&mut s, "östra torget", "torget").unwrap();
 }
 
 #[test]
 fn unknown_place_suggests_the_closest_names() {
     let (_d, mut s) = store();
-    s.add_place(&place("Stortorget", None, &[])).unwrap();
-    s.add_place(&place("Järnvägsstationen", None, &["Stationen"]))
-        .unwrap();
-    let err = s.add_alias("Stortorgt", "x").unwrap_err();
+    ops::places::add(&mut s, &place("Stortorget", None, &[])).unwrap();
+    ops::places::add(&mut s, &place("Järnvägsstationen", None, &["Stationen"])).unwrap();
+    let err = ops::places::add_alias(&mut s, "Stortorgt", "x").unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
     let text = err.to_string();
     assert!(
@@ -75,16 +68,19 @@ fn coordinates_must_be_whole_and_in_range() {
     let (_d, mut s) = store();
     let mut p = place("Parken", None, &[]);
     p.latitude = Some(59.27);
-    let err = s.add_place(&p).unwrap_err();
+    let err = ops::places::add(&mut s, &p).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Invalid);
     p.longitude = Some(15.21);
-    s.add_place(&p).unwrap();
+    ops::places::add(&mut s, &p).unwrap();
     let mut q = place("Skogen", None, &[]);
     q.latitude = Some(95.0);
     q.longitude = Some(15.0);
-    assert_eq!(s.add_place(&q).unwrap_err().code(), ErrorCode::Invalid);
     assert_eq!(
-        s.places().unwrap().len(),
+        ops::places::add(&mut s, &q).unwrap_err().code(),
+        ErrorCode::Invalid
+    );
+    assert_eq!(
+        ops::places::list(&s).unwrap().len(),
         1,
         "a refused place leaves nothing behind"
     );
@@ -93,20 +89,22 @@ fn coordinates_must_be_whole_and_in_range() {
 #[test]
 fn a_failed_alias_rolls_back_the_whole_place() {
     let (_d, mut s) = store();
-    s.add_place(&place("Torget", None, &[])).unwrap();
-    let err = s
-        .add_place(&place("Parken", None, &["Lekplatsen", "torget"]))
-        .unwrap_err();
+    ops::places::add(&mut s, &place("Torget", None, &[])).unwrap();
+    let err =
+        ops::places::add(&mut s, &place("Parken", None, &["Lekplatsen", "torget"])).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Conflict);
-    let names: Vec<String> = s.places().unwrap().into_iter().map(|p| p.name).collect();
+    let names: Vec<String> = ops::places::list(&s)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
     assert_eq!(names, vec!["Torget"]);
 }
 
 #[test]
 fn categories_are_seeded_and_editable() {
     let (_d, mut s) = store();
-    let names: Vec<String> = s
-        .categories()
+    let names: Vec<String> = ops::categories::list(&s)
         .unwrap()
         .into_iter()
         .map(|c| c.name)
@@ -122,21 +120,21 @@ fn categories_are_seeded_and_editable() {
     ] {
         assert!(names.iter().any(|n| n == expected), "{expected}");
     }
-    s.add_category("Social oro").unwrap();
-    assert_eq!(s.categories().unwrap().last().unwrap().name, "Social oro");
-    s.rename_category("social oro", "Social oro i området")
-        .unwrap();
-    s.set_category_active("Social oro i området", false)
-        .unwrap();
-    let c = s
-        .categories()
+    ops::categories::add(&mut s, "Social oro").unwrap();
+    assert_eq!(
+        ops::categories::list(&s).unwrap().last().unwrap().name,
+        "Social oro"
+    );
+    ops::categories::rename(&mut s, "social oro", "Social oro i området").unwrap();
+    ops::categories::set_active(&mut s, "Social oro i området", false).unwrap();
+    let c = ops::categories::list(&s)
         .unwrap()
         .into_iter()
         .find(|c| c.name == "Social oro i området")
         .unwrap();
     assert!(!c.active);
     assert_eq!(
-        s.rename_category("klotter", "skadegörelse")
+        ops::categories::rename(&mut s, "klotter", "skadegörelse")
             .unwrap_err()
             .code(),
         ErrorCode::Conflict

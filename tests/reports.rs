@@ -2,6 +2,7 @@
 
 use navet::db::place::NewPlace;
 use navet::db::report::{NewReport, ReportFilter};
+use navet::ops;
 use navet::{ErrorCode, Store};
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -11,16 +12,19 @@ fn store() -> (tempfile::TempDir, Store) {
         ("Stortorget", "Centrum", "Torget"),
         ("Norrby centrum", "Norrby", "Norrby C"),
     ] {
-        s.add_place(&NewPlace {
-            name: name.into(),
-            area: Some(area.into()),
-            aliases: vec![alias.into()],
-            ..Default::default()
-        })
+        ops::places::add(
+            &mut s,
+            &NewPlace {
+                name: name.into(),
+                area: Some(area.into()),
+                aliases: vec![alias.into()],
+                ..Default::default()
+            },
+        )
         .unwrap();
     }
-    s.add_partner("Polisen").unwrap();
-    s.add_partner("Bostadsbolaget").unwrap();
+    ops::partners::add(&mut s, "Polisen").unwrap();
+    ops::partners::add(&mut s, "Bostadsbolaget").unwrap();
     (dir, s)
 }
 
@@ -38,14 +42,16 @@ fn report(date: &str, time: Option<&str>, place: Option<&str>, category: &str) -
 #[test]
 fn adds_and_reads_back_a_report_with_source_values() {
     let (_d, mut s) = store();
-    let r = s
-        .add_report(&NewReport {
+    let r = ops::report::add(
+        &mut s,
+        &NewReport {
             count: Some(3),
             text: Some("  Tre krossade rutor  ".into()),
             assessment: Some("Hög".into()),
             ..report("2026-11-18", Some("21.30"), Some("torget"), "skadegörelse")
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     assert_eq!(r.occurred_at, "2026-11-18T21:30");
     assert_eq!(r.place.as_deref(), Some("Stortorget"));
     assert_eq!(r.area.as_deref(), Some("Centrum"));
@@ -60,9 +66,7 @@ fn adds_and_reads_back_a_report_with_source_values() {
 #[test]
 fn an_unplaced_report_is_kept() {
     let (_d, mut s) = store();
-    let r = s
-        .add_report(&report("2026-11-18", None, None, "Klotter"))
-        .unwrap();
+    let r = ops::report::add(&mut s, &report("2026-11-18", None, None, "Klotter")).unwrap();
     assert_eq!(r.place, None);
     assert_eq!(r.occurred_at, "2026-11-18");
 }
@@ -119,50 +123,58 @@ fn bad_input_names_the_field_and_stores_nothing() {
         ),
     ];
     for (new, code, field) in cases {
-        let err = s.add_report(&new).unwrap_err();
+        let err = ops::report::add(&mut s, &new).unwrap_err();
         assert_eq!(err.code(), code, "{err}");
         assert!(
             err.to_string().starts_with(field),
             "{err} should start with {field}"
         );
     }
-    assert_eq!(s.report_count().unwrap(), 0);
-    let err = s
-        .add_report(&report("2026-11-18", None, None, "Klottr"))
-        .unwrap_err();
+    assert_eq!(ops::report::count(&s).unwrap(), 0);
+    let err = ops::report::add(&mut s, &report("2026-11-18", None, None, "Klottr")).unwrap_err();
     assert!(err.to_string().contains("Menade du: Klotter"), "{err}");
 }
 
 #[test]
 fn lists_newest_first_and_filters_combine() {
     let (_d, mut s) = store();
-    s.add_report(&report(
-        "2026-11-16",
-        Some("08:00"),
-        Some("Stortorget"),
-        "Klotter",
-    ))
+    ops::report::add(
+        &mut s,
+        &report("2026-11-16", Some("08:00"), Some("Stortorget"), "Klotter"),
+    )
     .unwrap();
-    s.add_report(&report("2026-11-18", None, Some("Norrby C"), "Klotter"))
-        .unwrap();
-    s.add_report(&report(
-        "2026-11-18",
-        Some("21:30"),
-        Some("Stortorget"),
-        "Skadegörelse",
-    ))
+    ops::report::add(
+        &mut s,
+        &report("2026-11-18", None, Some("Norrby C"), "Klotter"),
+    )
     .unwrap();
-    s.add_report(&report("2026-11-18", Some("07:10"), None, "Klotter"))
-        .unwrap();
-    s.add_report(&report(
-        "2026-11-23",
-        Some("00:05"),
-        Some("Norrby centrum"),
-        "Skadegörelse",
-    ))
+    ops::report::add(
+        &mut s,
+        &report(
+            "2026-11-18",
+            Some("21:30"),
+            Some("Stortorget"),
+            "Skadegörelse",
+        ),
+    )
+    .unwrap();
+    ops::report::add(
+        &mut s,
+        &report("2026-11-18", Some("07:10"), None, "Klotter"),
+    )
+    .unwrap();
+    ops::report::add(
+        &mut s,
+        &report(
+            "2026-11-23",
+            Some("00:05"),
+            Some("Norrby centrum"),
+            "Skadegörelse",
+        ),
+    )
     .unwrap();
 
-    let all = s.reports(&ReportFilter::default()).unwrap();
+    let all = ops::report::list(&s, &ReportFilter::default()).unwrap();
     let order: Vec<&str> = all.reports.iter().map(|r| r.occurred_at.as_str()).collect();
     assert_eq!(
         order,
@@ -181,30 +193,32 @@ fn lists_newest_first_and_filters_combine() {
         to: Some("2026-11-22".into()),
         ..Default::default()
     };
-    assert_eq!(s.reports(&week47).unwrap().total, 4);
+    assert_eq!(ops::report::list(&s, &week47).unwrap().total, 4);
     let torget = ReportFilter {
         place: Some("torget".into()),
         ..week47.clone()
     };
-    assert_eq!(s.reports(&torget).unwrap().total, 2);
+    assert_eq!(ops::report::list(&s, &torget).unwrap().total, 2);
     let klotter = ReportFilter {
         category: Some("KLOTTER".into()),
         ..torget.clone()
     };
-    let page = s.reports(&klotter).unwrap();
+    let page = ops::report::list(&s, &klotter).unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(page.reports[0].occurred_at, "2026-11-16T08:00");
     let norrby = ReportFilter {
         area: Some("norrby".into()),
         ..Default::default()
     };
-    assert_eq!(s.reports(&norrby).unwrap().total, 2);
-    let limited = s
-        .reports(&ReportFilter {
+    assert_eq!(ops::report::list(&s, &norrby).unwrap().total, 2);
+    let limited = ops::report::list(
+        &s,
+        &ReportFilter {
             limit: Some(2),
             ..Default::default()
-        })
-        .unwrap();
+        },
+    )
+    .unwrap();
     assert_eq!((limited.reports.len(), limited.total), (2, 5));
 }
 
@@ -217,27 +231,27 @@ fn filter_errors_are_clear() {
         ..Default::default()
     };
     assert_eq!(
-        s.reports(&backwards).unwrap_err().code(),
+        ops::report::list(&s, &backwards).unwrap_err().code(),
         ErrorCode::Invalid
     );
     let unknown = ReportFilter {
         place: Some("Nowhere".into()),
         ..Default::default()
     };
-    assert_eq!(s.reports(&unknown).unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        ops::report::list(&s, &unknown).unwrap_err().code(),
+        ErrorCode::NotFound
+    );
 }
 
 #[test]
 fn json_shape_is_stable_camel_case_with_string_ids() {
     let (_d, mut s) = store();
-    let r = s
-        .add_report(&report(
-            "2026-11-18",
-            Some("21:30"),
-            Some("Torget"),
-            "Klotter",
-        ))
-        .unwrap();
+    let r = ops::report::add(
+        &mut s,
+        &report("2026-11-18", Some("21:30"), Some("Torget"), "Klotter"),
+    )
+    .unwrap();
     let v = serde_json::to_value(&r).unwrap();
     for key in [
         "id",

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use navet::db::{APPLICATION_ID, migrations};
+use navet::ops;
 use navet::{ErrorCode, Store};
 use rusqlite::Connection;
 
@@ -45,7 +46,7 @@ fn creates_a_new_database_with_pragmas_and_strict_tables() {
     for (name, sql) in tables {
         assert!(sql.trim_end().ends_with("STRICT"), "{name} is not STRICT");
     }
-    assert_eq!(store.categories().unwrap().len(), 12);
+    assert_eq!(ops::categories::list(&store).unwrap().len(), 12);
 }
 
 #[test]
@@ -54,11 +55,11 @@ fn reopening_keeps_data_and_makes_no_backup() {
     let path = dir.path().join("navet.sqlite");
     {
         let mut s = Store::open(&path).unwrap();
-        s.add_partner("Polisen").unwrap();
+        ops::partners::add(&mut s, "Polisen").unwrap();
     }
     let s = Store::open(&path).unwrap();
     assert!(s.backup().is_none());
-    assert_eq!(s.partners().unwrap()[0].name, "Polisen");
+    assert_eq!(ops::partners::list(&s).unwrap()[0].name, "Polisen");
     assert_eq!(
         std::fs::read_dir(dir.path())
             .unwrap()
@@ -130,7 +131,7 @@ fn backs_up_before_upgrading_and_the_backup_is_the_old_database() {
     let v1: &[&'static str] = &migrations::ALL[..1];
     {
         let mut s = Store::open_with(&path, v1).unwrap();
-        s.add_partner("Polisen").unwrap();
+        ops::partners::add(&mut s, "Polisen").unwrap();
     }
     let v2: Vec<&'static str> = v1
         .iter()
@@ -160,7 +161,7 @@ fn backs_up_before_upgrading_and_the_backup_is_the_old_database() {
         .unwrap();
     assert_eq!(name, "Polisen");
     // The upgraded database kept the data too.
-    assert_eq!(s.partners().unwrap().len(), 1);
+    assert_eq!(ops::partners::list(&s).unwrap().len(), 1);
 }
 
 #[test]
@@ -202,13 +203,16 @@ fn a_schema_1_database_upgrades_to_the_same_schema_as_a_fresh_one_keeping_its_re
     {
         // Only what schema 1 had: places, partners, reports typed by hand.
         let mut s = Store::open_with(&old, &migrations::ALL[..1]).unwrap();
-        s.add_place(&navet::db::place::NewPlace {
-            name: "Torget".into(),
-            area: Some("Centrum".into()),
-            ..Default::default()
-        })
+        ops::places::add(
+            &mut s,
+            &navet::db::place::NewPlace {
+                name: "Torget".into(),
+                area: Some("Centrum".into()),
+                ..Default::default()
+            },
+        )
         .unwrap();
-        s.add_partner("Polisen").unwrap();
+        ops::partners::add(&mut s, "Polisen").unwrap();
         // Reports as schema 1's Navet wrote them (today's inserter writes later columns).
         for day in ["2026-11-16", "2026-11-17"] {
             s.conn()
@@ -224,13 +228,11 @@ fn a_schema_1_database_upgrades_to_the_same_schema_as_a_fresh_one_keeping_its_re
                 .unwrap();
         }
     }
-    let before = Store::open_with(&old, &migrations::ALL[..1])
-        .unwrap()
-        .report_count()
-        .unwrap();
+    let before =
+        ops::report::count(&Store::open_with(&old, &migrations::ALL[..1]).unwrap()).unwrap();
     let upgraded = Store::open(&old).unwrap();
     assert!(upgraded.backup().is_some());
-    assert_eq!(upgraded.report_count().unwrap(), before);
+    assert_eq!(ops::report::count(&upgraded).unwrap(), before);
     let fresh = Store::open(dir.path().join("fresh.sqlite")).unwrap();
     assert_eq!(schema(upgraded.conn()), schema(fresh.conn()));
 }

@@ -4,30 +4,35 @@ use std::io::Read;
 
 use navet::Store;
 use navet::import::{Field, ImportOptions};
+use navet::ops;
 
 #[test]
 fn csv_template_filled_in_imports_with_no_mapping() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
-    s.load_demo(1, chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap())
-        .unwrap();
+    ops::load_demo(
+        &mut s,
+        1,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+    )
+    .unwrap();
     let path = dir.path().join("mall.csv");
-    s.write_template(&path).unwrap();
+    ops::export::template(&s, &path).unwrap();
     let mut text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.starts_with("\u{feff}Datum;Tid;Plats;Område;Kategori;Antal;Bedömning;Beskrivning\r\n")
     );
     text.push_str("2026-11-18;21:30;Torget;Centrum;Klotter;2;Låg;Tagg på bänk\r\n");
     std::fs::write(&path, text).unwrap();
-    let r = s
-        .import_file(
-            &path,
-            &ImportOptions {
-                partner: Some("Fältgruppen".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let r = ops::import::file(
+        &mut s,
+        &path,
+        &ImportOptions {
+            partner: Some("Fältgruppen".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(
         r.columns.iter().filter(|c| c.field.is_some()).count(),
         8,
@@ -35,8 +40,7 @@ fn csv_template_filled_in_imports_with_no_mapping() {
         r.columns
     );
     assert_eq!((r.inserted, r.flagged, r.skipped), (1, 0, 0));
-    let rep = s
-        .reports(&Default::default())
+    let rep = ops::report::list(&s, &Default::default())
         .unwrap()
         .reports
         .into_iter()
@@ -58,7 +62,7 @@ fn xlsx_template_has_the_columns_instructions_and_a_category_drop_down() {
     let dir = tempfile::tempdir().unwrap();
     let s = Store::open(dir.path().join("n.sqlite")).unwrap();
     let path = dir.path().join("mall.xlsx");
-    s.write_template(&path).unwrap();
+    ops::export::template(&s, &path).unwrap();
     let src = navet::import::source::Source::open(&path, None).unwrap();
     assert_eq!(src.sheets, ["Rapporter", "Instruktioner", "Listor"]);
     assert_eq!(src.sheet.as_deref(), Some("Rapporter"));
@@ -99,7 +103,7 @@ fn a_partner_xlsx_with_the_template_headers_needs_no_mapping() {
     use rust_xlsxwriter::Workbook;
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
-    s.add_partner("Fritidsgården").unwrap();
+    ops::partners::add(&mut s, "Fritidsgården").unwrap();
     let path = dir.path().join("ifylld.xlsx");
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -122,17 +126,17 @@ fn a_partner_xlsx_with_the_template_headers_needs_no_mapping() {
         ws.write_string(1, i as u16, *v).unwrap();
     }
     wb.save(&path).unwrap();
-    let r = s
-        .import_file(
-            &path,
-            &ImportOptions {
-                partner: Some("Fritidsgården".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let r = ops::import::file(
+        &mut s,
+        &path,
+        &ImportOptions {
+            partner: Some("Fritidsgården".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!((r.inserted, r.flagged), (1, 0));
-    let rep = &s.reports(&Default::default()).unwrap().reports[0];
+    let rep = &ops::report::list(&s, &Default::default()).unwrap().reports[0];
     assert_eq!(
         (
             rep.category.as_str(),

@@ -1,30 +1,35 @@
 //! The Navet desktop app: a window over the core, nothing else.
 //!
-//! Each command is `async` (so it runs off the main thread), translates its
-//! arguments, makes one core call and returns the result; errors cross as
-//! `{ code, message }` ([`navet::error::ErrorPayload`]). All logic lives in the core.
+//! Each command translates its arguments into one `navet::ops` call and returns the
+//! result; errors cross as `{ code, message }` ([`navet::error::ErrorPayload`]). All
+//! logic lives in the core.
+//!
+//! The store is one writer connection and a few read-only ones (WAL lets readers see
+//! the last commit without waiting), so the reports list and the picture answer while
+//! an import writes. Every command runs its database work on a blocking thread, never
+//! on the async runtime's workers. A panic inside a command fails that command only:
+//! the locks ignore poisoning, because a transaction that panicked was rolled back.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use std::path::PathBuf;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use navet::db::category::Category;
 use navet::db::export_log::ExportEntry;
 use navet::db::import_batch::Batch;
 use navet::db::partner::Partner;
-use navet::db::place::Place;
-use navet::db::report::ReportFilter as Filter;
+use navet::db::picture_snapshot::SnapshotListItem;
+use navet::db::place::{Place, UnplacedText};
 use navet::db::report::{NewReport, Report, ReportFilter, ReportPage};
 use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
-use navet::export::{ExportDone, PictureSource, TableFormat};
-use navet::import::{ImportOptions, ImportProgress, ImportResult, UnplacedText};
-use navet::ops::AppInfo;
-use navet::picture::snapshot::SnapshotListItem;
+use navet::export::{ExportDone, ExportFormat, ExportRequest};
+use navet::import::{ImportOptions, ImportProgress, ImportResult};
+use navet::ops::{self, AppInfo};
 use navet::picture::{AnalysisPart, Period, PeriodQuery, Picture};
-use navet::{Error, Store};
+use navet::{Error, Message, Store};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -33,72 +38,146 @@ use tauri_plugin_opener::OpenerExt;
 #[global_allocator]
 static ALLOCATOR: navet::Allocator = navet::Allocator;
 
+/// How many read-only connections answer reads beside the writer.
+const READERS: usize = 3;
+
+/// The open database: one writer, a few readers.
+struct Db {
+    writer: Mutex<Store>,
+    readers: Vec<Mutex<Store>>,
+    /// Stops the writer's running statement (an import's index rebuild or commit).
+    interrupt: navet::db::InterruptHandle,
+    /// Where the pre-upgrade copy went, if opening upgraded the database.
+    backup: Option<String>,
+}
+
 /// The open database, or why it could not be opened (shown in the window).
-struct AppState(Result<Mutex<Store>, ErrorPayload>);
+struct AppState(Result<Db, ErrorPayload>);
 
 /// Set by `cancel_import`; read by a running import between rows.
-struct CancelImport(AtomicBool);
+struct ImportControl {
+    cancel: AtomicBool,
+    running: AtomicBool,
+}
 
 type Reply<T> = Result<T, ErrorPayload>;
 
+/// A lock that a panicked holder does not poison (its transaction was rolled back).
+fn lock(m: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 impl AppState {
-    fn with<T>(&self, f: impl FnOnce(&mut Store) -> navet::Result<T>) -> Reply<T> {
-        let store = self.0.as_ref().map_err(Clone::clone)?;
-        let mut guard = store.lock().map_err(|_| ErrorPayload {
-            code: ErrorCode::Internal,
-            message: "Databasen är låst efter ett tidigare fel; starta om Navet.".into(),
-        })?;
+    fn db(&self) -> Reply<&Db> {
+        self.0.as_ref().map_err(Clone::clone)
+    }
+
+    /// Runs `f` on a free reader (or waits for the first one).
+    fn read<T>(&self, f: impl FnOnce(&Store) -> navet::Result<T>) -> Reply<T> {
+        let db = self.db()?;
+        let guard = db
+            .readers
+            .iter()
+            .find_map(|r| match r.try_lock() {
+                Ok(g) => Some(g),
+                Err(std::sync::TryLockError::Poisoned(p)) => Some(p.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            })
+            .unwrap_or_else(|| lock(&db.readers[0]));
+        f(&guard).map_err(|e: Error| e.payload())
+    }
+
+    /// Runs `f` on the writer.
+    fn write<T>(&self, f: impl FnOnce(&mut Store) -> navet::Result<T>) -> Reply<T> {
+        let db = self.db()?;
+        let mut guard = lock(&db.writer);
         f(&mut guard).map_err(|e: Error| e.payload())
     }
 }
 
-#[tauri::command]
-async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    state.with(|s| s.info())
+fn internal(message: String) -> ErrorPayload {
+    ErrorPayload {
+        code: ErrorCode::Internal,
+        message,
+    }
 }
 
-#[tauri::command]
-async fn list_reports(state: State<'_, AppState>, filter: ReportFilter) -> Reply<ReportPage> {
-    state.with(|s| s.reports(&filter))
-}
-
-#[tauri::command]
-async fn add_report(state: State<'_, AppState>, report: NewReport) -> Reply<Report> {
-    state.with(|s| s.add_report(&report))
-}
-
-#[tauri::command]
-async fn list_places(state: State<'_, AppState>) -> Reply<Vec<Place>> {
-    state.with(|s| s.places())
-}
-
-#[tauri::command]
-async fn list_categories(state: State<'_, AppState>) -> Reply<Vec<Category>> {
-    state.with(|s| s.categories())
-}
-
-#[tauri::command]
-async fn list_partners(state: State<'_, AppState>) -> Reply<Vec<Partner>> {
-    state.with(|s| s.partners())
-}
-
-#[tauri::command]
-async fn load_demo(state: State<'_, AppState>, weeks: Option<u32>) -> Reply<DemoSummary> {
-    let end = demo::default_end(navet::time::today());
-    state.with(|s| s.load_demo(weeks.unwrap_or(demo::DEFAULT_WEEKS), end))
-}
-
-/// Runs a blocking core call off the async runtime's threads (imports take seconds).
+/// Runs blocking work off the async runtime's threads.
 async fn blocking<T: Send + 'static>(
     app: AppHandle,
     f: impl FnOnce(&AppHandle) -> Reply<T> + Send + 'static,
 ) -> Reply<T> {
     tauri::async_runtime::spawn_blocking(move || f(&app))
         .await
-        .map_err(|e| ErrorPayload {
-            code: ErrorCode::Internal,
-            message: e.to_string(),
+        .map_err(|e| {
+            internal(
+                Message::Storage {
+                    detail: e.to_string(),
+                }
+                .sv(),
+            )
         })?
+}
+
+/// A read on a reader connection, off the async runtime.
+async fn read<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&Store) -> navet::Result<T> + Send + 'static,
+) -> Reply<T> {
+    blocking(app, move |app| app.state::<AppState>().read(f)).await
+}
+
+/// A write on the writer connection, off the async runtime.
+async fn write<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&mut Store) -> navet::Result<T> + Send + 'static,
+) -> Reply<T> {
+    blocking(app, move |app| app.state::<AppState>().write(f)).await
+}
+
+#[tauri::command]
+async fn app_info(app: AppHandle) -> Reply<AppInfo> {
+    blocking(app, |app| {
+        let state = app.state::<AppState>();
+        let backup = state.db()?.backup.clone();
+        let info = state.read(ops::info)?;
+        Ok(AppInfo { backup, ..info })
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_reports(app: AppHandle, filter: ReportFilter) -> Reply<ReportPage> {
+    read(app, move |s| ops::report::list(s, &filter)).await
+}
+
+#[tauri::command]
+async fn add_report(app: AppHandle, report: NewReport) -> Reply<Report> {
+    write(app, move |s| ops::report::add(s, &report)).await
+}
+
+#[tauri::command]
+async fn list_places(app: AppHandle) -> Reply<Vec<Place>> {
+    read(app, ops::places::list).await
+}
+
+#[tauri::command]
+async fn list_categories(app: AppHandle) -> Reply<Vec<Category>> {
+    read(app, ops::categories::list).await
+}
+
+#[tauri::command]
+async fn list_partners(app: AppHandle) -> Reply<Vec<Partner>> {
+    read(app, ops::partners::list).await
+}
+
+#[tauri::command]
+async fn load_demo(app: AppHandle, weeks: Option<u32>) -> Reply<DemoSummary> {
+    let end = demo::default_end(navet::time::today());
+    write(app, move |s| {
+        ops::load_demo(s, weeks.unwrap_or(demo::DEFAULT_WEEKS), end)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -125,15 +204,11 @@ async fn preview_import(
     path: String,
     options: ImportOptions,
 ) -> Reply<ImportResult> {
-    blocking(app, move |app| {
-        let opts = ImportOptions {
-            dry_run: true,
-            ..options
-        };
-        app.state::<AppState>()
-            .with(|s| s.import_file(&PathBuf::from(&path), &opts))
-    })
-    .await
+    let opts = ImportOptions {
+        dry_run: true,
+        ..options
+    };
+    write(app, move |s| ops::import::file(s, Path::new(&path), &opts)).await
 }
 
 #[tauri::command]
@@ -144,37 +219,54 @@ async fn run_import(
     on_progress: Channel<ImportProgress>,
 ) -> Reply<ImportResult> {
     blocking(app, move |app| {
-        let cancel = &app.state::<CancelImport>().0;
-        cancel.store(false, Ordering::SeqCst);
+        let control = app.state::<ImportControl>();
         let opts = ImportOptions {
             dry_run: false,
             ..options
         };
-        app.state::<AppState>().with(|s| {
-            s.import_file_with_progress(&PathBuf::from(&path), &opts, &|p| {
+        let path = PathBuf::from(&path);
+        app.state::<AppState>().write(|s| {
+            control.cancel.store(false, Ordering::SeqCst);
+            control.running.store(true, Ordering::SeqCst);
+            let result = ops::import::file_with_progress(s, &path, &opts, &|p| {
                 let _ = on_progress.send(p);
-                !cancel.load(Ordering::SeqCst)
-            })
+                !control.cancel.load(Ordering::SeqCst)
+            });
+            control.running.store(false, Ordering::SeqCst);
+            // A cancel that interrupted SQLite (index rebuild, commit) reads as cancelled.
+            match result {
+                Err(_) if control.cancel.load(Ordering::SeqCst) => Err(Message::ImportCancelled {
+                    file: path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                }
+                .into()),
+                other => other,
+            }
         })
     })
     .await
 }
 
 #[tauri::command]
-async fn cancel_import(cancel: State<'_, CancelImport>) -> Reply<()> {
-    cancel.0.store(true, Ordering::SeqCst);
+async fn cancel_import(state: State<'_, AppState>, control: State<'_, ImportControl>) -> Reply<()> {
+    control.cancel.store(true, Ordering::SeqCst);
+    if control.running.load(Ordering::SeqCst) {
+        state.db()?.interrupt.interrupt();
+    }
     Ok(())
 }
 
 #[tauri::command]
-async fn list_imports(state: State<'_, AppState>) -> Reply<Vec<Batch>> {
-    state.with(|s| s.imports())
+async fn list_imports(app: AppHandle) -> Reply<Vec<Batch>> {
+    read(app, ops::import::list).await
 }
 
 #[tauri::command]
-async fn undo_import(state: State<'_, AppState>, batch: String) -> Reply<u32> {
+async fn undo_import(app: AppHandle, batch: String) -> Reply<u32> {
     let id = parse_id(&batch, "importnummer")?;
-    state.with(|s| s.undo_import(id))
+    write(app, move |s| ops::import::undo(s, id)).await
 }
 
 #[tauri::command]
@@ -193,66 +285,74 @@ async fn save_rejected_rows(app: AppHandle, batch: String) -> Reply<Option<Strin
             return Ok(None);
         };
         app.state::<AppState>()
-            .with(|s| s.write_rejected_csv(id, &path))
+            .read(|s| ops::import::write_rejected_csv(s, id, &path))
             .map(|_| Some(path.display().to_string()))
     })
     .await
 }
 
 #[tauri::command]
-async fn list_unplaced(state: State<'_, AppState>) -> Reply<Vec<UnplacedText>> {
-    state.with(|s| s.unplaced())
+async fn list_unplaced(app: AppHandle) -> Reply<Vec<UnplacedText>> {
+    read(app, ops::places::unplaced).await
 }
 
 #[tauri::command]
-async fn resolve_unplaced(state: State<'_, AppState>, place: String, text: String) -> Reply<u32> {
-    state.with(|s| s.add_alias(&place, &text))
+async fn resolve_unplaced(app: AppHandle, place: String, text: String) -> Reply<u32> {
+    write(app, move |s| ops::places::add_alias(s, &place, &text)).await
 }
 
 #[tauri::command]
-async fn get_picture(state: State<'_, AppState>, query: PeriodQuery) -> Reply<Picture> {
-    state.with(|s| s.picture(&query.resolve(navet::time::today())?))
+async fn get_picture(app: AppHandle, query: PeriodQuery) -> Reply<Picture> {
+    read(app, move |s| {
+        ops::picture::compute(s, &query.resolve(navet::time::today())?)
+    })
+    .await
 }
 
 #[tauri::command]
 async fn set_area_status(
-    state: State<'_, AppState>,
+    app: AppHandle,
     period: Period,
     area: String,
     status: String,
     justification: String,
 ) -> Reply<()> {
-    state.with(|s| s.set_area_status(&period, &area, &status, &justification))
+    write(app, move |s| {
+        ops::picture::set_area_status(s, &period, &area, &status, &justification)
+    })
+    .await
 }
 
 #[tauri::command]
 async fn set_analysis(
-    state: State<'_, AppState>,
+    app: AppHandle,
     period: Period,
     part: AnalysisPart,
     text: String,
 ) -> Reply<()> {
-    state.with(|s| s.set_analysis(&period, part, &text))
+    write(app, move |s| {
+        ops::picture::set_analysis(s, &period, part, &text)
+    })
+    .await
 }
 
 #[tauri::command]
-async fn save_picture(
-    state: State<'_, AppState>,
-    period: Period,
-    title: Option<String>,
-) -> Reply<Picture> {
-    state.with(|s| s.save_picture(&period, title.as_deref()))
+async fn save_picture(app: AppHandle, period: Period, title: Option<String>) -> Reply<Picture> {
+    write(app, move |s| {
+        ops::picture::save(s, &period, title.as_deref())
+    })
+    .await
 }
 
 #[tauri::command]
-async fn list_saved_pictures(state: State<'_, AppState>) -> Reply<Vec<SnapshotListItem>> {
-    state.with(|s| s.saved_pictures())
+async fn list_saved_pictures(app: AppHandle) -> Reply<Vec<SnapshotListItem>> {
+    read(app, ops::picture::saved_list).await
 }
 
 #[tauri::command]
-async fn get_saved_picture(state: State<'_, AppState>, id: String) -> Reply<Picture> {
+async fn get_saved_picture(app: AppHandle, id: String) -> Reply<Picture> {
     let id = parse_id(&id, "nummer")?;
-    state.with(|s| s.saved_picture(id))
+    read(app, move |s| ops::picture::saved(s, id)).await
 }
 
 /// An id as the UI sends it (a string); `what` names it in the error ("importnummer").
@@ -278,38 +378,21 @@ fn export_target(app: &AppHandle, name: &str, ext: &str) -> Option<PathBuf> {
         .and_then(|f| f.into_path().ok())
 }
 
-/// Exports a picture as PDF, CSV or XLSX (`format`: pdf, csv, xlsx); partner-safe
-/// when a partner is named. A PDF is opened in the system viewer afterwards.
+/// Runs one export request (the core decides what it may hold and what the file is
+/// called); a PDF is opened in the system viewer afterwards.
 #[tauri::command]
-async fn export_picture(
-    app: AppHandle,
-    source: PictureSource,
-    format: String,
-    partner: Option<String>,
-) -> Reply<Option<ExportDone>> {
+async fn export(app: AppHandle, request: ExportRequest) -> Reply<Option<ExportDone>> {
     blocking(app, move |app| {
         let state = app.state::<AppState>();
-        let label = state.with(|s| {
-            Ok(match &source {
-                PictureSource::Period { period } => period.label(),
-                PictureSource::Snapshot { id } => s.saved_picture(*id)?.label,
-            })
+        let name = state.read(|s| {
+            request.check()?;
+            ops::export::suggested_file_name(s, &request)
         })?;
-        let base = format!("Lägesbild {label}")
-            .replace(' ', "-")
-            .to_lowercase();
-        let Some(path) = export_target(app, &format!("{base}.{format}"), &format) else {
+        let Some(path) = export_target(app, &name, request.format.extension()) else {
             return Ok(None);
         };
-        let safe = partner.is_some();
-        let done = state.with(|s| match format.as_str() {
-            "pdf" => s.export_picture_pdf(&source, &path, partner.as_deref()),
-            "xlsx" => {
-                s.export_picture_table(&source, TableFormat::Xlsx, &path, partner.as_deref(), safe)
-            }
-            _ => s.export_picture_table(&source, TableFormat::Csv, &path, partner.as_deref(), safe),
-        })?;
-        if format == "pdf" && std::env::var_os("NAVET_EXPORT_DIR").is_none() {
+        let done = state.write(|s| ops::export::run(s, &request, &path))?;
+        if request.format == ExportFormat::Pdf && std::env::var_os("NAVET_EXPORT_DIR").is_none() {
             let _ = app.opener().open_path(done.path.clone(), None::<&str>);
         }
         Ok(Some(done))
@@ -317,50 +400,38 @@ async fn export_picture(
     .await
 }
 
-/// Exports reports (filtered) as CSV or XLSX; partner-safe when a partner is named.
 #[tauri::command]
-async fn export_reports(
-    app: AppHandle,
-    filter: Filter,
-    format: String,
-    partner: Option<String>,
-) -> Reply<Option<ExportDone>> {
-    blocking(app, move |app| {
-        let format_kind = if format == "xlsx" {
-            TableFormat::Xlsx
-        } else {
-            TableFormat::Csv
-        };
-        let Some(path) = export_target(app, &format!("rapporter.{format}"), &format) else {
-            return Ok(None);
-        };
-        let safe = partner.is_some();
-        app.state::<AppState>()
-            .with(|s| s.export_reports(&filter, format_kind, &path, partner.as_deref(), safe))
-            .map(Some)
-    })
-    .await
+async fn list_exports(app: AppHandle) -> Reply<Vec<ExportEntry>> {
+    read(app, ops::export::log).await
 }
 
-#[tauri::command]
-async fn list_exports(state: State<'_, AppState>) -> Reply<Vec<ExportEntry>> {
-    state.with(|s| s.exports())
-}
-
-fn open_store() -> Result<Mutex<Store>, ErrorPayload> {
-    navet::db::default_path()
-        .and_then(Store::open)
-        .map(Mutex::new)
-        .map_err(|e| e.payload())
+fn open_db() -> Result<Db, ErrorPayload> {
+    let open = || -> navet::Result<Db> {
+        let path = navet::db::default_path()?;
+        let writer = Store::open(&path)?;
+        let readers = (0..READERS)
+            .map(|_| Store::open_reader(&path).map(Mutex::new))
+            .collect::<navet::Result<Vec<_>>>()?;
+        Ok(Db {
+            interrupt: writer.interrupt_handle(),
+            backup: writer.backup().map(|b| b.display().to_string()),
+            writer: Mutex::new(writer),
+            readers,
+        })
+    };
+    open().map_err(|e| e.payload())
 }
 
 fn main() {
-    let state = AppState(open_store());
+    let state = AppState(open_db());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
-        .manage(CancelImport(AtomicBool::new(false)))
+        .manage(ImportControl {
+            cancel: AtomicBool::new(false),
+            running: AtomicBool::new(false),
+        })
         .invoke_handler(tauri::generate_handler![
             app_info,
             list_reports,
@@ -384,8 +455,7 @@ fn main() {
             save_picture,
             list_saved_pictures,
             get_saved_picture,
-            export_picture,
-            export_reports,
+            export,
             list_exports
         ])
         .run(tauri::generate_context!());

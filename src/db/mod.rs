@@ -30,6 +30,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
+/// Stops a connection's running statement from another thread (see
+/// [`Store::interrupt_handle`]).
+pub use rusqlite::InterruptHandle;
+
 use crate::error::{Error, Result};
 use crate::messages::Message;
 
@@ -127,6 +131,43 @@ impl Store {
             path: path.to_path_buf(),
             backup,
         })
+    }
+
+    /// Opens a read-only connection to an existing, current Navet database: for the
+    /// readers that answer the app's lists and pictures while a writer imports (WAL lets
+    /// them read the last committed state without waiting). Never migrates or creates.
+    pub fn open_reader(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        refuse_non_sqlite(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.pragma_update(None, "busy_timeout", 5000)?;
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let shown = path.display().to_string();
+        if app_id != APPLICATION_ID {
+            return Err(Message::NotNavetDatabase { path: shown }.into());
+        }
+        let latest = migrations::ALL.len() as i64;
+        if version > latest {
+            return Err(Message::DatabaseNewer {
+                path: shown,
+                found: version,
+                supported: latest,
+            }
+            .into());
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            backup: None,
+        })
+    }
+
+    /// A handle that stops whatever statement this connection is running, from any
+    /// thread (the app's cancel button during an import's index rebuild or commit).
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        self.conn.get_interrupt_handle()
     }
 
     pub fn path(&self) -> &Path {

@@ -28,6 +28,16 @@ pub struct Place {
     pub longitude: Option<f64>,
 }
 
+/// A place text that matched no place, how often, and the closest places.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UnplacedText {
+    pub text: String,
+    pub rows: u32,
+    pub suggestions: Vec<String>,
+}
+
 /// A place to add. The area is created if it does not exist yet.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -225,7 +235,7 @@ pub fn resolve_unplaced(tx: &Transaction, place_id: Id, text: &str) -> Result<u3
 
 /// The unplaced queue: partner place texts that matched no place, most reports first,
 /// with the closest place names and aliases as suggestions.
-pub fn list_unplaced(conn: &Connection) -> Result<Vec<crate::import::UnplacedText>> {
+pub fn list_unplaced(conn: &Connection) -> Result<Vec<UnplacedText>> {
     let mut groups: std::collections::HashMap<String, (String, u32)> =
         std::collections::HashMap::new();
     let mut stmt = conn.prepare(
@@ -239,9 +249,9 @@ pub fn list_unplaced(conn: &Connection) -> Result<Vec<crate::import::UnplacedTex
         e.1 += 1;
     }
     let candidates = place_and_alias_names(conn)?;
-    let mut out: Vec<crate::import::UnplacedText> = groups
+    let mut out: Vec<UnplacedText> = groups
         .into_values()
-        .map(|(text, rows)| crate::import::UnplacedText {
+        .map(|(text, rows)| UnplacedText {
             suggestions: names::suggest(&text, candidates.iter().map(String::as_str), 3),
             text,
             rows,

@@ -77,7 +77,7 @@ pub struct NewReport {
 }
 
 /// Which reports to list; every field is optional and they combine with AND.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ReportFilter {

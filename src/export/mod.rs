@@ -1,4 +1,6 @@
-//! Everything that leaves the machine as a file: CSV now; XLSX and PDF build on it.
+//! Everything that leaves the machine as a file: what is asked for ([`ExportRequest`]),
+//! and the writers (CSV, XLSX, the PDF's three layers). `crate::ops::export` runs a
+//! request against the store and logs it.
 
 pub mod csv;
 pub mod lagesbild;
@@ -6,15 +8,13 @@ pub mod pdf;
 pub mod tables;
 pub mod xlsx;
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::Store;
 use crate::db::report::ReportFilter;
-use crate::error::{Error, Result};
-use crate::picture::{Period, Picture};
+use crate::error::Result;
+use crate::messages::Message;
+use crate::picture::Period;
 
 /// Which picture to export: the live one for a period, or a frozen one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -32,12 +32,161 @@ pub enum PictureSource {
 }
 
 /// File formats for tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableFormat {
     Csv,
     Xlsx,
+}
+
+/// The file formats Navet exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ExportFormat {
+    Pdf,
+    Csv,
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// The file extension, also the format's name on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// The table format, for CSV and XLSX.
+    pub fn table(self) -> Option<TableFormat> {
+        match self {
+            ExportFormat::Pdf => None,
+            ExportFormat::Csv => Some(TableFormat::Csv),
+            ExportFormat::Xlsx => Some(TableFormat::Xlsx),
+        }
+    }
+}
+
+/// What is exported: a picture (live or frozen) or the reports a filter selects.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "type")]
+#[ts(export)]
+pub enum ExportSource {
+    Picture { picture: PictureSource },
+    Reports { filter: ReportFilter },
+}
+
+impl ExportSource {
+    /// The words a user types for each source (`navet export csv reports`), by source.
+    pub fn parse_kind(word: &str) -> Option<ExportKind> {
+        match crate::names::key(word).as_str() {
+            "reports" | "rapporter" => Some(ExportKind::Reports),
+            "picture" | "lagesbild" | "lägesbild" => Some(ExportKind::Picture),
+            _ => None,
+        }
+    }
+}
+
+/// The two kinds of [`ExportSource`], before their details are known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Picture,
+    Reports,
+}
+
+/// Who the file is for, which decides what it may hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "type")]
+#[ts(export)]
+pub enum Audience {
+    /// The coordinator's own use: full detail.
+    Internal,
+    /// A partner: partner-safe (aggregates only, counts below 3 as `<3`, no free text).
+    /// A named recipient must be a registered partner; it is logged.
+    Partner {
+        #[ts(optional)]
+        name: Option<String>,
+    },
+    /// Full detail handed to a named partner on purpose; logged as such.
+    PartnerFull { name: String },
+}
+
+impl Audience {
+    /// The audience the doors' recipient field and two switches mean: a recipient makes
+    /// a file partner-safe unless `full`; `partner_safe` makes it so with no recipient.
+    pub fn from_recipient(recipient: Option<String>, partner_safe: bool, full: bool) -> Audience {
+        let recipient = recipient
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty());
+        match (recipient, full) {
+            (Some(name), true) => Audience::PartnerFull { name },
+            (Some(name), false) => Audience::Partner { name: Some(name) },
+            (None, _) if partner_safe && !full => Audience::Partner { name: None },
+            (None, _) => Audience::Internal,
+        }
+    }
+
+    /// The recipient the export log records.
+    pub fn recipient(&self) -> Option<&str> {
+        match self {
+            Audience::Internal => None,
+            Audience::Partner { name } => name.as_deref(),
+            Audience::PartnerFull { name } => Some(name),
+        }
+    }
+}
+
+/// One export, as both doors ask for it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExportRequest {
+    pub source: ExportSource,
+    pub format: ExportFormat,
+    pub audience: Audience,
+}
+
+impl ExportRequest {
+    /// Refuses what Navet does not export (a PDF of reports).
+    pub fn check(&self) -> Result<()> {
+        if let (ExportSource::Reports { .. }, ExportFormat::Pdf) = (&self.source, self.format) {
+            return Err(Message::ExportUnsupported {
+                what: "rapporter som pdf".into(),
+                allowed: "rapporter som csv eller xlsx; lägesbild som pdf, csv eller xlsx".into(),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Whether the file is partner-safe. Only tables have a partner-safe form; a PDF
+    /// picture holds aggregates and the coordinator's own texts, never report text.
+    pub fn partner_safe(&self) -> bool {
+        matches!(self.audience, Audience::Partner { .. }) && self.format != ExportFormat::Pdf
+    }
+
+    /// The file name to offer: `lägesbild-vecka-47-2026.pdf`, `rapporter.csv`.
+    /// `picture_label` is the picture's label (see [`Period::label`]) for a picture.
+    pub fn suggested_file_name(&self, picture_label: Option<&str>) -> String {
+        let base = match (&self.source, picture_label) {
+            (ExportSource::Picture { .. }, Some(label)) => format!("Lägesbild {label}")
+                .replace(' ', "-")
+                .to_lowercase(),
+            (ExportSource::Picture { .. }, None) => "lägesbild".to_string(),
+            (ExportSource::Reports { .. }, _) => "rapporter".to_string(),
+        };
+        format!("{base}.{}", self.format.extension())
+    }
+
+    /// The words the export log records as its kind: `pdf lägesbild`, `csv rapporter`.
+    pub fn log_kind(&self) -> String {
+        let what = match self.source {
+            ExportSource::Picture { .. } => "lägesbild",
+            ExportSource::Reports { .. } => "rapporter",
+        };
+        format!("{} {what}", self.format.extension())
+    }
 }
 
 /// What an export wrote.
@@ -51,168 +200,4 @@ pub struct ExportDone {
     #[serde(with = "crate::ids::string")]
     #[ts(type = "string")]
     pub log_id: i64,
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-fn unix_of(rfc3339: &str) -> Option<i64> {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .ok()
-        .map(|d| d.timestamp())
-}
-
-impl Store {
-    fn resolve_picture(&self, source: &PictureSource) -> Result<Picture> {
-        match source {
-            PictureSource::Period { period } => self.picture(period),
-            PictureSource::Snapshot { id } => self.saved_picture(*id),
-        }
-    }
-
-    fn finish_export(
-        &self,
-        path: &Path,
-        kind: &str,
-        filters: serde_json::Value,
-        recipient: Option<&str>,
-        safe: bool,
-    ) -> Result<ExportDone> {
-        let bytes = std::fs::metadata(path)
-            .map_err(|e| Error::io(path, e))?
-            .len();
-        let log_id = crate::db::export_log::insert_export(
-            self.conn(),
-            kind,
-            &file_name(path),
-            &filters,
-            recipient,
-            safe,
-        )?;
-        Ok(ExportDone {
-            path: path.display().to_string(),
-            bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
-            partner_safe: safe,
-            log_id,
-        })
-    }
-
-    /// The situation picture as a PDF. A frozen picture carries its freeze time, so it
-    /// exports to the same document whenever it is exported again.
-    pub fn export_picture_pdf(
-        &self,
-        source: &PictureSource,
-        path: &Path,
-        recipient: Option<&str>,
-    ) -> Result<ExportDone> {
-        let picture = self.resolve_picture(source)?;
-        let municipality =
-            crate::db::setting::get_setting(self.conn(), crate::db::setting::MUNICIPALITY)?
-                .unwrap_or_default();
-        let created = picture
-            .snapshot
-            .as_ref()
-            .and_then(|s| unix_of(&s.created_at))
-            .or_else(|| unix_of(&picture.generated_at))
-            .unwrap_or(0);
-        let document = lagesbild::document(&picture, &municipality, created);
-        let bytes = pdf::render(&document)?;
-        std::fs::write(path, bytes).map_err(|e| Error::io(path, e))?;
-        self.finish_export(
-            path,
-            "pdf lägesbild",
-            serde_json::to_value(source).unwrap_or_default(),
-            recipient,
-            false,
-        )
-    }
-
-    /// Reports as CSV or XLSX; partner-safe (aggregates, `<3`, no text) when `safe`.
-    pub fn export_reports(
-        &self,
-        filter: &ReportFilter,
-        format: TableFormat,
-        path: &Path,
-        recipient: Option<&str>,
-        safe: bool,
-    ) -> Result<ExportDone> {
-        let list = self
-            .reports(&ReportFilter {
-                limit: None,
-                ..filter.clone()
-            })?
-            .reports;
-        let table = tables::reports(&list, safe);
-        self.write_table(&table, format, path, "Rapporter")?;
-        let filters = serde_json::json!({
-            "from": filter.from, "to": filter.to, "place": filter.place, "area": filter.area,
-            "category": filter.category, "partner": filter.partner,
-        });
-        self.finish_export(
-            path,
-            &format!("{} rapporter", kind_of(format)),
-            filters,
-            recipient,
-            safe,
-        )
-    }
-
-    /// The picture's area × category table as CSV or XLSX.
-    pub fn export_picture_table(
-        &self,
-        source: &PictureSource,
-        format: TableFormat,
-        path: &Path,
-        recipient: Option<&str>,
-        safe: bool,
-    ) -> Result<ExportDone> {
-        let picture = self.resolve_picture(source)?;
-        let table = tables::picture(&picture, safe);
-        self.write_table(&table, format, path, "Lägesbild")?;
-        self.finish_export(
-            path,
-            &format!("{} lägesbild", kind_of(format)),
-            serde_json::to_value(source).unwrap_or_default(),
-            recipient,
-            safe,
-        )
-    }
-
-    fn write_table(
-        &self,
-        table: &tables::ExportTable,
-        format: TableFormat,
-        path: &Path,
-        sheet: &str,
-    ) -> Result<()> {
-        match format {
-            TableFormat::Csv => {
-                let rows: Vec<Vec<String>> = table
-                    .rows
-                    .iter()
-                    .map(|r| r.iter().map(tables::Cell::as_text).collect())
-                    .collect();
-                csv::write_file(
-                    path,
-                    &table.header,
-                    rows.iter().map(|r| r.iter().map(String::as_str)),
-                )
-            }
-            TableFormat::Xlsx => xlsx::write_file(path, sheet, table),
-        }
-    }
-
-    pub fn exports(&self) -> Result<Vec<crate::db::export_log::ExportEntry>> {
-        crate::db::export_log::list_exports(self.conn())
-    }
-}
-
-fn kind_of(f: TableFormat) -> &'static str {
-    match f {
-        TableFormat::Csv => "csv",
-        TableFormat::Xlsx => "xlsx",
-    }
 }

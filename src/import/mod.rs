@@ -89,6 +89,31 @@ pub struct ImportOptions {
     pub dry_run: bool,
 }
 
+/// What the import does with a row (and what an issue about it means).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum RowAction {
+    Stored,
+    Flagged,
+    Skipped,
+    Duplicate,
+    Info,
+}
+
+impl RowAction {
+    /// As stored in `import_issue.action` and written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowAction::Stored => "stored",
+            RowAction::Flagged => "flagged",
+            RowAction::Skipped => "skipped",
+            RowAction::Duplicate => "duplicate",
+            RowAction::Info => "info",
+        }
+    }
+}
+
 /// One problem in the file, by line and column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -99,8 +124,8 @@ pub struct RowIssue {
     /// The column's header, when the problem is in one column.
     pub column: Option<String>,
     pub message: String,
-    /// `flagged`, `skipped` or `info`.
-    pub action: String,
+    /// Flagged, skipped or info.
+    pub action: RowAction,
 }
 
 /// A column and the field it was mapped to.
@@ -113,15 +138,7 @@ pub struct ColumnMapping {
     pub field: Option<Field>,
 }
 
-/// A place text that matched no place, how often, and the closest places.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct UnplacedText {
-    pub text: String,
-    pub rows: u32,
-    pub suggestions: Vec<String>,
-}
+pub use crate::db::place::UnplacedText;
 
 /// A partner label that matched no category (it went to Övrigt).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -146,8 +163,8 @@ pub struct SampleRow {
     pub category: Option<String>,
     pub count: u32,
     pub text: String,
-    /// `stored`, `flagged`, `skipped` or `duplicate`.
-    pub action: String,
+    /// Stored, flagged, skipped or duplicate.
+    pub action: RowAction,
 }
 
 /// The outcome of an import or of its preview (`dryRun`).
@@ -224,23 +241,6 @@ pub const PROGRESS_EVERY: u64 = 2000;
 /// Called with the progress; returning `false` cancels the import (nothing is stored).
 pub type ProgressFn<'a> = &'a dyn Fn(ImportProgress) -> bool;
 
-impl Store {
-    /// Imports (or, with `dry_run`, previews) one file.
-    pub fn import_file(&mut self, path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
-        run(self, path, opts, &|_| true)
-    }
-
-    /// Imports with progress reports and the chance to cancel.
-    pub fn import_file_with_progress(
-        &mut self,
-        path: &Path,
-        opts: &ImportOptions,
-        progress: ProgressFn,
-    ) -> Result<ImportResult> {
-        run(self, path, opts, progress)
-    }
-}
-
 /// With `NAVET_TRACE` set, prints one measured duration (for `bench`).
 fn trace_figure(what: &str, took: std::time::Duration) {
     if std::env::var_os("NAVET_TRACE").is_some() {
@@ -265,7 +265,10 @@ fn trace(phase: &str) {
     }
 }
 
-fn run(
+/// Imports (or, with `dry_run`, previews) one file into the store: the whole pipeline,
+/// one transaction. `progress` is called every [`PROGRESS_EVERY`] rows; returning
+/// `false` cancels (nothing is stored).
+pub fn run(
     store: &mut Store,
     path: &Path,
     opts: &ImportOptions,

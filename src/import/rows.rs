@@ -17,8 +17,8 @@ use super::categories::CategoryMap;
 use super::dates::{self, DayOrder, When};
 use super::mapping::{Field, Mapping};
 use super::{
-    ImportOptions, MAX_LISTED_ISSUES, OnProblem, RowIssue, SAMPLE_ROWS, SampleRow, UnmappedLabel,
-    UnplacedText, pii, rowkey,
+    ImportOptions, MAX_LISTED_ISSUES, OnProblem, RowAction, RowIssue, SAMPLE_ROWS, SampleRow,
+    UnmappedLabel, UnplacedText, pii, rowkey,
 };
 use crate::db::import_batch::Counts;
 use crate::db::report::{Inserter, MAX_COUNT, ReportRow};
@@ -570,7 +570,7 @@ impl<'t> Writer<'t> {
         line: u64,
         column: Option<String>,
         message: String,
-        action: &str,
+        action: RowAction,
         raw: Option<&str>,
     ) -> Result<()> {
         crate::db::import_batch::insert_issue(
@@ -579,7 +579,7 @@ impl<'t> Writer<'t> {
             line,
             column.as_deref(),
             &message,
-            action,
+            action.as_str(),
             raw,
         )?;
         self.done.issues_total += 1;
@@ -588,7 +588,7 @@ impl<'t> Writer<'t> {
                 line,
                 column,
                 message,
-                action: action.to_string(),
+                action,
             });
         }
         Ok(())
@@ -609,8 +609,14 @@ impl<'t> Writer<'t> {
                     return Err(self.abort(line, column, &problem));
                 }
                 self.done.counts.skipped += 1;
-                self.sample(line, preview, false, "skipped");
-                self.issue(line, column, problem.sv(), "skipped", raw.as_deref())
+                self.sample(line, preview, false, RowAction::Skipped);
+                self.issue(
+                    line,
+                    column,
+                    problem.sv(),
+                    RowAction::Skipped,
+                    raw.as_deref(),
+                )
             }
             Checked::Row {
                 line,
@@ -634,11 +640,11 @@ impl<'t> Writer<'t> {
                                     line,
                                     column.clone(),
                                     p.sv(),
-                                    "skipped",
+                                    RowAction::Skipped,
                                     raw.as_deref(),
                                 )?;
                             }
-                            self.sample(line, preview, false, "skipped");
+                            self.sample(line, preview, false, RowAction::Skipped);
                             return Ok(());
                         }
                         OnProblem::Flag => {}
@@ -648,22 +654,22 @@ impl<'t> Writer<'t> {
                 let inserted = !duplicate && self.insert(&draft, flagged)?;
                 let action = if !inserted {
                     self.done.counts.duplicates += 1;
-                    "duplicate"
+                    RowAction::Duplicate
                 } else if flagged {
                     self.done.counts.inserted += 1;
                     self.done.counts.flagged += 1;
-                    "flagged"
+                    RowAction::Flagged
                 } else {
                     self.done.counts.inserted += 1;
-                    "stored"
+                    RowAction::Stored
                 };
                 if inserted {
                     for (column, p) in &problems {
-                        self.issue(line, column.clone(), p.sv(), "flagged", None)?;
+                        self.issue(line, column.clone(), p.sv(), RowAction::Flagged, None)?;
                     }
                     if let Some(p) = info {
                         let col = self.description_column.clone();
-                        self.issue(line, col, p.sv(), "info", None)?;
+                        self.issue(line, col, p.sv(), RowAction::Info, None)?;
                     }
                 }
                 self.sample(line, preview, draft.place_id.is_some(), action);
@@ -683,7 +689,7 @@ impl<'t> Writer<'t> {
     }
 
     /// Keeps one of the first rows, as it will be stored, for the preview.
-    fn sample(&mut self, line: u64, preview: Option<Preview>, resolved: bool, action: &str) {
+    fn sample(&mut self, line: u64, preview: Option<Preview>, resolved: bool, action: RowAction) {
         let Some(p) = preview else { return };
         self.done.sample.push(SampleRow {
             line,
@@ -694,7 +700,7 @@ impl<'t> Writer<'t> {
             category: Some(p.category).filter(|c| !c.is_empty()),
             count: p.count,
             text: p.text,
-            action: action.to_string(),
+            action,
         });
     }
 

@@ -31,6 +31,7 @@ pub struct CategoryCount {
     /// Mean of the 8 previous periods, one decimal.
     pub baseline: f64,
     /// `count − previous`.
+    #[ts(type = "number")]
     pub change: i64,
     /// A rise over the baseline that is unlikely to be noise (Poisson, p < 0.05).
     pub flagged: bool,

@@ -30,9 +30,15 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
   const lookups = await loadLookups(api);
   const list = reportList(api, lookups);
   const form = reportForm(api, lookups, () => void list.refresh());
-  const importer = importView(api, lookups, () => void list.refresh());
-  const unplaced = unplacedView(api, lookups, () => void list.refresh());
-  const imports = importsView(api, () => void list.refresh());
+  // An import can add partners, and connecting a place text adds another name for a
+  // place: the lists the forms choose from follow.
+  const afterChange = () => {
+    void list.refresh();
+    void lookups.refresh();
+  };
+  const importer = importView(api, lookups, afterChange);
+  const unplaced = unplacedView(api, lookups, afterChange);
+  const imports = importsView(api, afterChange);
   const picture = pictureView(api, lookups);
   const panes: Record<Tab, HTMLElement> = {
     reports: h("main", { class: "layout" }, list.element, h("aside", {}, form)),

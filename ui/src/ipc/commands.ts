@@ -10,6 +10,9 @@ import type { UnplacedText } from "./generated/UnplacedText";
 import type { AnalysisPart } from "./generated/AnalysisPart";
 import type { ExportDone } from "./generated/ExportDone";
 import type { ExportEntry } from "./generated/ExportEntry";
+import type { Audience } from "./generated/Audience";
+import type { ExportFormat } from "./generated/ExportFormat";
+import type { ExportRequest } from "./generated/ExportRequest";
 import type { Period } from "./generated/Period";
 import type { PeriodQuery } from "./generated/PeriodQuery";
 import type { Picture } from "./generated/Picture";
@@ -62,6 +65,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** A named recipient makes a file partner-safe; no recipient means internal use. */
+function audience(partner: string | null): Audience {
+  return partner ? { type: "partner", name: partner } : { type: "internal" };
+}
+
 export const commands = {
   appInfo: () => call<AppInfo>("app_info"),
   listReports: (filter: ReportFilter) => call<ReportPage>("list_reports", { filter }),
@@ -90,10 +98,14 @@ export const commands = {
   savePicture: (period: Period, title: string | null) => call<Picture>("save_picture", { period, title }),
   listSavedPictures: () => call<SnapshotListItem[]>("list_saved_pictures"),
   getSavedPicture: (id: string) => call<Picture>("get_saved_picture", { id }),
-  exportPicture: (source: PictureSource, format: "pdf" | "csv" | "xlsx", partner: string | null) =>
-    call<ExportDone | null>("export_picture", { source, format, partner }),
-  exportReports: (filter: ReportFilter, format: "csv" | "xlsx", partner: string | null) =>
-    call<ExportDone | null>("export_reports", { filter, format, partner }),
+  exportPicture: (picture: PictureSource, format: ExportFormat, partner: string | null) =>
+    call<ExportDone | null>("export", {
+      request: { source: { type: "picture", picture }, format, audience: audience(partner) } satisfies ExportRequest,
+    }),
+  exportReports: (filter: ReportFilter, format: Exclude<ExportFormat, "pdf">, partner: string | null) =>
+    call<ExportDone | null>("export", {
+      request: { source: { type: "reports", filter }, format, audience: audience(partner) } satisfies ExportRequest,
+    }),
   listExports: () => call<ExportEntry[]>("list_exports"),
 };
 

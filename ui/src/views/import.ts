@@ -22,13 +22,10 @@ export interface ImportView {
 export function importView(api: Commands, lookups: Lookups, onImported: () => void): ImportView {
   const path = h("input", { type: "text", id: "import-path", placeholder: t.filePath, size: 60 });
   const choose = h("button", { type: "button", id: "import-choose", class: "secondary" }, t.chooseFile);
-  const partner = h(
-    "select",
-    { id: "import-partner" },
-    ...options(
-      t.partnerFromFile,
-      lookups.partners.map((p) => p.name),
-    ),
+  const partner = lookups.bind(
+    h("select", { id: "import-partner" }),
+    t.partnerFromFile,
+    () => lookups.partners.map((p) => p.name),
   );
   const previewButton = h("button", { type: "button", id: "import-preview" }, t.previewButton);
   const status = h("p", { id: "import-status", class: "status", role: "status" });

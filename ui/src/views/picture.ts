@@ -2,7 +2,7 @@
 // and flags, set a status per area with a justification, write the analysis, freeze
 // it, and export PDF / CSV / XLSX.
 
-import { h, options } from "../dom";
+import { h } from "../dom";
 import { t } from "../i18n/sv";
 import { toIpcError, type Commands } from "../ipc/commands";
 import type { AnalysisPart } from "../ipc/generated/AnalysisPart";
@@ -69,13 +69,10 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
   const to = h("input", { type: "text", id: "picture-to", placeholder: t.datePlaceholder, size: 10 });
   const prev = h("button", { type: "button", id: "picture-prev", class: "secondary" }, t.previousPeriod);
   const next = h("button", { type: "button", id: "picture-next", class: "secondary" }, t.nextPeriod);
-  const partner = h(
-    "select",
-    { id: "picture-partner" },
-    ...options(
-      t.exportForNone,
-      lookups.partners.map((p) => p.name),
-    ),
+  const partner = lookups.bind(
+    h("select", { id: "picture-partner" }),
+    t.exportForNone,
+    () => lookups.partners.map((p) => p.name),
   );
   const title = h("h2", { id: "picture-label" });
   const message = h("p", { id: "picture-message", class: "status", role: "status" });
@@ -129,7 +126,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
               h("td", { class: "num" }, c.count),
               h("td", { class: "num" }, c.previous),
               h("td", { class: "num" }, decimal(c.baseline)),
-              h("td", { class: "num" }, trendArrow(Number(c.change))),
+              h("td", { class: "num" }, trendArrow(c.change)),
               h("td", {}, c.flagged ? t.flagged : ""),
             ),
           ),

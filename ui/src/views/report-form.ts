@@ -1,7 +1,7 @@
 // The add-report form. Fields are checked here for quick feedback; the core
 // checks again and its message (naming the field) is shown if it refuses.
 
-import { h, options } from "../dom";
+import { h } from "../dom";
 import { todayIso, when } from "../format";
 import { t } from "../i18n/sv";
 import { toIpcError, type Commands } from "../ipc/commands";
@@ -31,29 +31,20 @@ export function reportForm(api: Commands, lookups: Lookups, onSaved: (r: Report)
       inputmode: "numeric",
       maxlength: 5,
     }),
-    place: h(
-      "select",
-      { name: "place", id: "new-place" },
-      ...options(
-        t.placeNone,
-        lookups.places.map((p) => p.name),
-      ),
+    place: lookups.bind(
+      h("select", { name: "place", id: "new-place" }),
+      t.placeNone,
+      () => lookups.places.map((p) => p.name),
     ),
-    category: h(
-      "select",
-      { name: "category", id: "new-category", required: true },
-      ...options(
-        t.choose,
-        lookups.categories.filter((c) => c.active).map((c) => c.name),
-      ),
+    category: lookups.bind(
+      h("select", { name: "category", id: "new-category", required: true }),
+      t.choose,
+      () => lookups.categories.filter((c) => c.active).map((c) => c.name),
     ),
-    partner: h(
-      "select",
-      { name: "partner", id: "new-partner", required: true },
-      ...options(
-        t.choose,
-        lookups.partners.map((p) => p.name),
-      ),
+    partner: lookups.bind(
+      h("select", { name: "partner", id: "new-partner", required: true }),
+      t.choose,
+      () => lookups.partners.map((p) => p.name),
     ),
     count: h("input", { type: "number", name: "count", id: "new-count", min: 1, step: 1, value: 1 }),
     assessment: h("input", { type: "text", name: "assessment", id: "new-assessment", maxlength: 200 }),

@@ -1,6 +1,6 @@
 // The reports list: newest first, filtered by period, place and category.
 
-import { h, options } from "../dom";
+import { h } from "../dom";
 import { isoWeek, placeLabel, when } from "../format";
 import { t } from "../i18n/sv";
 import { toIpcError, type Commands } from "../ipc/commands";
@@ -38,30 +38,21 @@ export function reportList(api: Commands, lookups: Lookups): ReportList {
     h("input", { type: "text", id, placeholder: t.datePlaceholder, inputmode: "numeric", size: 10, maxlength: 10 });
   const from = dateInput("filter-from");
   const to = dateInput("filter-to");
-  const place = h(
-    "select",
-    { id: "filter-place" },
-    ...options(
-      t.filterAll,
-      lookups.places.map((p) => p.name),
-    ),
+  const place = lookups.bind(
+    h("select", { id: "filter-place" }),
+    t.filterAll,
+    () => lookups.places.map((p) => p.name),
   );
-  const category = h(
-    "select",
-    { id: "filter-category" },
-    ...options(
-      t.filterAll,
-      lookups.categories.map((c) => c.name),
-    ),
+  const category = lookups.bind(
+    h("select", { id: "filter-category" }),
+    t.filterAll,
+    () => lookups.categories.map((c) => c.name),
   );
   const clear = h("button", { type: "button", id: "filter-clear", class: "secondary" }, t.filterClear);
-  const recipient = h(
-    "select",
-    { id: "reports-recipient", "aria-label": t.exportFor },
-    ...options(
-      t.exportForNone,
-      lookups.partners.map((p) => p.name),
-    ),
+  const recipient = lookups.bind(
+    h("select", { id: "reports-recipient", "aria-label": t.exportFor }),
+    t.exportForNone,
+    () => lookups.partners.map((p) => p.name),
   );
   const exportButton = (format: "csv" | "xlsx") => {
     const b = h("button", { type: "button", id: `reports-export-${format}`, class: "secondary" }, format.toUpperCase());

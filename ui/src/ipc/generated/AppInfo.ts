@@ -3,7 +3,7 @@
 /**
  * What the app shows about the open database.
  */
-export type AppInfo = { dbPath: string, schemaVersion: bigint, reports: number, places: number, version: string, 
+export type AppInfo = { dbPath: string, schemaVersion: number, reports: number, places: number, version: string, 
 /**
  * Where the pre-upgrade copy went, when opening upgraded the database.
  */

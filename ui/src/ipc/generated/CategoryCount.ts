@@ -11,7 +11,7 @@ baseline: number,
 /**
  * `count − previous`.
  */
-change: bigint, 
+change: number, 
 /**
  * A rise over the baseline that is unlikely to be noise (Poisson, p < 0.05).
  */

@@ -9,13 +9,129 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use clap::Subcommand;
 use serde::Serialize;
 
-use crate::Store;
-use crate::db::report::{Inserter, ReportRow};
-use crate::error::{Error, Result};
-use crate::import::ImportOptions;
-use crate::messages::Message;
+use navet::Store;
+use navet::db::report::{Inserter, ReportRow};
+use navet::error::{Error, Result};
+use navet::import::ImportOptions;
+use navet::messages::Message;
+
+use crate::output::print_json;
+use crate::words as cli;
+
+#[derive(Subcommand)]
+pub enum BenchCmd {
+    /// Import N generated Swedish-dialect CSV rows through the full path, and time
+    /// sqlite3's bare .import of the same file in the same run.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: u64,
+        /// Work folder (default: a temporary one, removed afterwards).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The picture of one week (8-week baseline, 12-week trend) on a database of N reports.
+    Picture {
+        #[arg(long, default_value_t = 1_000_000)]
+        reports: u64,
+        #[arg(long, default_value_t = 20)]
+        runs: u32,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A meeting-pack-sized PDF (a 1,000-row table and charts) against headless
+    /// Chromium's --print-to-pdf of the same content as HTML, timed in the same run.
+    Pdf {
+        #[arg(long, default_value_t = 1000)]
+        rows: u32,
+        #[arg(long, default_value_t = 5)]
+        runs: u32,
+        /// Where the PDFs and the HTML are written (kept).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(cmd: BenchCmd) -> Result<()> {
+    match cmd {
+        BenchCmd::Picture {
+            reports,
+            runs,
+            dir,
+            json,
+        } => {
+            let b = picture(reports, runs, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!(
+                    "{}",
+                    cli::bench_picture(
+                        b.reports,
+                        b.median_ms,
+                        b.min_ms,
+                        b.max_ms,
+                        b.runs,
+                        b.week_total
+                    )
+                );
+            }
+        }
+        BenchCmd::Pdf {
+            rows,
+            runs,
+            dir,
+            json,
+        } => {
+            let b = pdf(rows, runs, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!(
+                    "{}",
+                    cli::bench_pdf(b.pages, b.navet_bytes, b.navet_ms, b.runs)
+                );
+                match (b.chromium_ms, b.ratio) {
+                    (Some(c), Some(r)) => println!(
+                        "chromium --print-to-pdf: {c:.0} ms, {} byte; kvot navet/chromium: {r:.3}",
+                        b.chromium_bytes.unwrap_or(0)
+                    ),
+                    _ => println!("{}", cli::NO_CHROMIUM),
+                }
+            }
+        }
+        BenchCmd::Import { rows, dir, json } => {
+            let b = import(rows, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!(
+                    "{}",
+                    cli::bench_import_file(b.rows, b.file_bytes as f64 / 1e6)
+                );
+                println!("{}", cli::bench_import_navet(b.navet_seconds, b.inserted));
+                match (b.sqlite3_seconds, b.ratio) {
+                    (Some(s), Some(r)) => println!(
+                        "sqlite3 .import (bar tabell): {s:.3} s  kvot navet/sqlite3: {r:.2}"
+                    ),
+                    _ => println!("{}", cli::NO_SQLITE3),
+                }
+                if let Some(m) = b.peak_memory_mb {
+                    println!("{}", cli::bench_peak_memory(m));
+                }
+            }
+        }
+    }
+    Ok(())
+}
 
 /// The figures `bench import` prints.
 #[derive(Debug, Clone, Serialize)]
@@ -38,7 +154,8 @@ fn fresh_demo_store(db: &Path) -> Result<Store> {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let mut store = Store::open(db)?;
-    store.load_demo(
+    navet::ops::load_demo(
+        &mut store,
         1,
         chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default(),
     )?;
@@ -58,7 +175,7 @@ fn time_sqlite3(dir: &Path, csv: &Path) -> Option<Duration> {
     let _ = std::fs::remove_file(&db);
     let setup = std::process::Command::new("sqlite3")
         .arg(&db)
-        .arg(crate::db::bulk::SQLITE3_FLOOR_TABLE)
+        .arg(navet::db::bulk::SQLITE3_FLOOR_TABLE)
         .status()
         .ok()?;
     if !setup.success() {
@@ -87,10 +204,11 @@ pub fn import(rows: u64, dir: Option<PathBuf>) -> Result<ImportBench> {
     });
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let csv = dir.join("partner.csv");
-    let bytes = crate::demo::write_partner_csv(&csv, rows)?;
+    let bytes = navet::demo::write_partner_csv(&csv, rows)?;
     let mut store = fresh_demo_store(&dir.join("navet.sqlite"))?;
     let started = Instant::now();
-    let r = store.import_file(
+    let r = navet::ops::import::file(
+        &mut store,
         &csv,
         &ImportOptions {
             partner: Some("Bostadsbolaget Hemvist".into()),
@@ -173,15 +291,15 @@ pub fn picture(reports: u64, runs: u32, dir: Option<PathBuf>) -> Result<PictureB
         Ok(())
     })?;
     store.analyze()?;
-    let period = crate::picture::Period::containing(
-        crate::picture::PeriodKind::Week,
+    let period = navet::picture::Period::containing(
+        navet::picture::PeriodKind::Week,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap_or_default(),
     );
     let mut times = Vec::with_capacity(runs as usize);
     let mut week_total = 0;
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        let p = store.picture(&period)?;
+        let p = navet::ops::picture::compute(&store, &period)?;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
         week_total = p.total;
     }
@@ -217,15 +335,15 @@ pub struct PdfBench {
 }
 
 /// The benchmark document: a cover text, three charts and a `rows`-row table.
-pub fn pdf_document(rows: u32) -> crate::export::pdf::doc::Document {
-    use crate::export::pdf::doc::{Align, Bar, Block, Column, Document, Row, RowStyle, Table};
+pub fn pdf_document(rows: u32) -> navet::export::pdf::doc::Document {
+    use navet::export::pdf::doc::{Align, Bar, Block, Column, Document, Row, RowStyle, Table};
     let col = |t: &str, w: f32, a: Align| Column {
         title: t.into(),
         width: w,
         align: a,
         trend: false,
     };
-    let data = crate::demo::table_rows(rows);
+    let data = navet::demo::table_rows(rows);
     Document {
         title: "Mötesunderlag operativ grupp".into(),
         header: "Ekbacka kommun".into(),
@@ -236,7 +354,7 @@ pub fn pdf_document(rows: u32) -> crate::export::pdf::doc::Document {
             Block::Paragraph("Underlaget visar alla rapporter sedan förra mötet, fördelningen per kategori, utvecklingen över tolv veckor och när på dygnet händelserna inträffar.".into()),
             Block::Bars {
                 title: "Händelser per kategori".into(),
-                bars: crate::demo::PARTNER_LABELS.iter().enumerate().map(|(i, l)| Bar { label: l.to_string(), value: (3 + i * 7 % 17) as f64, mark: Some(6.0), highlight: i == 2 }).collect(),
+                bars: navet::demo::PARTNER_LABELS.iter().enumerate().map(|(i, l)| Bar { label: l.to_string(), value: (3 + i * 7 % 17) as f64, mark: Some(6.0), highlight: i == 2 }).collect(),
                 legend: "Stapel: antal. Streck: baslinje.".into(),
             },
             Block::Line { title: "Utveckling, 12 veckor".into(), points: (35..47).map(|w| (format!("v. {w}"), (40 + (w * 13) % 30) as f64)).collect() },
@@ -263,7 +381,7 @@ pub fn pdf_html(rows: u32) -> String {
     );
     h.push_str("<h1>Mötesunderlag operativ grupp</h1><p>Vecka 46–47 2026 · rapporter, mönster och åtgärder</p><p>Underlaget visar alla rapporter sedan förra mötet, fördelningen per kategori, utvecklingen över tolv veckor och när på dygnet händelserna inträffar.</p>");
     h.push_str("<h3>Händelser per kategori</h3><svg width=500 height=200>");
-    for (i, l) in crate::demo::PARTNER_LABELS.iter().enumerate() {
+    for (i, l) in navet::demo::PARTNER_LABELS.iter().enumerate() {
         let v = 3 + i * 7 % 17;
         h.push_str(&format!("<text x=0 y={} font-size=9>{}</text><rect x=140 y={} width={} height=10 fill=#1f5f5b /><text x={} y={} font-size=9>{v}</text>", 12 + i * 15, esc(l), 3 + i * 15, v * 15, 145 + v * 15, 12 + i * 15));
     }
@@ -287,7 +405,7 @@ pub fn pdf_html(rows: u32) -> String {
         }
     }
     h.push_str("</svg><h2>Alla rapporter</h2><table><thead><tr><th>Datum<th>Plats<th>Kategori<th>Aktör<th>Antal</thead><tbody>");
-    for r in crate::demo::table_rows(rows) {
+    for r in navet::demo::table_rows(rows) {
         h.push_str(&format!(
             "<tr><td>{}<td>{}<td>{}<td>{}<td class=n>{}",
             r[0],
@@ -321,7 +439,7 @@ pub fn pdf(rows: u32, runs: u32, dir: Option<PathBuf>) -> Result<PdfBench> {
     let mut bytes = Vec::new();
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        bytes = crate::export::pdf::render(&doc)?;
+        bytes = navet::export::pdf::render(&doc)?;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);

@@ -1,0 +1,189 @@
+//! Exports: the arguments parsed into one `navet::export::ExportRequest`, which the
+//! core runs and logs; the export log.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use navet::Store;
+use navet::db::report::ReportFilter;
+use navet::export::{
+    Audience, ExportFormat, ExportKind, ExportRequest, ExportSource, PictureSource,
+};
+use navet::ops;
+
+use crate::output::{JsonFlag, print_list};
+use crate::picture::{PeriodArgs, period};
+use crate::words as cli;
+
+#[derive(Subcommand)]
+pub enum ExportCmd {
+    /// PDF documents: `lagesbild`, the situation picture.
+    Pdf {
+        /// What to export: lagesbild.
+        what: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// A frozen picture instead of the live one.
+        #[arg(long)]
+        snapshot: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Who it is for (logged; must be a registered partner).
+        #[arg(long)]
+        partner: Option<String>,
+    },
+    /// CSV (UTF-8 with BOM, semicolons): `reports` or `picture`.
+    Csv(TableExportArgs),
+    /// XLSX: `reports` or `picture`.
+    Xlsx(TableExportArgs),
+}
+
+#[derive(Args)]
+pub struct TableExportArgs {
+    /// reports or picture.
+    what: String,
+    #[command(flatten)]
+    period: PeriodArgs,
+    /// For `picture`: a frozen picture instead of the live one.
+    #[arg(long)]
+    snapshot: Option<i64>,
+    /// For `reports`: only this place / area / category.
+    #[arg(long)]
+    place: Option<String>,
+    #[arg(long)]
+    area: Option<String>,
+    #[arg(long)]
+    category: Option<String>,
+    #[arg(long)]
+    out: PathBuf,
+    /// The partner it is for: makes the file partner-safe (aggregates, <3, no free text).
+    #[arg(long)]
+    partner: Option<String>,
+    /// Partner-safe even with no partner named.
+    #[arg(long)]
+    partner_safe: bool,
+    /// Full detail even for a named partner (the export log records it).
+    #[arg(long, conflicts_with = "partner_safe")]
+    full: bool,
+}
+
+#[derive(Subcommand)]
+pub enum ExportsCmd {
+    /// List exports, newest first.
+    List(JsonFlag),
+}
+
+/// The word for what is exported (`lagesbild`, `reports`, …), or a Swedish refusal.
+fn kind(what: &str) -> navet::Result<ExportKind> {
+    ExportSource::parse_kind(what).ok_or_else(|| {
+        navet::Message::ExportUnsupported {
+            what: what.to_string(),
+            allowed: cli::EXPORT_KINDS.to_string(),
+        }
+        .into()
+    })
+}
+
+fn picture_source(snapshot: Option<i64>, pa: &PeriodArgs) -> navet::Result<ExportSource> {
+    let picture = match snapshot {
+        Some(id) => PictureSource::Snapshot { id },
+        None => PictureSource::Period {
+            period: period(pa)?,
+        },
+    };
+    Ok(ExportSource::Picture { picture })
+}
+
+/// The request the arguments of `export pdf|csv|xlsx` ask for.
+fn request(cmd: ExportCmd) -> navet::Result<(ExportRequest, PathBuf)> {
+    Ok(match cmd {
+        ExportCmd::Pdf {
+            what,
+            period: pa,
+            snapshot,
+            out,
+            partner,
+        } => {
+            let source = match kind(&what)? {
+                ExportKind::Picture => picture_source(snapshot, &pa)?,
+                ExportKind::Reports => ExportSource::Reports {
+                    filter: ReportFilter::default(),
+                },
+            };
+            let audience = match partner {
+                Some(name) => Audience::Partner { name: Some(name) },
+                None => Audience::Internal,
+            };
+            let request = ExportRequest {
+                source,
+                format: ExportFormat::Pdf,
+                audience,
+            };
+            (request, out)
+        }
+        ExportCmd::Csv(a) => table_request(a, ExportFormat::Csv)?,
+        ExportCmd::Xlsx(a) => table_request(a, ExportFormat::Xlsx)?,
+    })
+}
+
+fn table_request(
+    a: TableExportArgs,
+    format: ExportFormat,
+) -> navet::Result<(ExportRequest, PathBuf)> {
+    let source = match kind(&a.what)? {
+        ExportKind::Reports => {
+            let has_period =
+                a.period.from.is_some() || a.period.to.is_some() || a.period.period.is_some();
+            let (from, to) = if has_period {
+                let p = period(&a.period)?;
+                (Some(p.from.to_string()), Some(p.to.to_string()))
+            } else {
+                (None, None)
+            };
+            ExportSource::Reports {
+                filter: ReportFilter {
+                    from,
+                    to,
+                    place: a.place,
+                    area: a.area,
+                    category: a.category,
+                    partner: None,
+                    limit: None,
+                },
+            }
+        }
+        ExportKind::Picture => picture_source(a.snapshot, &a.period)?,
+    };
+    let request = ExportRequest {
+        source,
+        format,
+        audience: Audience::from_recipient(a.partner, a.partner_safe, a.full),
+    };
+    Ok((request, a.out))
+}
+
+pub fn run(store: &Store, cmd: ExportCmd) -> navet::Result<()> {
+    let (request, out) = request(cmd)?;
+    let done = ops::export::run(store, &request, &out)?;
+    println!(
+        "{}",
+        cli::exported(&done.path, done.bytes, done.partner_safe)
+    );
+    Ok(())
+}
+
+pub fn exports(store: &Store, cmd: ExportsCmd) -> navet::Result<()> {
+    let ExportsCmd::List(f) = cmd;
+    let list = ops::export::log(store)?;
+    print_list(f.json, &list, cli::headers::EXPORTS, |e| {
+        vec![
+            e.id.to_string(),
+            e.created_at.clone(),
+            e.kind.clone(),
+            e.file_name.clone(),
+            e.recipient.clone().unwrap_or_default(),
+            if e.partner_safe { cli::YES } else { cli::NO }.to_string(),
+            e.filters.clone(),
+        ]
+    })
+}

@@ -1,0 +1,59 @@
+//! How the command prints: JSON for programs, left-aligned tables for people.
+
+use clap::Args;
+use serde::Serialize;
+
+/// The `--json` switch of the list commands.
+#[derive(Args)]
+pub struct JsonFlag {
+    /// Print JSON (stable, camelCase) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn print_json<T: Serialize>(value: &T) -> navet::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| {
+        navet::Error::from(navet::Message::Storage {
+            detail: e.to_string(),
+        })
+    })?;
+    println!("{text}");
+    Ok(())
+}
+
+/// A list command's output: JSON for programs, a table for people.
+pub fn print_list<T: Serialize>(
+    json: bool,
+    items: &[T],
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+) -> navet::Result<()> {
+    if json {
+        print_json(&items)
+    } else {
+        print_table(header, items.iter().map(row).collect());
+        Ok(())
+    }
+}
+
+/// Prints rows as left-aligned columns under a header.
+pub fn print_table(header: &[&str], rows: Vec<Vec<String>>) {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        println!("{}", parts.join("  ").trim_end());
+    };
+    line(header.iter().map(|h| h.to_string()).collect());
+    for row in rows {
+        line(row);
+    }
+}

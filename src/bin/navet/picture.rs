@@ -1,0 +1,229 @@
+//! The situation picture: show it for a period, freeze it, list and show frozen ones,
+//! set an area's status and the analysis texts.
+
+use clap::{Args, Subcommand};
+use navet::Store;
+use navet::ops;
+
+use crate::output::{JsonFlag, print_json, print_list, print_table};
+use crate::words as cli;
+
+#[derive(Args, Clone)]
+pub struct PeriodArgs {
+    /// First day (YYYY-MM-DD); with --period, the period containing it.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// week, 2weeks, month, tertial or custom (default: from the range, else the last complete week).
+    #[arg(long)]
+    pub period: Option<String>,
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PictureCmd {
+    #[command(subcommand)]
+    action: Option<PictureAction>,
+    #[command(flatten)]
+    period: PeriodArgs,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum PictureAction {
+    /// Freeze the picture as it is now (numbers, statuses, texts).
+    Save {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List frozen pictures.
+    List(JsonFlag),
+    /// Show a frozen picture exactly as it was saved.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set an area's status (grön, gul, röd) with a one-line justification.
+    Status {
+        area: String,
+        status: String,
+        #[arg(long)]
+        justification: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+    },
+    /// Set an analysis text: kartläggning, "annan information" or analys.
+    Text {
+        part: String,
+        text: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+    },
+}
+
+pub fn run(store: &mut Store, cmd: PictureCmd) -> navet::Result<()> {
+    match cmd.action {
+        None => {
+            let p = ops::picture::compute(store, &period(&cmd.period)?)?;
+            if cmd.json {
+                print_json(&p)?;
+            } else {
+                print_picture(&p);
+            }
+        }
+        Some(PictureAction::Save {
+            period: pa,
+            title,
+            json,
+        }) => {
+            let p = ops::picture::save(store, &period(&pa)?, title.as_deref())?;
+            if json {
+                print_json(&p)?;
+            } else if let Some(s) = &p.snapshot {
+                println!("{}", cli::picture_saved(s.id, &s.title));
+            }
+        }
+        Some(PictureAction::List(f)) => {
+            let list = ops::picture::saved_list(store)?;
+            print_list(f.json, &list, cli::headers::PICTURES, |s| {
+                vec![
+                    s.id.to_string(),
+                    s.title.clone(),
+                    s.from.clone(),
+                    s.to.clone(),
+                    s.created_at.clone(),
+                ]
+            })?;
+        }
+        Some(PictureAction::Show { id, json }) => {
+            let p = ops::picture::saved(store, id)?;
+            if json {
+                print_json(&p)?;
+            } else {
+                print_picture(&p);
+            }
+        }
+        Some(PictureAction::Status {
+            area,
+            status,
+            justification,
+            period: pa,
+        }) => {
+            let p = period(&pa)?;
+            ops::picture::set_area_status(store, &p, &area, &status, &justification)?;
+            println!("{} {}: {}", area.trim(), p.label(), status.trim());
+        }
+        Some(PictureAction::Text {
+            part,
+            text,
+            period: pa,
+        }) => {
+            let p = period(&pa)?;
+            let part = navet::picture::AnalysisPart::parse(&part).ok_or_else(|| {
+                navet::Message::Required {
+                    field: cli::ANALYSIS_PART.into(),
+                }
+            })?;
+            ops::picture::set_analysis(store, &p, part, &text)?;
+            println!("{}", cli::text_saved(part.title(), p.label()));
+        }
+    }
+    Ok(())
+}
+
+pub fn period(a: &PeriodArgs) -> navet::Result<navet::picture::Period> {
+    use navet::picture::{Period, PeriodKind};
+    let kind = match &a.period {
+        Some(k) => Some(
+            PeriodKind::parse(k)
+                .ok_or_else(|| navet::Message::UnknownPeriod { value: k.clone() })?,
+        ),
+        None => None,
+    };
+    let from = a
+        .from
+        .as_deref()
+        .map(|d| navet::time::parse_date("--from", d))
+        .transpose()?;
+    let to =
+        a.to.as_deref()
+            .map(|d| navet::time::parse_date("--to", d))
+            .transpose()?;
+    Period::choose(kind, from, to, navet::time::today())
+}
+
+fn arrow(change: i64) -> &'static str {
+    match change {
+        c if c > 0 => "↑",
+        c if c < 0 => "↓",
+        _ => "→",
+    }
+}
+
+fn print_picture(p: &navet::picture::Picture) {
+    println!("{}", cli::picture_heading(&p.label, &p.from, &p.to));
+    if let Some(s) = &p.snapshot {
+        println!("{}", cli::picture_frozen(&s.created_at, s.id, &s.title));
+    }
+    println!(
+        "{}",
+        cli::picture_totals(
+            p.total,
+            p.reports,
+            p.previous_total,
+            p.baseline_total,
+            p.unplaced
+        )
+    );
+    for a in &p.areas {
+        println!();
+        let status = match (&a.status, &a.justification) {
+            (Some(s), Some(j)) => format!(" – {s}: {j}"),
+            _ => String::new(),
+        };
+        println!(
+            "{}",
+            cli::picture_area(&a.area, a.total, a.previous, a.baseline, &status)
+        );
+        print_table(
+            cli::headers::PICTURE_CATEGORIES,
+            a.categories
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.category.clone(),
+                        c.count.to_string(),
+                        c.previous.to_string(),
+                        format!("{:.1}", c.baseline),
+                        format!("{} {:+}", arrow(c.change), c.change),
+                        if c.flagged {
+                            "ökning".into()
+                        } else {
+                            String::new()
+                        },
+                    ]
+                })
+                .collect(),
+        );
+    }
+    if !p.hotspots.is_empty() {
+        println!();
+        println!("{}", cli::HOTSPOTS_HEADING);
+        for h in &p.hotspots {
+            println!(
+                "  {} ({}): {}",
+                h.place,
+                h.area.as_deref().unwrap_or(""),
+                h.count
+            );
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Exports: a request ([`ExportRequest`]) run against the store, written, and logged;
+//! the export log; the partner template.
+
+use std::path::Path;
+
+use crate::Store;
+use crate::db::export_log::{self, ExportEntry};
+use crate::db::report::ReportFilter;
+use crate::db::{partner, setting};
+use crate::error::{Error, Result};
+use crate::export::{
+    ExportDone, ExportRequest, ExportSource, PictureSource, TableFormat, csv, lagesbild, pdf,
+    tables, xlsx,
+};
+use crate::picture::Picture;
+
+fn resolve_picture(store: &Store, source: &PictureSource) -> Result<Picture> {
+    match source {
+        PictureSource::Period { period } => super::picture::compute(store, period),
+        PictureSource::Snapshot { id } => super::picture::saved(store, *id),
+    }
+}
+
+/// The file name to offer for a request (see [`ExportRequest::suggested_file_name`]).
+pub fn suggested_file_name(store: &Store, request: &ExportRequest) -> Result<String> {
+    let label = match &request.source {
+        ExportSource::Picture {
+            picture: PictureSource::Period { period },
+        } => Some(period.label()),
+        ExportSource::Picture {
+            picture: PictureSource::Snapshot { id },
+        } => Some(super::picture::saved(store, *id)?.label),
+        ExportSource::Reports { .. } => None,
+    };
+    Ok(request.suggested_file_name(label.as_deref()))
+}
+
+/// Writes the requested file to `path` and logs it. A named recipient must be a
+/// registered partner (so a place name or a typo is never logged as one).
+pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<ExportDone> {
+    request.check()?;
+    if let Some(name) = request.audience.recipient() {
+        partner::get_partner_id(store.conn(), name)?;
+    }
+    let safe = request.partner_safe();
+    let filters = match &request.source {
+        ExportSource::Picture { picture } => {
+            let picture_data = resolve_picture(store, picture)?;
+            match request.format.table() {
+                None => write_picture_pdf(store, &picture_data, path)?,
+                Some(format) => {
+                    let table = tables::picture(&picture_data, safe);
+                    write_table(&table, format, path, "Lägesbild")?;
+                }
+            }
+            serde_json::to_value(picture).unwrap_or_default()
+        }
+        ExportSource::Reports { filter } => {
+            let list = super::report::list(
+                store,
+                &ReportFilter {
+                    limit: None,
+                    ..filter.clone()
+                },
+            )?
+            .reports;
+            let table = tables::reports(&list, safe);
+            // `check` refused a PDF of reports.
+            let format = request.format.table().unwrap_or(TableFormat::Csv);
+            write_table(&table, format, path, "Rapporter")?;
+            serde_json::json!({
+                "from": filter.from, "to": filter.to, "place": filter.place, "area": filter.area,
+                "category": filter.category, "partner": filter.partner,
+            })
+        }
+    };
+    let bytes = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    let log_id = export_log::insert_export(
+        store.conn(),
+        &request.log_kind(),
+        &file_name(path),
+        &filters,
+        request.audience.recipient(),
+        safe,
+    )?;
+    Ok(ExportDone {
+        path: path.display().to_string(),
+        bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+        partner_safe: safe,
+        log_id,
+    })
+}
+
+/// The situation picture as a PDF. A frozen picture carries its freeze time, so it
+/// exports to the same document whenever it is exported again.
+fn write_picture_pdf(store: &Store, picture: &Picture, path: &Path) -> Result<()> {
+    let municipality =
+        setting::get_setting(store.conn(), setting::MUNICIPALITY)?.unwrap_or_default();
+    let created = picture
+        .snapshot
+        .as_ref()
+        .and_then(|s| unix_of(&s.created_at))
+        .or_else(|| unix_of(&picture.generated_at))
+        .unwrap_or(0);
+    let document = lagesbild::document(picture, &municipality, created);
+    let bytes = pdf::render(&document)?;
+    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+}
+
+fn write_table(
+    table: &tables::ExportTable,
+    format: TableFormat,
+    path: &Path,
+    sheet: &str,
+) -> Result<()> {
+    match format {
+        TableFormat::Csv => {
+            let rows: Vec<Vec<String>> = table
+                .rows
+                .iter()
+                .map(|r| r.iter().map(tables::Cell::as_text).collect())
+                .collect();
+            csv::write_file(
+                path,
+                &table.header,
+                rows.iter().map(|r| r.iter().map(String::as_str)),
+            )
+        }
+        TableFormat::Xlsx => xlsx::write_file(path, sheet, table),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn unix_of(rfc3339: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|d| d.timestamp())
+}
+
+/// The export log, newest first.
+pub fn log(store: &Store) -> Result<Vec<ExportEntry>> {
+    export_log::list_exports(store.conn())
+}
+
+/// Writes the partner template as XLSX or CSV, chosen by the file extension, with the
+/// active categories (see [`crate::template`]).
+pub fn template(store: &Store, path: &Path) -> Result<()> {
+    let categories: Vec<String> = super::categories::list(store)?
+        .into_iter()
+        .filter(|c| c.active)
+        .map(|c| c.name)
+        .collect();
+    crate::template::write(path, &categories)
+}
