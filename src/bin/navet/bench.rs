@@ -45,6 +45,17 @@ pub enum BenchCmd {
         #[arg(long)]
         json: bool,
     },
+    /// While N rows import: the first page of reports and the week's picture from a
+    /// reader connection and from a second `navet` process; then how fast cancel stops
+    /// a second import half-way (and that it stored nothing).
+    Reads {
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// A meeting-pack-sized PDF (a 1,000-row table and charts) against headless
     /// Chromium's --print-to-pdf of the same content as HTML, timed in the same run.
     Pdf {
@@ -62,6 +73,14 @@ pub enum BenchCmd {
 
 pub fn run(cmd: BenchCmd) -> Result<()> {
     match cmd {
+        BenchCmd::Reads { rows, dir, json } => {
+            let b = crate::bench_reads::reads(rows, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!("{}", cli::bench_reads(&b));
+            }
+        }
         BenchCmd::Picture {
             reports,
             runs,

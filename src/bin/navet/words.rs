@@ -279,3 +279,27 @@ pub fn unplaced_heading(count: impl Display) -> String {
 pub fn unmapped_categories(labels: impl Display) -> String {
     format!("Till Övrigt (ingen kategori matchade): {}", labels)
 }
+
+pub fn bench_reads(b: &crate::bench_reads::ReadsBench) -> String {
+    format!(
+        "{} rader importerades på {:.2} s; {} mätningar under importen (median / max):\n\
+         \x20 rapportlistan, läsanslutning: {:.1} / {:.1} ms\n\
+         \x20 veckans lägesbild, läsanslutning: {:.1} / {:.1} ms\n\
+         \x20 rapportlistan, annan process: {:.1} / {:.1} ms\n\
+         \x20 veckans lägesbild, annan process: {:.1} / {:.1} ms\n\
+         avbryt mitt i en import: {:.1} ms; rapporter sparade efter avbrottet: {}",
+        b.rows,
+        b.import_seconds,
+        b.samples,
+        b.list_reader_median_ms,
+        b.list_reader_max_ms,
+        b.picture_reader_median_ms,
+        b.picture_reader_max_ms,
+        b.list_process_median_ms,
+        b.list_process_max_ms,
+        b.picture_process_median_ms,
+        b.picture_process_max_ms,
+        b.cancel_ms,
+        b.stored_after_cancel
+    )
+}
