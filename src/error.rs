@@ -106,3 +106,41 @@ pub struct ErrorPayload {
     pub code: ErrorCode,
     pub message: String,
 }
+
+impl Message {
+    /// The stable code the UI branches on.
+    pub fn code(&self) -> ErrorCode {
+        use Message::*;
+        match self {
+            Storage { .. } | Migration { .. } => ErrorCode::Internal,
+            File { .. } | NoDataFolder => ErrorCode::Io,
+            DatabaseNewer { .. } | NotNavetDatabase { .. } => ErrorCode::DatabaseRefused,
+            Unknown { .. } => ErrorCode::NotFound,
+            Duplicate { .. } | AliasTaken { .. } | DemoNeedsEmpty { .. } => ErrorCode::Conflict,
+            Required { .. }
+            | InvalidDate { .. }
+            | InvalidTime { .. }
+            | InvalidCount { .. }
+            | InvalidCoordinates { .. }
+            | DateRange { .. }
+            | InvalidWeeks { .. }
+            | ImportRefused { .. }
+            | ImportRow { .. }
+            | ImportMissingField { .. }
+            | ImportNoHeader { .. }
+            | ImportNeedsPartner { .. }
+            | ImportAborted { .. }
+            | UnknownField { .. } => ErrorCode::Invalid,
+            BatchNotFound { .. } => ErrorCode::NotFound,
+            ImportCancelled { .. } => ErrorCode::Cancelled,
+            InvalidStatus { .. } | UnknownPeriod { .. } => ErrorCode::Invalid,
+            SnapshotNotFound { .. } => ErrorCode::NotFound,
+            UnknownSetting { .. }
+            | ExportUnsupported { .. }
+            | ReportsAsPdf
+            | UnknownAnalysisPart { .. }
+            | InvalidPair { .. } => ErrorCode::Invalid,
+            BatchAlreadyUndone { .. } => ErrorCode::Conflict,
+        }
+    }
+}

@@ -23,6 +23,7 @@ pub mod ids;
 pub mod import;
 pub mod messages;
 pub mod names;
+pub mod neutral;
 pub mod ops;
 pub mod picture;
 pub mod template;

@@ -6,8 +6,6 @@
 
 use std::fmt;
 
-use crate::error::ErrorCode;
-
 /// The kinds of named things a user refers to by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -102,7 +100,7 @@ pub enum Message {
     },
     ImportRefused {
         file: String,
-        reason: String,
+        reason: Refusal,
     },
     ImportRow {
         file: String,
@@ -152,6 +150,16 @@ pub enum Message {
         key: String,
         known: String,
     },
+    UnknownAnalysisPart {
+        value: String,
+    },
+    /// A `NAME=VALUE` argument without its `=` or one of its halves.
+    InvalidPair {
+        flag: String,
+        value: String,
+    },
+    /// The reports list has no PDF form (a table of thousands of rows is no document).
+    ReportsAsPdf,
     /// An export of something Navet does not export, or in a format it does not write.
     ExportUnsupported {
         what: String,
@@ -160,37 +168,6 @@ pub enum Message {
 }
 
 impl Message {
-    pub fn code(&self) -> ErrorCode {
-        use Message::*;
-        match self {
-            Storage { .. } | Migration { .. } => ErrorCode::Internal,
-            File { .. } | NoDataFolder => ErrorCode::Io,
-            DatabaseNewer { .. } | NotNavetDatabase { .. } => ErrorCode::DatabaseRefused,
-            Unknown { .. } => ErrorCode::NotFound,
-            Duplicate { .. } | AliasTaken { .. } | DemoNeedsEmpty { .. } => ErrorCode::Conflict,
-            Required { .. }
-            | InvalidDate { .. }
-            | InvalidTime { .. }
-            | InvalidCount { .. }
-            | InvalidCoordinates { .. }
-            | DateRange { .. }
-            | InvalidWeeks { .. }
-            | ImportRefused { .. }
-            | ImportRow { .. }
-            | ImportMissingField { .. }
-            | ImportNoHeader { .. }
-            | ImportNeedsPartner { .. }
-            | ImportAborted { .. }
-            | UnknownField { .. } => ErrorCode::Invalid,
-            BatchNotFound { .. } => ErrorCode::NotFound,
-            ImportCancelled { .. } => ErrorCode::Cancelled,
-            InvalidStatus { .. } | UnknownPeriod { .. } => ErrorCode::Invalid,
-            SnapshotNotFound { .. } => ErrorCode::NotFound,
-            UnknownSetting { .. } | ExportUnsupported { .. } => ErrorCode::Invalid,
-            BatchAlreadyUndone { .. } => ErrorCode::Conflict,
-        }
-    }
-
     /// The Swedish text.
     pub fn sv(&self) -> String {
         use Message::*;
@@ -256,7 +233,7 @@ impl Message {
                 "Demodata läses bara in i en tom databas; den här har redan {reports} rapporter."
             ),
             ImportRefused { file, reason } => {
-                format!("{file}: kan inte importeras: {reason}. Inget har sparats.")
+                format!("{file}: kan inte importeras: {}. Inget har sparats.", reason.sv())
             }
             ImportRow { file, line, reason } => format!(
                 "{file}, rad {line}: filen kunde inte läsas vidare ({reason}). Inget har sparats."
@@ -293,9 +270,16 @@ impl Message {
             ),
             SnapshotNotFound { id } => format!("Det finns ingen sparad lägesbild med nummer {id}."),
             BatchAlreadyUndone { id } => format!("Import {id} är redan ångrad."),
+            UnknownAnalysisPart { value } => format!(
+                "\"{value}\" är ingen del av analysen (välj kartläggning, \"annan information\" eller analys)."
+            ),
+            InvalidPair { flag, value } => {
+                format!("{flag}: \"{value}\" går inte att läsa (skriv till exempel Rubrik=fält).")
+            }
             UnknownSetting { key, known } => {
                 format!("Inställningen \"{key}\" finns inte (inställningarna är: {known}).")
             }
+            ReportsAsPdf => "Rapporter kan inte exporteras som pdf (välj rapporter som csv eller xlsx; lägesbild som pdf, csv eller xlsx).".into(),
             ExportUnsupported { what, allowed } => {
                 format!("\"{what}\" kan inte exporteras så (välj: {allowed}).")
             }
@@ -309,6 +293,107 @@ impl Message {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.sv())
+    }
+}
+
+/// Why a whole file cannot be imported (the reason inside [`Message::ImportRefused`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Utf32,
+    NulBytes,
+    UnclosedQuote,
+    InvalidUtf8,
+    BadUtf16,
+    OneColumn,
+    /// Two delimiters fit the file equally well.
+    AmbiguousDelimiter {
+        first: u8,
+        second: u8,
+    },
+    /// A spreadsheet's file name on something that is not one.
+    NotASpreadsheet,
+    Empty,
+    /// The spreadsheet library's own words, kept for the support case.
+    Workbook {
+        detail: String,
+    },
+    NoSuchSheet {
+        sheet: String,
+        sheets: Vec<String>,
+    },
+    SheetUnreadable {
+        sheet: String,
+        detail: String,
+    },
+    AllSheetsEmpty,
+    UnknownDialect,
+    NotPoliceJson {
+        detail: String,
+    },
+    NoSuchColumn {
+        column: String,
+        header: Vec<String>,
+    },
+}
+
+/// A delimiter as a sentence names it.
+pub fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "tabb".to_string(),
+        b';' => "semikolon".to_string(),
+        b',' => "komma".to_string(),
+        other => format!("\"{}\"", other as char),
+    }
+}
+
+impl Refusal {
+    pub fn sv(&self) -> String {
+        use Refusal::*;
+        match self {
+            Utf32 => "filen är kodad som UTF-32, som Navet inte läser; spara den som UTF-8".into(),
+            NulBytes => "filen innehåller NUL-tecken och är troligen ingen textfil".into(),
+            UnclosedQuote => {
+                "ett citattecken (\") avslutas aldrig, så raderna efter det går inte att skilja åt"
+                    .into()
+            }
+            InvalidUtf8 => "filen säger att den är UTF-8 men innehåller ogiltiga tecken".into(),
+            BadUtf16 => {
+                "filen säger att den är UTF-16 men går inte att läsa som det; spara den som UTF-8"
+                    .into()
+            }
+            OneColumn => {
+                "hittar bara en kolumn; filen behöver minst datum och kategori i egna kolumner"
+                    .into()
+            }
+            AmbiguousDelimiter { first, second } => format!(
+                "kan inte avgöra om kolumnerna skiljs med {} eller {}; spara filen igen med semikolon",
+                delimiter_name(*first),
+                delimiter_name(*second)
+            ),
+            NotASpreadsheet => {
+                "filen har ett kalkylbladsnamn men är inget giltigt kalkylblad".into()
+            }
+            Empty => "filen är tom".into(),
+            Workbook { detail } => format!("kalkylbladet kunde inte läsas ({detail})"),
+            NoSuchSheet { sheet, sheets } => {
+                format!(
+                    "bladet \"{sheet}\" finns inte (bladen heter: {})",
+                    sheets.join(", ")
+                )
+            }
+            SheetUnreadable { sheet, detail } => {
+                format!("bladet \"{sheet}\" kunde inte läsas ({detail})")
+            }
+            AllSheetsEmpty => "alla blad är tomma".into(),
+            UnknownDialect => "okänd dialekt".into(),
+            NotPoliceJson { detail } => {
+                format!("filen är inte polisens händelselista (JSON: {detail})")
+            }
+            NoSuchColumn { column, header } => format!(
+                "kolumnen \"{column}\" finns inte (kolumnerna heter: {})",
+                header.join(", ")
+            ),
+        }
     }
 }
 
@@ -384,6 +469,20 @@ pub mod field {
     pub const DESCRIPTION: &str = "Beskrivning";
 }
 
+/// The words of exported tables (CSV and XLSX) beyond the field names.
+pub mod table {
+    pub const WEEK: &str = "Vecka";
+    pub const PREVIOUS: &str = "Föregående";
+    pub const BASELINE: &str = "Baslinje";
+    pub const CHANGE: &str = "Förändring";
+    pub const FLAG: &str = "Flagga";
+    pub const FLAGGED: &str = "ökning";
+    /// The area of unplaced reports in a partner-safe table.
+    pub const NO_PLACE: &str = "Utan plats";
+    pub const REPORTS_SHEET: &str = "Rapporter";
+    pub const PICTURE_SHEET: &str = "Lägesbild";
+}
+
 /// The words of the partner reporting template (`navet template`), a file partners read.
 pub mod template {
     pub const REPORTS_SHEET: &str = "Rapporter";
@@ -412,92 +511,4 @@ pub mod template {
         "Ändra inte kolumnrubrikerna; då läses filen in utan handpåläggning.",
         "Skicka filen till trygghetssamordnaren enligt er överenskommelse.",
     ];
-}
-
-/// The words of the lägesbild PDF (the document the operative group reads).
-pub mod lagesbild {
-    pub const MUNICIPALITY_FALLBACK: &str = "Kommunen";
-    pub const HEADER_FALLBACK: &str = "Lägesbild";
-    pub const STATUS_HEADING: &str = "Status per område";
-    pub const NOT_ASSESSED: &str = "ej bedömd";
-    pub const SUMMARY_HEADING: &str = "Sammanfattning";
-    pub const NO_RISES: &str = "Inga ökningar som sannolikt inte är slump.";
-    pub const CATEGORY_CHART: &str = "Händelser per kategori, alla områden";
-    pub const CATEGORY_LEGEND: &str =
-        "Stapel: antal denna period (röd = ökning som sannolikt inte är slump). Streck: baslinjen.";
-    pub const TREND_CHART: &str = "Utveckling, 12 perioder";
-    pub const HOTSPOTS_HEADING: &str = "Platser med flest händelser";
-    pub const ANALYSIS_HEADING: &str = "Analys";
-    pub const EMPTY_TEXT: &str = "–";
-    pub const SOURCES_HEADING: &str = "Källor och metod";
-    pub const FLAGGED: &str = "Ökning (ej slump)";
-    pub const COL_CATEGORY: &str = "Kategori";
-    pub const COL_COUNT: &str = "Antal";
-    pub const COL_PREVIOUS: &str = "Föregående";
-    pub const COL_BASELINE: &str = "Baslinje";
-    pub const COL_CHANGE: &str = "Förändring";
-    pub const COL_ASSESSMENT: &str = "Bedömning";
-    pub const COL_PLACE: &str = "Plats";
-    pub const COL_AREA: &str = "Område";
-    pub const COL_PARTNER: &str = "Aktör";
-    pub const COL_REPORTS: &str = "Rapporter";
-    pub const COL_INCIDENTS: &str = "Händelser";
-
-    pub fn title(label: &str) -> String {
-        format!("Lägesbild {label}")
-    }
-
-    pub fn subtitle(municipality: &str, from: &str, to: &str) -> String {
-        format!("{municipality} · {from} – {to}")
-    }
-
-    pub fn frozen(id: i64, title: &str, when: &str) -> String {
-        format!("Fryst lägesbild nr {id} ({title}), sparad {when}.")
-    }
-
-    pub fn area_line(total: u32, previous: u32) -> String {
-        format!("{total} händelser (föregående period {previous}).")
-    }
-
-    pub fn summary(
-        total: u32,
-        reports: u32,
-        partners: usize,
-        previous: u32,
-        baseline: &str,
-        unplaced: u32,
-    ) -> String {
-        format!(
-            "{total} händelser i {reports} rapporter från {partners} aktörer. Föregående period: {previous}. Baslinje (medel av de 8 föregående perioderna): {baseline}. {unplaced} händelser saknar plats och ingår inte i områdena."
-        )
-    }
-
-    pub fn rise(category: &str, area: &str, count: u32, baseline: &str) -> String {
-        format!("{category} i {area}: {count} (baslinje {baseline})")
-    }
-
-    pub fn rises(list: &[String]) -> String {
-        format!("Ökningar som sannolikt inte är slump: {}.", list.join("; "))
-    }
-
-    pub fn pattern_chart(untimed: u32) -> String {
-        format!("Veckodag och klockslag ({untimed} händelser utan klockslag ingår inte)")
-    }
-
-    pub fn area_heading(area: &str, total: u32, status: Option<&str>) -> String {
-        match status {
-            Some(s) => format!("{area}: {total} händelser – status {s}"),
-            None => format!("{area}: {total} händelser"),
-        }
-    }
-
-    pub fn sources(reports: u32, partners: usize, from: &str, to: &str, unplaced: u32) -> String {
-        format!(
-            "Underlaget är {reports} rapporter från {partners} aktörer för perioden {from} – {to}; {unplaced} händelser saknar plats. En händelse räknas med rapportens antal. Baslinjen är medelvärdet av de 8 föregående perioderna av samma längd. En ökning markeras när antalet är över baslinjen och sannolikheten att få minst så många av en slump (Poissonfördelning med baslinjen som medelvärde, minst 0,5) är under 5 procent."
-        )
-    }
-
-    pub fn footer(generated: &str) -> String {
-        format!("Navet · {generated}")
-    }
 }

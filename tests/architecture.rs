@@ -198,3 +198,47 @@ fn the_app_commands_agree_in_all_four_places() {
     called.dedup();
     assert_eq!(called, handlers, "ui/src/ipc/commands.ts");
 }
+
+/// The flow is one-way (file → import → store → picture → export, with `ops/` above
+/// them all): the catalog depends on nothing of Navet's, and the store on nothing above
+/// it but the import's own vocabulary (its field and day-order types).
+#[test]
+fn the_store_and_the_catalog_depend_on_nothing_above_them() {
+    let above = [
+        "crate::ops",
+        "crate::picture",
+        "crate::export",
+        "crate::demo",
+        "crate::template",
+        "crate::import::",
+    ];
+    let allowed = [
+        "crate::import::mapping::Field",
+        "crate::import::dates::DayOrder",
+    ];
+    let mut found = Vec::new();
+    for file in sources() {
+        let rel = relative(&file);
+        let rules: &[&str] = if rel.starts_with("src/db/") {
+            &above
+        } else if rel == "src/messages.rs" {
+            &["crate::"]
+        } else {
+            continue;
+        };
+        for (n, line) in code_lines(&file) {
+            let mut rest = line.as_str();
+            for a in allowed {
+                rest = if rest.contains(a) { "" } else { rest };
+            }
+            if rules.iter().any(|r| rest.contains(r)) {
+                found.push(format!("{rel}:{n}: {}", line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a dependency upwards:\n{}",
+        found.join("\n")
+    );
+}

@@ -1,11 +1,26 @@
 //! Import profiles: a partner's saved way of reading its files, found again by shape.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::ids::Id;
-use crate::import::mapping::ProfileSettings;
+use crate::import::dates::DayOrder;
+use crate::import::mapping::Field;
 use crate::names;
+
+/// What a profile remembers; stored as JSON in `import_profile.settings`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSettings {
+    /// Header text → field.
+    pub columns: BTreeMap<String, Field>,
+    /// Partner label (key) → category name.
+    pub categories: BTreeMap<String, String>,
+    pub day_order: DayOrder,
+}
 
 /// A stored profile.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,49 +2,14 @@
 //!
 //! Swedish Excel opens UTF-8 with a BOM and semicolons without asking, so that is the
 //! dialect. Any cell that begins with `=`, `+`, `-`, `@`, tab or CR would be taken for a
-//! formula by a spreadsheet (CSV injection); it gets a leading `'`. The rule is exactly
-//! reversible ([`unneutralize`]), and Navet's importer applies the reverse, so a file
+//! formula by a spreadsheet (CSV injection); it gets a leading `'` ([`crate::neutral`]).
+//! The rule is exactly reversible, and Navet's importer applies the reverse, so a file
 //! Navet wrote imports back to the same values.
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
-
-fn trigger(b: u8) -> bool {
-    matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-}
-
-/// Leading quotes, then a formula trigger: such a cell needs (or carries) protection.
-fn protected_shape(s: &str) -> Option<usize> {
-    let quotes = s.bytes().take_while(|b| *b == b'\'').count();
-    s.as_bytes()
-        .get(quotes)
-        .filter(|b| trigger(**b))
-        .map(|_| quotes)
-}
-
-/// Makes a cell safe to open in a spreadsheet: one more leading `'` on any cell of the
-/// form `'*[=+-@\t\r]…`.
-pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
-    match protected_shape(cell) {
-        Some(_) => format!("'{cell}").into(),
-        None => cell.into(),
-    }
-}
-
-/// The exact reverse of [`neutralize`]: one leading `'` fewer on a cell of the form
-/// `'+[=+-@\t\r]…`.
-pub fn unneutralize(cell: &str) -> &str {
-    match protected_shape(cell) {
-        Some(q) if q > 0 => &cell[1..],
-        _ => cell,
-    }
-}
-
-/// Whether a cell would change under [`unneutralize`] (a cheap first-byte test).
-pub fn is_neutralized(cell: &str) -> bool {
-    cell.starts_with('\'') && protected_shape(cell).is_some_and(|q| q > 0)
-}
+use crate::neutral::neutralize;
 
 /// Writes a CSV (UTF-8 with BOM, `;`, CRLF) with every cell neutralised.
 pub fn write_file<'a, I, R>(path: &Path, header: &[&str], rows: I) -> Result<()>
@@ -69,31 +34,4 @@ where
     }
     w.flush().map_err(io)?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn neutralizing_is_exactly_reversible() {
-        for cell in [
-            "=SUM(A1)", "+46 70", "-5", "@x", "\tx", "\rx", "'=x", "''+x", "'plain", "plain", "",
-            "a=b", "'", "''",
-        ] {
-            let safe = neutralize(cell);
-            assert_eq!(unneutralize(&safe), cell, "{cell:?}");
-            assert!(
-                !safe.starts_with(['=', '+', '-', '@', '\t', '\r']),
-                "{safe:?}"
-            );
-        }
-        assert_eq!(neutralize("=1+1"), "'=1+1");
-        assert_eq!(neutralize("Stöld"), "Stöld");
-        assert_eq!(
-            unneutralize("'plain"),
-            "'plain",
-            "a quote before plain text is the user's"
-        );
-    }
 }

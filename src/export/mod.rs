@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::db::report::ReportFilter;
 use crate::error::Result;
-use crate::messages::Message;
+use crate::messages::{Message, table};
 use crate::picture::Period;
 
 /// Which picture to export: the live one for a period, or a frozen one.
@@ -151,11 +151,7 @@ impl ExportRequest {
     /// Refuses what Navet does not export (a PDF of reports).
     pub fn check(&self) -> Result<()> {
         if let (ExportSource::Reports { .. }, ExportFormat::Pdf) = (&self.source, self.format) {
-            return Err(Message::ExportUnsupported {
-                what: "rapporter som pdf".into(),
-                allowed: "rapporter som csv eller xlsx; lägesbild som pdf, csv eller xlsx".into(),
-            }
-            .into());
+            return Err(Message::ReportsAsPdf.into());
         }
         Ok(())
     }
@@ -170,11 +166,13 @@ impl ExportRequest {
     /// `picture_label` is the picture's label (see [`Period::label`]) for a picture.
     pub fn suggested_file_name(&self, picture_label: Option<&str>) -> String {
         let base = match (&self.source, picture_label) {
-            (ExportSource::Picture { .. }, Some(label)) => format!("Lägesbild {label}")
+            (ExportSource::Picture { .. }, Some(label)) => lagesbild::words::title(label)
                 .replace(' ', "-")
                 .to_lowercase(),
-            (ExportSource::Picture { .. }, None) => "lägesbild".to_string(),
-            (ExportSource::Reports { .. }, _) => "rapporter".to_string(),
+            (ExportSource::Picture { .. }, None) => {
+                lagesbild::words::HEADER_FALLBACK.to_lowercase()
+            }
+            (ExportSource::Reports { .. }, _) => table::REPORTS_SHEET.to_lowercase(),
         };
         format!("{base}.{}", self.format.extension())
     }
@@ -182,9 +180,10 @@ impl ExportRequest {
     /// The words the export log records as its kind: `pdf lägesbild`, `csv rapporter`.
     pub fn log_kind(&self) -> String {
         let what = match self.source {
-            ExportSource::Picture { .. } => "lägesbild",
-            ExportSource::Reports { .. } => "rapporter",
-        };
+            ExportSource::Picture { .. } => table::PICTURE_SHEET,
+            ExportSource::Reports { .. } => table::REPORTS_SHEET,
+        }
+        .to_lowercase();
         format!("{} {what}", self.format.extension())
     }
 }

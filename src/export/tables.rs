@@ -4,6 +4,7 @@
 use chrono::Datelike;
 
 use crate::db::report::Report;
+use crate::messages::{field, table as words};
 use crate::picture::Picture;
 
 /// Counts below this are shown as `<3` in partner-safe files.
@@ -48,15 +49,15 @@ pub fn reports(list: &[Report], safe: bool) -> ExportTable {
     if !safe {
         return ExportTable {
             header: vec![
-                "Datum",
-                "Tid",
-                "Plats",
-                "Område",
-                "Kategori",
-                "Aktör",
-                "Antal",
-                "Bedömning",
-                "Beskrivning",
+                field::DATE,
+                field::TIME,
+                field::PLACE,
+                field::AREA,
+                field::CATEGORY,
+                field::PARTNER,
+                field::COUNT,
+                field::ASSESSMENT,
+                field::DESCRIPTION,
             ],
             rows: list
                 .iter()
@@ -84,11 +85,11 @@ pub fn reports(list: &[Report], safe: bool) -> ExportTable {
         let week = chrono::NaiveDate::parse_from_str(&r.occurred_date, "%Y-%m-%d")
             .map(|d| format!("{}-V{:02}", d.iso_week().year(), d.iso_week().week()))
             .unwrap_or_default();
-        let area = r.area.clone().unwrap_or_else(|| "Utan plats".into());
+        let area = r.area.clone().unwrap_or_else(|| words::NO_PLACE.into());
         *groups.entry((week, area, r.category.clone())).or_default() += r.count;
     }
     ExportTable {
-        header: vec!["Vecka", "Område", "Kategori", "Antal"],
+        header: vec![words::WEEK, field::AREA, field::CATEGORY, field::COUNT],
         rows: groups
             .into_iter()
             .map(|((w, a, c), n)| vec![t(w), t(a), t(c), count(n, true)])
@@ -112,19 +113,19 @@ pub fn picture(p: &Picture, safe: bool) -> ExportTable {
                 } else {
                     Cell::Number(c.change as f64)
                 },
-                t(if c.flagged { "ökning" } else { "" }),
+                t(if c.flagged { words::FLAGGED } else { "" }),
             ]);
         }
     }
     ExportTable {
         header: vec![
-            "Område",
-            "Kategori",
-            "Antal",
-            "Föregående",
-            "Baslinje",
-            "Förändring",
-            "Flagga",
+            field::AREA,
+            field::CATEGORY,
+            field::COUNT,
+            words::PREVIOUS,
+            words::BASELINE,
+            words::CHANGE,
+            words::FLAG,
         ],
         rows,
     }

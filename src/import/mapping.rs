@@ -188,17 +188,6 @@ impl Mapping {
     }
 }
 
-/// What a profile remembers; stored as JSON in `import_profile.settings`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProfileSettings {
-    /// Header text → field.
-    pub columns: BTreeMap<String, Field>,
-    /// Partner label (key) → category name.
-    pub categories: BTreeMap<String, String>,
-    pub day_order: DayOrder,
-}
-
 /// The file shape a profile is for: the normalised header texts, in order.
 pub fn signature(header: &[String]) -> String {
     header

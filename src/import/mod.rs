@@ -33,12 +33,13 @@ pub use source::Format;
 use crate::Store;
 use crate::db::bulk::BulkLoad;
 use crate::db::import_batch::{self, NewBatch};
+use crate::db::import_profile::ProfileSettings;
 use crate::db::{import_profile, named, partner};
 use crate::error::{Error, Result};
 use crate::ids::Id;
-use crate::messages::{Kind, Message};
+use crate::messages::{Kind, Message, Refusal};
 use crate::names;
-use mapping::{Mapping, ProfileSettings};
+use mapping::Mapping;
 
 /// What to do with a row that has a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -363,10 +364,10 @@ pub fn run(
             _ => {
                 return Err(Message::ImportRefused {
                     file: file.clone(),
-                    reason: format!(
-                        "kolumnen \"{h}\" finns inte (kolumnerna heter: {})",
-                        header.join(", ")
-                    ),
+                    reason: Refusal::NoSuchColumn {
+                        column: h.clone(),
+                        header: header.clone(),
+                    },
                 }
                 .into());
             }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::dates::{self, DayOrder};
 use crate::error::{Error, Result};
-use crate::messages::Message;
+use crate::messages::{Message, Refusal};
 
 #[derive(Deserialize)]
 struct Event {
@@ -71,7 +71,9 @@ pub fn read(path: &Path, file: &str) -> Result<Vec<(u64, Vec<String>)>> {
     let events: Vec<Event> = serde_json::from_slice(&text).map_err(|e| {
         Error::from(Message::ImportRefused {
             file: file.to_string(),
-            reason: format!("filen är inte polisens händelselista (JSON: {e})"),
+            reason: Refusal::NotPoliceJson {
+                detail: e.to_string(),
+            },
         })
     })?;
     let mut rows = Vec::with_capacity(events.len() + 1);

@@ -10,7 +10,7 @@ use std::io::Read;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use crate::error::{Error, Result};
-use crate::messages::Message;
+use crate::messages::{Message, Refusal};
 
 /// What the sniffer found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl TextDialect {
 
     pub fn delimiter_label(&self) -> String {
         match self.delimiter {
-            b'\t' => "tabb".to_string(),
+            b'\t' => crate::messages::delimiter_name(b'\t'),
             b';' | b',' | b'|' | b'^' | b'=' | b':' => (self.delimiter as char).to_string(),
             other => format!("0x{other:02X}"),
         }
@@ -45,10 +45,10 @@ impl TextDialect {
 /// How much of the file the delimiter and header sniffing look at.
 pub const SAMPLE: usize = 64 * 1024;
 
-fn refuse(file: &str, reason: &str) -> Error {
+fn refuse(file: &str, reason: Refusal) -> Error {
     Message::ImportRefused {
         file: file.to_string(),
-        reason: reason.to_string(),
+        reason,
     }
     .into()
 }
@@ -71,10 +71,7 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
     }
     head.truncate(got);
     if head.starts_with(&[0xFF, 0xFE, 0, 0]) || head.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err(refuse(
-            file,
-            "filen är kodad som UTF-32, som Navet inte läser; spara den som UTF-8",
-        ));
+        return Err(refuse(file, Refusal::Utf32));
     }
     if head.starts_with(&[0xFF, 0xFE]) {
         return Ok((UTF_16LE, 2));
@@ -83,10 +80,7 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
         return Ok((UTF_16BE, 2));
     }
     if head.contains(&0) {
-        return Err(refuse(
-            file,
-            "filen innehåller NUL-tecken och är troligen ingen textfil",
-        ));
+        return Err(refuse(file, Refusal::NulBytes));
     }
     let bom = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         3
@@ -120,19 +114,13 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
         chunk.extend_from_slice(&buf[..n]);
     }
     if quotes % 2 == 1 {
-        return Err(refuse(
-            file,
-            "ett citattecken (\") avslutas aldrig, så raderna efter det går inte att skilja åt",
-        ));
+        return Err(refuse(file, Refusal::UnclosedQuote));
     }
     if utf8 && carry.is_empty() {
         return Ok((UTF_8, bom));
     }
     if bom == 3 {
-        return Err(refuse(
-            file,
-            "filen säger att den är UTF-8 men innehåller ogiltiga tecken",
-        ));
+        return Err(refuse(file, Refusal::InvalidUtf8));
     }
     Ok((WINDOWS_1252, 0))
 }
@@ -203,26 +191,14 @@ pub fn sniff_delimiter(file: &str, sample: &str) -> Result<(u8, bool)> {
     }
     best.sort_by(|a, b| b.0.total_cmp(&a.0));
     match best.as_slice() {
-        [] => Err(refuse(
+        [] => Err(refuse(file, Refusal::OneColumn)),
+        [(s1, d1), (s2, d2), ..] if (s1 - s2).abs() < 1e-9 => Err(refuse(
             file,
-            "hittar bara en kolumn; filen behöver minst datum och kategori i egna kolumner",
+            Refusal::AmbiguousDelimiter {
+                first: *d1,
+                second: *d2,
+            },
         )),
-        [(s1, d1), (s2, d2), ..] if (s1 - s2).abs() < 1e-9 => {
-            let name = |d: u8| match d {
-                b'\t' => "tabb".to_string(),
-                b';' => "semikolon".to_string(),
-                b',' => "komma".to_string(),
-                other => format!("\"{}\"", other as char),
-            };
-            Err(refuse(
-                file,
-                &format!(
-                    "kan inte avgöra om kolumnerna skiljs med {} eller {}; spara filen igen med semikolon",
-                    name(*d1),
-                    name(*d2)
-                ),
-            ))
-        }
         [(_, d), ..] => Ok((*d, false)),
     }
 }

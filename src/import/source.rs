@@ -16,7 +16,7 @@ use encoding_rs_io::DecodeReaderBytesBuilder;
 use super::police;
 use super::sniff::{self, TextDialect};
 use crate::error::{Error, Result};
-use crate::messages::Message;
+use crate::messages::{Message, Refusal};
 
 /// The kind of file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -71,10 +71,10 @@ fn shown(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn refuse(file: &str, reason: impl Into<String>) -> Error {
+fn refuse(file: &str, reason: Refusal) -> Error {
     Message::ImportRefused {
         file: file.to_string(),
-        reason: reason.into(),
+        reason,
     }
     .into()
 }
@@ -95,10 +95,7 @@ fn detect(path: &Path, file: &str) -> Result<Format> {
         "ods" if zip => Format::Ods,
         "xls" if ole => Format::Xls,
         "xlsx" | "xlsm" | "ods" | "xls" => {
-            return Err(refuse(
-                file,
-                "filen har ett kalkylbladsnamn men är inget giltigt kalkylblad",
-            ));
+            return Err(refuse(file, Refusal::NotASpreadsheet));
         }
         "json" => Format::PoliceJson,
         _ if zip => Format::Xlsx,
@@ -138,15 +135,12 @@ impl Source {
                 src.sample_bytes = sample.len() as u64;
                 src.sample_lines = sample.lines().count() as u64;
                 if sample.trim().is_empty() {
-                    return Err(refuse(&file, "filen är tom"));
+                    return Err(refuse(&file, Refusal::Empty));
                 }
                 let (delimiter, sep_line) = match sniff::sniff_delimiter(&file, &sample) {
                     Ok(d) => d,
                     Err(_) if bom == 2 => {
-                        return Err(refuse(
-                            &file,
-                            "filen säger att den är UTF-16 men går inte att läsa som det; spara den som UTF-8",
-                        ));
+                        return Err(refuse(&file, Refusal::BadUtf16));
                     }
                     Err(e) => return Err(e),
                 };
@@ -158,8 +152,14 @@ impl Source {
                 });
             }
             Format::Xlsx | Format::Xls | Format::Ods => {
-                let mut wb = calamine::open_workbook_auto(path)
-                    .map_err(|e| refuse(&file, format!("kalkylbladet kunde inte läsas ({e})")))?;
+                let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
+                    refuse(
+                        &file,
+                        Refusal::Workbook {
+                            detail: e.to_string(),
+                        },
+                    )
+                })?;
                 src.sheets = wb.sheet_names();
                 let chosen = match sheet {
                     Some(name) => {
@@ -172,10 +172,10 @@ impl Source {
                             None => {
                                 return Err(refuse(
                                     &file,
-                                    format!(
-                                        "bladet \"{name}\" finns inte (bladen heter: {})",
-                                        src.sheets.join(", ")
-                                    ),
+                                    Refusal::NoSuchSheet {
+                                        sheet: name.to_string(),
+                                        sheets: src.sheets.clone(),
+                                    },
                                 ));
                             }
                         }
@@ -192,7 +192,7 @@ impl Source {
                                 break;
                             }
                         }
-                        pick.ok_or_else(|| refuse(&file, "alla blad är tomma"))?
+                        pick.ok_or_else(|| refuse(&file, Refusal::AllSheetsEmpty))?
                     }
                 };
                 src.sheet = Some(chosen);
@@ -237,21 +237,26 @@ impl Source {
                 let d = self
                     .dialect
                     .as_ref()
-                    .ok_or_else(|| refuse(&self.file_name, "okänd dialekt"))?;
+                    .ok_or_else(|| refuse(&self.file_name, Refusal::UnknownDialect))?;
                 Ok(Box::new(CsvRows::open(&self.path, d)?))
             }
             Format::Xlsx | Format::Xls | Format::Ods => {
                 let mut wb = calamine::open_workbook_auto(&self.path).map_err(|e| {
                     refuse(
                         &self.file_name,
-                        format!("kalkylbladet kunde inte läsas ({e})"),
+                        Refusal::Workbook {
+                            detail: e.to_string(),
+                        },
                     )
                 })?;
                 let sheet = self.sheet.clone().unwrap_or_default();
                 let range = wb.worksheet_range(&sheet).map_err(|e| {
                     refuse(
                         &self.file_name,
-                        format!("bladet \"{sheet}\" kunde inte läsas ({e})"),
+                        Refusal::SheetUnreadable {
+                            sheet: sheet.clone(),
+                            detail: e.to_string(),
+                        },
                     )
                 })?;
                 Ok(Box::new(SheetRows::new(range)))
@@ -326,10 +331,10 @@ impl RowReader for CsvRows {
             Ok(more) => {
                 self.line = row.position().map(|p| p.line()).unwrap_or(self.line + 1);
                 // Undo the CSV-injection protection Navet's own exports add.
-                if row.iter().any(crate::export::csv::is_neutralized) {
+                if row.iter().any(crate::neutral::is_neutralized) {
                     let cells: Vec<String> = row
                         .iter()
-                        .map(|c| crate::export::csv::unneutralize(c).to_string())
+                        .map(|c| crate::neutral::unneutralize(c).to_string())
                         .collect();
                     row.clear();
                     for c in &cells {

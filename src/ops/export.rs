@@ -12,6 +12,7 @@ use crate::export::{
     ExportDone, ExportRequest, ExportSource, PictureSource, TableFormat, csv, lagesbild, pdf,
     tables, xlsx,
 };
+use crate::messages::table as table_words;
 use crate::picture::Picture;
 
 fn resolve_picture(store: &Store, source: &PictureSource) -> Result<Picture> {
@@ -50,7 +51,7 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
                 None => write_picture_pdf(store, &picture_data, path)?,
                 Some(format) => {
                     let table = tables::picture(&picture_data, safe);
-                    write_table(&table, format, path, "Lägesbild")?;
+                    write_table(&table, format, path, table_words::PICTURE_SHEET)?;
                 }
             }
             serde_json::to_value(picture).unwrap_or_default()
@@ -67,7 +68,7 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
             let table = tables::reports(&list, safe);
             // `check` refused a PDF of reports.
             let format = request.format.table().unwrap_or(TableFormat::Csv);
-            write_table(&table, format, path, "Rapporter")?;
+            write_table(&table, format, path, table_words::REPORTS_SHEET)?;
             serde_json::json!({
                 "from": filter.from, "to": filter.to, "place": filter.place, "area": filter.area,
                 "category": filter.category, "partner": filter.partner,

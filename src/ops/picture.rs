@@ -36,7 +36,7 @@ pub fn save(store: &mut Store, period: &Period, title: Option<&str>) -> Result<P
     let picture = compute(store, period)?;
     let title = title
         .map(str::to_string)
-        .unwrap_or_else(|| format!("Lägesbild {}", picture.label));
+        .unwrap_or_else(|| crate::export::lagesbild::words::title(&picture.label));
     store.write(|tx| snapshot::insert_snapshot(tx, picture, &title))
 }
 

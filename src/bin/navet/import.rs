@@ -117,8 +117,9 @@ fn split_pair<'a>(flag: &str, value: &'a str) -> navet::Result<(&'a str, &'a str
         .map(|(a, b)| (a.trim(), b.trim()))
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
         .ok_or_else(|| {
-            navet::Message::Required {
-                field: format!("{flag} \"{value}\" (skriv A=B)"),
+            navet::Message::InvalidPair {
+                flag: flag.to_string(),
+                value: value.to_string(),
             }
             .into()
         })

@@ -127,11 +127,8 @@ pub fn run(store: &mut Store, cmd: PictureCmd) -> navet::Result<()> {
             period: pa,
         }) => {
             let p = period(&pa)?;
-            let part = navet::picture::AnalysisPart::parse(&part).ok_or_else(|| {
-                navet::Message::Required {
-                    field: cli::ANALYSIS_PART.into(),
-                }
-            })?;
+            let part = navet::picture::AnalysisPart::parse(&part)
+                .ok_or(navet::Message::UnknownAnalysisPart { value: part })?;
             ops::picture::set_analysis(store, &p, part, &text)?;
             println!("{}", cli::text_saved(part.title(), p.label()));
         }

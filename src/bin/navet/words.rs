@@ -9,7 +9,6 @@ pub const DRY_RUN: &str = "Provkörning: inget sparades.";
 pub const YES: &str = "ja";
 pub const NO: &str = "nej";
 pub const UNDONE: &str = "ångrad";
-pub const ANALYSIS_PART: &str = "Del (kartläggning, \"annan information\" eller analys)";
 
 /// Column headers of the command's tables.
 pub mod headers {

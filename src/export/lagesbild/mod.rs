@@ -6,8 +6,10 @@ use super::pdf::doc::{
     self, Align, Bar, Block, Column, Document, Row, RowStyle, StatusItem, Table,
 };
 use super::pdf::layout::format_number;
-use crate::messages::lagesbild as txt;
+pub mod words;
+
 use crate::picture::{AnalysisPart, CategoryCount, Picture};
+use words as txt;
 
 /// A status's colour by its place on the scale: the first green, the last red, the
 /// steps between from yellow; unassessed grey.
