@@ -13,6 +13,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_import.sql"),
     include_str!("migrations/0003_picture.sql"),
+    include_str!("migrations/0004_report_month.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

@@ -23,6 +23,7 @@ pub mod picture_queries;
 pub mod picture_snapshot;
 pub mod place;
 pub mod report;
+pub mod report_month;
 pub mod setting;
 
 use std::io::Read;

@@ -34,6 +34,7 @@ use crate::Store;
 use crate::db::bulk::BulkLoad;
 use crate::db::import_batch::{self, NewBatch};
 use crate::db::import_profile::ProfileSettings;
+use crate::db::report_month;
 use crate::db::{import_profile, named, partner};
 use crate::error::{Error, Result};
 use crate::ids::Id;
@@ -547,6 +548,8 @@ fn load(
     let file = &src.file_name;
     let mut partner_id = p.partner_id;
     let tx = settings.transaction()?;
+    // The month counts' triggers would run once per row; the writer counts instead.
+    let triggers = report_month::suspend_triggers(&tx)?;
     if partner_id.is_none()
         && let Some(name) = p.partner_name
     {
@@ -690,6 +693,7 @@ fn load(
     let done = writer.finish(checker?);
     trace("rows");
     settings.rebuild(&tx, &dropped)?;
+    report_month::resume(&tx, &done.months, &triggers)?;
     trace("indexes");
 
     let counts = done.counts;

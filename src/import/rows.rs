@@ -22,6 +22,7 @@ use super::{
 };
 use crate::db::import_batch::Counts;
 use crate::db::report::{Inserter, MAX_COUNT, ReportRow};
+use crate::db::report_month::MonthDeltas;
 use crate::db::{import_batch, named};
 use crate::error::Result;
 use crate::ids::Id;
@@ -37,6 +38,8 @@ pub struct Done {
     pub sample: Vec<SampleRow>,
     pub unmapped: Vec<UnmappedLabel>,
     unplaced: HashMap<String, (String, u32)>,
+    /// What the stored rows add to `report_month` (its triggers are off during a load).
+    pub months: MonthDeltas,
 }
 
 impl Done {
@@ -200,6 +203,7 @@ pub fn loader<'t>(
             sample: Vec::new(),
             unmapped: Vec::new(),
             unplaced: HashMap::new(),
+            months: MonthDeltas::default(),
         },
         insert: Inserter::new(tx)?,
     };
@@ -706,7 +710,7 @@ impl<'t> Writer<'t> {
 
     /// Stores a draft; `false` when its duplicate key was already there.
     fn insert(&mut self, d: &Draft, flagged: bool) -> Result<bool> {
-        self.insert.insert(&ReportRow {
+        let inserted = self.insert.insert(&ReportRow {
             date: &d.date,
             time: d.time.as_deref(),
             place_id: d.place_id,
@@ -721,7 +725,18 @@ impl<'t> Writer<'t> {
             external_id: d.external_id.as_deref(),
             row_key: Some(&d.key[..]),
             flagged,
-        })
+        })?;
+        if inserted {
+            self.done.months.add(
+                &d.date,
+                d.time.as_deref(),
+                d.place_id,
+                d.category_id,
+                d.partner_id,
+                d.count,
+            );
+        }
+        Ok(inserted)
     }
 
     pub fn finish(self, checker: Checker) -> Done {

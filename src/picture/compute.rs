@@ -11,7 +11,7 @@ use super::{
     AreaPicture, CategoryCount, PartnerCount, Pattern, Period, Picture, PlaceCount, TrendPoint,
     assessment, period, stats,
 };
-use crate::db::picture_queries;
+use crate::db::{picture_queries, report_month};
 use crate::error::Result;
 
 /// How many earlier periods the baseline averages, and how long the trend is.
@@ -83,14 +83,10 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     let mut by_place: HashMap<(i64, i64), Series> = HashMap::new();
     let mut totals: Series = vec![0; len];
     let mut unplaced = 0u32;
-    picture_queries::for_each_day_count(conn, &first.to_string(), &p.to.to_string(), |row| {
-        let Ok(day) = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d") else {
-            return;
-        };
+    let mut count = |day: NaiveDate, place: Option<i64>, category: i64, n: u32| {
         let Some(idx) = index_of(day) else { return };
-        let n = row.count;
         totals[idx] += n;
-        match row.place {
+        match place {
             None => {
                 if idx == len - 1 {
                     unplaced += n;
@@ -98,34 +94,71 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             }
             Some(pl) => {
                 let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
-                bump(&mut by_area_cat, (area, row.category), idx, n, len);
+                bump(&mut by_area_cat, (area, category), idx, n, len);
                 bump(&mut by_place, (pl, 0), idx, n, len);
             }
         }
-    })?;
+    };
+    // Whole months that fall in one period are read from the month counts; the days
+    // of the other months (a week's, a custom range's edges) from the reports.
+    let cover = MonthCover::new(first, p.to, &index_of);
+    if let Some((from, to)) = cover.month_span() {
+        report_month::for_each_month(conn, &from, &to, |row| {
+            if let Some(day) = cover.whole_month_start(&row.month) {
+                count(day, row.place, row.category, row.total);
+            }
+        })?;
+    }
+    for (from, to) in cover.day_ranges() {
+        picture_queries::for_each_day_count(conn, &from.to_string(), &to.to_string(), |row| {
+            if let Ok(day) = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d") {
+                count(day, row.place, row.category, row.count);
+            }
+        })?;
+    }
 
     // The current period only: weekday × hour, partners, reports.
     let mut pattern = vec![vec![0u32; 24]; 7];
     let mut untimed = 0u32;
     let mut partners: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
     let mut reports = 0u32;
-    picture_queries::for_each_hour_count(conn, &p.from.to_string(), &p.to.to_string(), |row| {
-        reports += row.reports;
-        let e = partners.entry(row.partner).or_default();
-        e.0 += row.reports;
-        e.1 += row.count;
-        let Ok(day) = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d") else {
-            return;
-        };
-        match row
-            .hour
-            .and_then(|h| h.parse::<usize>().ok())
-            .filter(|h| *h < 24)
-        {
-            Some(h) => pattern[period::weekday_index(day)][h] += row.count,
-            None => untimed += row.count,
+    let mut tally = |weekday: usize, hour: Option<usize>, partner: i64, n_reports: u32, n: u32| {
+        reports += n_reports;
+        let e = partners.entry(partner).or_default();
+        e.0 += n_reports;
+        e.1 += n;
+        match hour {
+            Some(h) => pattern[weekday][h] += n,
+            None => untimed += n,
         }
-    })?;
+    };
+    let own = |d: NaiveDate| p.contains(d).then_some(0);
+    let cover = MonthCover::new(p.from, p.to, &own);
+    if let Some((from, to)) = cover.month_span() {
+        report_month::for_each_month_hour(conn, &from, &to, |row| {
+            if cover.whole_month_start(&row.month).is_some() {
+                tally(row.weekday, row.hour, row.partner, row.reports, row.total);
+            }
+        })?;
+    }
+    for (from, to) in cover.day_ranges() {
+        picture_queries::for_each_hour_count(conn, &from.to_string(), &to.to_string(), |row| {
+            let Ok(day) = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d") else {
+                return;
+            };
+            let hour = row
+                .hour
+                .and_then(|h| h.parse::<usize>().ok())
+                .filter(|h| *h < 24);
+            tally(
+                period::weekday_index(day),
+                hour,
+                row.partner,
+                row.reports,
+                row.count,
+            );
+        })?;
+    }
 
     let draft = assessment::get_assessment(conn, p)?;
     let cat_name = |id: i64| category_names.get(&id).cloned().unwrap_or_default();
@@ -260,4 +293,102 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         generated_at: crate::db::now(),
         snapshot: None,
     })
+}
+
+/// Which months of a picture's range can be read whole from the month counts (those
+/// entirely inside one period), and the days left over, as contiguous ranges.
+struct MonthCover {
+    /// First days of the whole months, in order.
+    whole: Vec<NaiveDate>,
+    days: Vec<(NaiveDate, NaiveDate)>,
+}
+
+impl MonthCover {
+    fn new(
+        first: NaiveDate,
+        last: NaiveDate,
+        index_of: &dyn Fn(NaiveDate) -> Option<usize>,
+    ) -> Self {
+        use chrono::{Datelike, Months};
+        let mut whole = Vec::new();
+        let mut days: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+        let mut add_days = |from: NaiveDate, to: NaiveDate| match days.last_mut() {
+            Some((_, end)) if end.succ_opt() == Some(from) => *end = to,
+            _ => days.push((from, to)),
+        };
+        let mut month = first.with_day(1).unwrap_or(first);
+        while month <= last {
+            let next = month + Months::new(1);
+            let month_last = next.pred_opt().unwrap_or(month);
+            let from = month.max(first);
+            let to = month_last.min(last);
+            let one_period = index_of(month).is_some() && index_of(month) == index_of(month_last);
+            if from == month && to == month_last && one_period {
+                whole.push(month);
+            } else {
+                add_days(from, to);
+            }
+            month = next;
+        }
+        MonthCover { whole, days }
+    }
+
+    /// The first and last whole month as `YYYY-MM`.
+    fn month_span(&self) -> Option<(String, String)> {
+        let key = |d: &NaiveDate| d.format("%Y-%m").to_string();
+        Some((key(self.whole.first()?), key(self.whole.last()?)))
+    }
+
+    /// The first day of `month` (`YYYY-MM`) when it is one of the whole months.
+    fn whole_month_start(&self, month: &str) -> Option<NaiveDate> {
+        // Once per stored month row: no formatting, no general date parser.
+        let year: i32 = month.get(..4)?.parse().ok()?;
+        let number: u32 = month.get(5..7)?.parse().ok()?;
+        let day = NaiveDate::from_ymd_opt(year, number, 1)?;
+        self.whole.binary_search(&day).ok().map(|_| day)
+    }
+
+    fn day_ranges(&self) -> &[(NaiveDate, NaiveDate)] {
+        &self.days
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn whole_months_come_from_the_month_counts_and_the_edges_from_days() {
+        // Two periods: 15 Jan – 29 Feb and 1 Mar – 31 May (2024 is a leap year).
+        let index_of = |x: NaiveDate| {
+            if x < d(2024, 1, 15) || x > d(2024, 5, 31) {
+                None
+            } else if x <= d(2024, 2, 29) {
+                Some(0)
+            } else {
+                Some(1)
+            }
+        };
+        let c = MonthCover::new(d(2024, 1, 15), d(2024, 5, 31), &index_of);
+        assert_eq!(
+            c.whole,
+            [d(2024, 2, 1), d(2024, 3, 1), d(2024, 4, 1), d(2024, 5, 1)]
+        );
+        assert_eq!(c.day_ranges(), [(d(2024, 1, 15), d(2024, 1, 31))]);
+        assert_eq!(c.whole_month_start("2024-03"), Some(d(2024, 3, 1)));
+        assert_eq!(c.whole_month_start("2024-01"), None);
+
+        // ISO weeks: no month is whole inside one week; every day is read, in one range.
+        let week = |x: NaiveDate| {
+            (x >= d(2026, 11, 2) && x <= d(2026, 11, 29))
+                .then(|| ((x - d(2026, 11, 2)).num_days() / 7) as usize)
+        };
+        let c = MonthCover::new(d(2026, 11, 2), d(2026, 11, 29), &week);
+        assert!(c.whole.is_empty());
+        assert_eq!(c.day_ranges(), [(d(2026, 11, 2), d(2026, 11, 29))]);
+    }
 }
