@@ -13,7 +13,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use navet::db::category::Category;
@@ -26,7 +27,7 @@ use navet::db::report::{NewReport, Report, ReportFilter, ReportPage};
 use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
 use navet::export::{ExportDone, ExportFormat, ExportRequest};
-use navet::import::{ImportOptions, ImportProgress, ImportResult};
+use navet::import::{ImportOptions, ImportProgress, ImportResult, Inspection};
 use navet::ops::{self, AppInfo};
 use navet::picture::{AnalysisPart, Period, PeriodQuery, Picture};
 use navet::{Error, Message, Store};
@@ -198,6 +199,35 @@ async fn choose_import_file(app: AppHandle) -> Reply<Option<String>> {
     .await
 }
 
+/// The file the import screen works on, inspected once (a workbook parsed once), and
+/// the number of the latest preview: a preview that a newer one replaced stops at its
+/// next batch of rows instead of holding the writer.
+struct ImportFile {
+    inspection: Mutex<Option<Arc<Inspection>>>,
+    preview: AtomicU64,
+}
+
+impl ImportFile {
+    /// The kept inspection when it still describes the file, else a new one (kept).
+    fn inspection(&self, path: &Path, sheet: Option<&str>) -> navet::Result<Arc<Inspection>> {
+        let kept = self
+            .inspection
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .filter(|i| i.is_current(path, sheet));
+        if let Some(kept) = kept {
+            return Ok(kept);
+        }
+        let fresh = Arc::new(ops::import::inspect(path, sheet)?);
+        *self
+            .inspection
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(fresh.clone());
+        Ok(fresh)
+    }
+}
+
 #[tauri::command]
 async fn preview_import(
     app: AppHandle,
@@ -208,7 +238,20 @@ async fn preview_import(
         dry_run: true,
         ..options
     };
-    write(app, move |s| ops::import::file(s, Path::new(&path), &opts)).await
+    blocking(app, move |app| {
+        let file = app.state::<ImportFile>();
+        let me = file.preview.fetch_add(1, Ordering::SeqCst) + 1;
+        let path = PathBuf::from(&path);
+        let inspection = file
+            .inspection(&path, opts.sheet.as_deref())
+            .map_err(|e| e.payload())?;
+        app.state::<AppState>().write(|s| {
+            ops::import::inspected_with_progress(s, &inspection, &opts, &|_| {
+                file.preview.load(Ordering::SeqCst) == me
+            })
+        })
+    })
+    .await
 }
 
 #[tauri::command]
@@ -225,10 +268,14 @@ async fn run_import(
             ..options
         };
         let path = PathBuf::from(&path);
+        let inspection = app
+            .state::<ImportFile>()
+            .inspection(&path, opts.sheet.as_deref())
+            .map_err(|e| e.payload())?;
         app.state::<AppState>().write(|s| {
             control.cancel.store(false, Ordering::SeqCst);
             control.running.store(true, Ordering::SeqCst);
-            let result = ops::import::file_with_progress(s, &path, &opts, &|p| {
+            let result = ops::import::inspected_with_progress(s, &inspection, &opts, &|p| {
                 let _ = on_progress.send(p);
                 !control.cancel.load(Ordering::SeqCst)
             });
@@ -428,6 +475,10 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .manage(ImportFile {
+            inspection: Mutex::new(None),
+            preview: AtomicU64::new(0),
+        })
         .manage(ImportControl {
             cancel: AtomicBool::new(false),
             running: AtomicBool::new(false),

@@ -7,9 +7,6 @@
 //! The picture reads whole months from here and only the days of partly covered months
 //! from the reports (see `crate::picture::compute`).
 
-use std::collections::HashMap;
-
-use chrono::Datelike;
 use rustc_hash::FxHashMap;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -24,12 +21,39 @@ const TRIGGERS: &[&str] = &[
     "report_month_update",
 ];
 
-/// Counts added by a load: per (`YYYY-MM`, place or 0, category) and per (day, hour or
-/// -1, partner), each as (reports, total). Days become weekdays when they are written.
+/// Counts added by a load: per (`YYYY-MM`, place or 0, category) and per (`YYYY-MM`,
+/// weekday as `%w`, hour or -1, partner), each as (reports, total). Called once per
+/// stored row on the import's storing thread, so it parses nothing it can avoid.
 #[derive(Debug, Default)]
 pub struct MonthDeltas {
-    places: FxHashMap<([u8; 7], Id, Id), (i64, i64)>,
-    hours: FxHashMap<([u8; 10], i64, Id), (i64, i64)>,
+    places: FxHashMap<PlaceKey, Sums>,
+    hours: FxHashMap<HourKey, Sums>,
+}
+
+/// (`YYYY-MM`, place or 0, category).
+type PlaceKey = ([u8; 7], Id, Id);
+/// (`YYYY-MM`, weekday as `%w`, hour or -1, partner).
+type HourKey = ([u8; 7], u8, i8, Id);
+/// (reports, total).
+type Sums = (i64, i64);
+
+/// The weekday of an ISO date's digits as strftime's `%w` (0 = Sunday), by Sakamoto's
+/// method; `None` unless the text is `YYYY-MM-DD`.
+fn weekday_of(date: &[u8]) -> Option<u8> {
+    let digits = |range: std::ops::Range<usize>| -> Option<i32> {
+        date.get(range)?.iter().try_fold(0i32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + i32::from(b - b'0'))
+        })
+    };
+    let (mut y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    if m < 3 {
+        y -= 1;
+    }
+    Some(((y + y / 4 - y / 100 + y / 400 + T[(m - 1) as usize] + d) % 7) as u8)
 }
 
 impl MonthDeltas {
@@ -43,16 +67,17 @@ impl MonthDeltas {
         partner: Id,
         count: u32,
     ) {
-        let mut day = [0u8; 10];
-        if let Some(head) = date.as_bytes().get(..10) {
-            day.copy_from_slice(head);
-        }
         let mut month = [0u8; 7];
-        month.copy_from_slice(&day[..7]);
-        let hour = time
-            .and_then(|t| t.get(..2))
-            .and_then(|h| h.parse::<i64>().ok())
-            .unwrap_or(-1);
+        if let Some(head) = date.as_bytes().get(..7) {
+            month.copy_from_slice(head);
+        }
+        let weekday = weekday_of(date.as_bytes()).unwrap_or(0);
+        let hour = match time.map(str::as_bytes) {
+            Some([h, t, ..]) if h.is_ascii_digit() && t.is_ascii_digit() => {
+                ((h - b'0') * 10 + (t - b'0')) as i8
+            }
+            _ => -1,
+        };
         let n = i64::from(count);
         let e = self
             .places
@@ -60,7 +85,10 @@ impl MonthDeltas {
             .or_default();
         e.0 += 1;
         e.1 += n;
-        let e = self.hours.entry((day, hour, partner)).or_default();
+        let e = self
+            .hours
+            .entry((month, weekday, hour, partner))
+            .or_default();
         e.0 += 1;
         e.1 += n;
     }
@@ -103,25 +131,14 @@ pub fn resume(tx: &Transaction, deltas: &MonthDeltas, triggers: &[SuspendedTrigg
         let month = String::from_utf8_lossy(month);
         stmt.execute(params![month, place, category, reports, total])?;
     }
-    let mut hours: HashMap<(String, i64, i64, Id), (i64, i64)> = HashMap::new();
-    for ((day, hour, partner), (reports, total)) in &deltas.hours {
-        let day = String::from_utf8_lossy(day);
-        let weekday = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
-            .map(|d| i64::from(d.weekday().num_days_from_sunday()))
-            .unwrap_or(0);
-        let e = hours
-            .entry((day[..7].to_string(), weekday, *hour, *partner))
-            .or_default();
-        e.0 += reports;
-        e.1 += total;
-    }
     let mut stmt = tx.prepare_cached(
         "INSERT INTO report_month_hour (month, weekday, hour, partner_id, reports, total)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (month, weekday, hour, partner_id)
          DO UPDATE SET reports = reports + excluded.reports, total = total + excluded.total",
     )?;
-    for ((month, weekday, hour, partner), (reports, total)) in &hours {
+    for ((month, weekday, hour, partner), (reports, total)) in &deltas.hours {
+        let month = String::from_utf8_lossy(month);
         stmt.execute(params![month, weekday, hour, partner, reports, total])?;
     }
     for t in triggers {
@@ -238,4 +255,22 @@ pub fn disagreements(conn: &Connection) -> Result<Vec<String>> {
     )?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Datelike, NaiveDate};
+
+    #[test]
+    fn weekdays_from_digits_agree_with_chrono() {
+        let mut day = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
+        while day.year() < 2101 {
+            let text = day.format("%Y-%m-%d").to_string();
+            let want = day.weekday().num_days_from_sunday() as u8;
+            assert_eq!(super::weekday_of(text.as_bytes()), Some(want), "{text}");
+            day = day.succ_opt().unwrap();
+        }
+        assert_eq!(super::weekday_of(b"2026-13-01"), None);
+        assert_eq!(super::weekday_of(b"2026-1-01"), None);
+    }
 }

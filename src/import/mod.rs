@@ -267,17 +267,34 @@ fn trace(phase: &str) {
     }
 }
 
-/// Imports (or, with `dry_run`, previews) one file into the store: the whole pipeline,
-/// one transaction. `progress` is called every [`PROGRESS_EVERY`] rows; returning
-/// `false` cancels (nothing is stored).
-pub fn run(
-    store: &mut Store,
-    path: &Path,
-    opts: &ImportOptions,
-    progress: ProgressFn,
-) -> Result<ImportResult> {
+/// One pass over a file: its format and encoding, a workbook's cells held once, the
+/// header found among the first rows, and the file's hash. It depends on nothing but
+/// the file and the sheet asked for, so the app keeps the last one and a mapping
+/// change in the preview does not read the file again.
+#[derive(Debug, Clone)]
+pub struct Inspection {
+    src: source::Source,
+    /// The sheet asked for (none: the first non-empty one).
+    sheet_asked: Option<String>,
+    header: Vec<String>,
+    header_idx: usize,
+    header_line: u64,
+    police_shape: bool,
+    file_hash: String,
+    /// The file's size and modification time when inspected, to notice a new version.
+    stamp: Option<(u64, std::time::SystemTime)>,
+}
+
+fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
+}
+
+/// Inspects a file (see [`Inspection`]).
+pub fn inspect(path: &Path, sheet: Option<&str>) -> Result<Inspection> {
     trace("start");
-    let mut src = source::Source::open(path, opts.sheet.as_deref())?;
+    let stamp_before = stamp(path);
+    let mut src = source::Source::open(path, sheet)?;
     let file = src.file_name.clone();
 
     // The first rows: find the header among them.
@@ -309,8 +326,65 @@ pub fn run(
             .ok_or_else(|| Message::ImportNoHeader { file: file.clone() })?;
     }
     let police_shape = src.format == Format::PoliceJson || src.police_columns.is_some();
-    let header = cells[header_idx].clone();
     let header_line = head[header_idx].0;
+    let header = cells.swap_remove(header_idx);
+    let file_hash = sha256_file(path)?;
+    trace("inspection");
+    Ok(Inspection {
+        src,
+        sheet_asked: sheet.map(str::to_string),
+        header,
+        header_idx,
+        header_line,
+        police_shape,
+        file_hash,
+        stamp: stamp_before,
+    })
+}
+
+impl Inspection {
+    /// Whether this inspection still describes `path` with `sheet` asked for: the same
+    /// file, sheet, size and modification time.
+    pub fn is_current(&self, path: &Path, sheet: Option<&str>) -> bool {
+        self.src.path == path
+            && self.sheet_asked.as_deref() == sheet
+            && self.stamp.is_some()
+            && stamp(path) == self.stamp
+    }
+}
+
+/// Imports (or, with `dry_run`, previews) one file into the store: the whole pipeline,
+/// one transaction. `progress` is called every [`PROGRESS_EVERY`] rows; returning
+/// `false` cancels (nothing is stored).
+pub fn run(
+    store: &mut Store,
+    path: &Path,
+    opts: &ImportOptions,
+    progress: ProgressFn,
+) -> Result<ImportResult> {
+    let inspection = inspect(path, opts.sheet.as_deref())?;
+    run_inspected(store, &inspection, opts, progress)
+}
+
+/// [`run`] on a file already inspected.
+pub fn run_inspected(
+    store: &mut Store,
+    inspection: &Inspection,
+    opts: &ImportOptions,
+    progress: ProgressFn,
+) -> Result<ImportResult> {
+    let Inspection {
+        src,
+        header,
+        header_idx,
+        header_line,
+        police_shape,
+        file_hash,
+        ..
+    } = inspection;
+    let (header_idx, header_line, police_shape) = (*header_idx, *header_line, *police_shape);
+    let header = header.clone();
+    let file = src.file_name.clone();
     let signature = mapping::signature(&header);
 
     // Partner: named, or the police for police events, or a column.
@@ -398,7 +472,7 @@ pub fn run(
     let day_order = match (opts.day_order, &profile) {
         (Some(o), _) => o,
         (None, Some(p)) if p.settings.day_order != DayOrder::DayMonth => p.settings.day_order,
-        _ => sniff_day_order(&src, &map, header_idx)?,
+        _ => sniff_day_order(src, &map, header_idx)?,
     };
 
     let mut overrides: HashMap<String, String> = profile
@@ -417,8 +491,6 @@ pub fn run(
     }
 
     trace("day order");
-    let file_hash = sha256_file(path)?;
-    trace("file hash");
     let dialect = src.dialect.clone();
     let encoding = dialect.as_ref().map(|d| d.encoding_label());
     let delimiter = dialect.as_ref().map(|d| d.delimiter_label());
@@ -432,7 +504,7 @@ pub fn run(
     let settings = BulkLoad::begin(store.conn(), bulk)?;
     let result = load(
         &settings,
-        &src,
+        src,
         opts,
         progress,
         &Prepared {
@@ -443,7 +515,7 @@ pub fn run(
             partner_id,
             partner_name: &partner_name,
             overrides: &overrides,
-            file_hash: &file_hash,
+            file_hash,
             encoding: encoding.clone(),
             delimiter: delimiter.clone(),
             signature: &signature,

@@ -8,6 +8,7 @@
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::Arc;
 
 use calamine::{Data, Reader};
 use csv::StringRecord;
@@ -50,6 +51,16 @@ pub trait RowReader {
     fn line(&self) -> u64;
 }
 
+/// What a workbook's sheet or a police JSON file holds, parsed once when the file is
+/// opened and shared by every reader of it (header search, day order, load, and the
+/// app's next preview): such files are parsed whole by their libraries, so reading
+/// them again would parse them again.
+#[derive(Debug, Clone)]
+enum Held {
+    Sheet(Arc<calamine::Range<Data>>),
+    Rows(Arc<Vec<(u64, Vec<String>)>>),
+}
+
 /// An opened file, ready to be read (and read again for the commit).
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -63,6 +74,8 @@ pub struct Source {
     pub police_columns: Option<police::FlatColumns>,
     sample_bytes: u64,
     sample_lines: u64,
+    /// A workbook's chosen sheet or the police events, held once (text files stream).
+    held: Option<Held>,
 }
 
 fn shown(path: &Path) -> String {
@@ -126,6 +139,7 @@ impl Source {
             police_columns: None,
             sample_bytes: 0,
             sample_lines: 0,
+            held: None,
         };
         match format {
             Format::Csv => {
@@ -161,24 +175,35 @@ impl Source {
                     )
                 })?;
                 src.sheets = wb.sheet_names();
-                let chosen = match sheet {
+                let unreadable = |sheet: &str, e: calamine::Error| {
+                    refuse(
+                        &file,
+                        Refusal::SheetUnreadable {
+                            sheet: sheet.to_string(),
+                            detail: e.to_string(),
+                        },
+                    )
+                };
+                let (chosen, range) = match sheet {
                     Some(name) => {
                         let found = src
                             .sheets
                             .iter()
-                            .find(|s| crate::names::key(s) == crate::names::key(name));
-                        match found {
-                            Some(s) => s.clone(),
-                            None => {
-                                return Err(refuse(
-                                    &file,
-                                    Refusal::NoSuchSheet {
-                                        sheet: name.to_string(),
-                                        sheets: src.sheets.clone(),
-                                    },
-                                ));
-                            }
-                        }
+                            .find(|s| crate::names::key(s) == crate::names::key(name))
+                            .cloned();
+                        let Some(found) = found else {
+                            return Err(refuse(
+                                &file,
+                                Refusal::NoSuchSheet {
+                                    sheet: name.to_string(),
+                                    sheets: src.sheets.clone(),
+                                },
+                            ));
+                        };
+                        let range = wb
+                            .worksheet_range(&found)
+                            .map_err(|e| unreadable(&found, e))?;
+                        (found, range)
                     }
                     None => {
                         let mut pick = None;
@@ -188,7 +213,7 @@ impl Source {
                                     .used_cells()
                                     .any(|(_, _, c)| !matches!(c, Data::Empty))
                             {
-                                pick = Some(name.clone());
+                                pick = Some((name.clone(), range));
                                 break;
                             }
                         }
@@ -196,8 +221,12 @@ impl Source {
                     }
                 };
                 src.sheet = Some(chosen);
+                src.held = Some(Held::Sheet(Arc::new(range)));
             }
-            Format::PoliceJson => {}
+            Format::PoliceJson => {
+                let rows = police::read(path, &file)?;
+                src.held = Some(Held::Rows(Arc::new(rows)));
+            }
         }
         Ok(src)
     }
@@ -232,39 +261,20 @@ impl Source {
     }
 
     fn raw_rows(&self) -> Result<Box<dyn RowReader + Send>> {
-        match self.format {
-            Format::Csv => {
+        match (&self.held, self.format) {
+            (Some(Held::Sheet(range)), _) => Ok(Box::new(SheetRows::new(range.clone()))),
+            (Some(Held::Rows(rows)), _) => Ok(Box::new(VecRows {
+                rows: rows.clone(),
+                at: 0,
+            })),
+            (None, Format::Csv) => {
                 let d = self
                     .dialect
                     .as_ref()
                     .ok_or_else(|| refuse(&self.file_name, Refusal::UnknownDialect))?;
                 Ok(Box::new(CsvRows::open(&self.path, d)?))
             }
-            Format::Xlsx | Format::Xls | Format::Ods => {
-                let mut wb = calamine::open_workbook_auto(&self.path).map_err(|e| {
-                    refuse(
-                        &self.file_name,
-                        Refusal::Workbook {
-                            detail: e.to_string(),
-                        },
-                    )
-                })?;
-                let sheet = self.sheet.clone().unwrap_or_default();
-                let range = wb.worksheet_range(&sheet).map_err(|e| {
-                    refuse(
-                        &self.file_name,
-                        Refusal::SheetUnreadable {
-                            sheet: sheet.clone(),
-                            detail: e.to_string(),
-                        },
-                    )
-                })?;
-                Ok(Box::new(SheetRows::new(range)))
-            }
-            Format::PoliceJson => {
-                let rows = police::read(&self.path, &self.file_name)?;
-                Ok(Box::new(VecRows { rows, at: 0 }))
-            }
+            (None, _) => Err(refuse(&self.file_name, Refusal::UnknownDialect)),
         }
     }
 }
@@ -363,13 +373,13 @@ impl RowReader for CsvRows {
 /// A sheet's rows. A merged title keeps its value in its top-left cell and the
 /// rest empty, so it reads as a one-cell row, which header detection skips.
 struct SheetRows {
-    range: calamine::Range<Data>,
+    range: Arc<calamine::Range<Data>>,
     next: usize,
     line: u64,
 }
 
 impl SheetRows {
-    fn new(range: calamine::Range<Data>) -> SheetRows {
+    fn new(range: Arc<calamine::Range<Data>>) -> SheetRows {
         SheetRows {
             range,
             next: 0,
@@ -436,7 +446,7 @@ impl RowReader for SheetRows {
 
 /// Rows already in memory (police events: a few thousand at most).
 pub struct VecRows {
-    pub rows: Vec<(u64, Vec<String>)>,
+    pub rows: Arc<Vec<(u64, Vec<String>)>>,
     pub at: usize,
 }
 

@@ -6,7 +6,7 @@ use crate::Store;
 use crate::db::import_batch::{self, Batch};
 use crate::error::Result;
 use crate::ids::Id;
-use crate::import::{self, ImportOptions, ImportResult, ProgressFn};
+use crate::import::{self, ImportOptions, ImportResult, Inspection, ProgressFn};
 
 /// Imports (or, with `dry_run`, previews) one file.
 pub fn file(store: &mut Store, path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
@@ -21,6 +21,21 @@ pub fn file_with_progress(
     progress: ProgressFn,
 ) -> Result<ImportResult> {
     import::run(store, path, opts, progress)
+}
+
+/// Inspects a file once (see [`Inspection`]); the app keeps it for the next preview.
+pub fn inspect(path: &Path, sheet: Option<&str>) -> Result<Inspection> {
+    import::inspect(path, sheet)
+}
+
+/// Imports or previews a file already inspected, with progress and the chance to cancel.
+pub fn inspected_with_progress(
+    store: &mut Store,
+    inspection: &Inspection,
+    opts: &ImportOptions,
+    progress: ProgressFn,
+) -> Result<ImportResult> {
+    import::run_inspected(store, inspection, opts, progress)
 }
 
 pub fn list(store: &Store) -> Result<Vec<Batch>> {

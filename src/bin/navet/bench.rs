@@ -56,6 +56,18 @@ pub enum BenchCmd {
         #[arg(long)]
         json: bool,
     },
+    /// The import preview of an N-row XLSX after a mapping change: with the file
+    /// inspected once and kept (as the app does), and reading it again.
+    Preview {
+        #[arg(long, default_value_t = 50_000)]
+        rows: u64,
+        #[arg(long, default_value_t = 5)]
+        runs: u32,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// A meeting-pack-sized PDF (a 1,000-row table and charts) against headless
     /// Chromium's --print-to-pdf of the same content as HTML, timed in the same run.
     Pdf {
@@ -73,6 +85,19 @@ pub enum BenchCmd {
 
 pub fn run(cmd: BenchCmd) -> Result<()> {
     match cmd {
+        BenchCmd::Preview {
+            rows,
+            runs,
+            dir,
+            json,
+        } => {
+            let b = crate::bench_preview::preview(rows, runs, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!("{}", cli::bench_preview(&b));
+            }
+        }
         BenchCmd::Reads { rows, dir, json } => {
             let b = crate::bench_reads::reads(rows, dir)?;
             if json {

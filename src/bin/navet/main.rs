@@ -6,6 +6,7 @@
 //! usage errors exit 2. One module per command group, each with its own `run`.
 
 mod bench;
+mod bench_preview;
 mod bench_reads;
 mod export;
 mod import;

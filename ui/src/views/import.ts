@@ -19,6 +19,9 @@ export interface ImportView {
   setPath(path: string): void;
 }
 
+/** How long a change in the preview waits for the next one before asking the core. */
+const PREVIEW_DEBOUNCE_MS = 250;
+
 export function importView(api: Commands, lookups: Lookups, onImported: () => void): ImportView {
   const path = h("input", { type: "text", id: "import-path", placeholder: t.filePath, size: 60 });
   const choose = h("button", { type: "button", id: "import-choose", class: "secondary" }, t.chooseFile);
@@ -54,7 +57,15 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
       categories: [...categoryMap.entries()],
     });
 
+  // Every preview has a number; a reply to any but the latest is dropped (the shell
+  // also cancels a preview that a newer one replaced). Changes to the mapping, the
+  // categories or the partner wait for a pause in clicking before asking.
+  let previewSeq = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+
   async function preview(): Promise<void> {
+    clearTimeout(pending);
+    const seq = ++previewSeq;
     if (!path.value.trim()) {
       status.textContent = t.required(t.filePath);
       return;
@@ -63,17 +74,25 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
     status.textContent = t.previewing;
     previewButton.disabled = true;
     try {
-      current = await api.previewImport(path.value.trim(), opts());
+      const result = await api.previewImport(path.value.trim(), opts());
+      if (seq !== previewSeq) return;
+      current = result;
       status.textContent = "";
       render(current);
     } catch (e) {
+      if (seq !== previewSeq) return;
       current = null;
       area.replaceChildren();
       status.className = "status error";
       status.textContent = toIpcError(e).message;
     } finally {
-      previewButton.disabled = false;
+      if (seq === previewSeq) previewButton.disabled = false;
     }
+  }
+
+  function previewSoon(): void {
+    clearTimeout(pending);
+    pending = setTimeout(() => void preview(), PREVIEW_DEBOUNCE_MS);
   }
 
   function mappingTable(r: ImportResult): HTMLElement {
@@ -92,7 +111,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
             field: col.index === c.index ? ((select.value || null) as Field | null) : col.field,
           })),
         );
-        void preview();
+        previewSoon();
       });
       return h("tr", {}, h("td", {}, c.header || `(${c.index + 1})`), h("td", {}, select));
     });
@@ -195,7 +214,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
                   select.addEventListener("change", () => {
                     if (select.value) categoryMap.set(u.label, select.value);
                     else categoryMap.delete(u.label);
-                    void preview();
+                    previewSoon();
                   });
                   return h("tr", {}, h("td", {}, `${u.label} (${u.rows})`), h("td", {}, t.mapCategoryTo), h("td", {}, select));
                 }),
@@ -291,7 +310,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
     void preview();
   });
   partner.addEventListener("change", () => {
-    if (current) void preview();
+    if (current) previewSoon();
   });
 
   const element = h(
