@@ -19,7 +19,8 @@ cols=$(sqlite3 "$src" "SELECT group_concat(name, ', ') FROM pragma_table_info('r
 # `|| ''` on one column keeps SQLite from copying the records verbatim (its transfer
 # shortcut skips the CHECK constraints), so every row is built and checked as in Navet.
 select=$(echo "$cols" | sed 's/occurred_date/occurred_date || '"''"'/')
-sqlite3 "$db" "PRAGMA journal_mode = DELETE;" "$table;" >/dev/null
+# WAL, as Navet's own bulk load since it stopped switching to a rollback journal.
+sqlite3 "$db" "PRAGMA journal_mode = WAL;" "$table;" >/dev/null
 echo "sqlite3 $(sqlite3 --version | cut -d" " -f1), $(sqlite3 "$src" "SELECT count(*) FROM report") rows"
 sqlite3 "$db" <<SQL
 PRAGMA foreign_keys = OFF;

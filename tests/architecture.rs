@@ -242,3 +242,21 @@ fn the_store_and_the_catalog_depend_on_nothing_above_them() {
         found.join("\n")
     );
 }
+
+/// Every report is written by `db::report::Inserter`: one `INSERT INTO report (` in the
+/// code (the migrations' own copies of data aside).
+#[test]
+fn one_report_inserter() {
+    let mut found = Vec::new();
+    for file in sources() {
+        for (n, line) in code_lines(&file) {
+            if line.contains("INSERT INTO report (") {
+                found.push(format!("{}:{n}", relative(&file)));
+            }
+        }
+    }
+    assert!(
+        found.len() == 1 && found[0].starts_with("src/db/report.rs:"),
+        "{found:?}"
+    );
+}
