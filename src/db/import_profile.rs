@@ -60,6 +60,19 @@ pub fn find_profile_by_name(conn: &Connection, name: &str) -> Result<Option<Prof
         .map(build))
 }
 
+/// Every profile for this file shape, most recently used first.
+pub fn list_profiles_by_signature(conn: &Connection, signature: &str) -> Result<Vec<Profile>> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE signature = ?1 ORDER BY updated_at DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([signature], from_row)?;
+    Ok(rows
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .map(build)
+        .collect())
+}
+
 /// The most recently used profile for this partner and file shape.
 pub fn find_profile_by_shape(
     conn: &Connection,

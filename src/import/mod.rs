@@ -13,6 +13,7 @@ pub mod categories;
 pub mod dates;
 pub mod mapping;
 pub mod pii;
+pub mod plan;
 pub mod police;
 pub mod rowkey;
 mod rows;
@@ -35,10 +36,10 @@ use crate::db::bulk::BulkLoad;
 use crate::db::import_batch::{self, NewBatch};
 use crate::db::import_profile::ProfileSettings;
 use crate::db::report_month;
-use crate::db::{import_profile, named, partner};
+use crate::db::{import_profile, partner};
 use crate::error::{Error, Result};
 use crate::ids::Id;
-use crate::messages::{Kind, Message, Refusal};
+use crate::messages::Message;
 use crate::names;
 use mapping::Mapping;
 
@@ -378,118 +379,22 @@ pub fn run_inspected(
         header,
         header_idx,
         header_line,
-        police_shape,
         file_hash,
         ..
     } = inspection;
-    let (header_idx, header_line, police_shape) = (*header_idx, *header_line, *police_shape);
+    let (header_idx, header_line) = (*header_idx, *header_line);
     let header = header.clone();
-    let file = src.file_name.clone();
-    let signature = mapping::signature(&header);
 
-    // Partner: named, or the police for police events, or a column.
-    let conn = store.conn();
-    let partner_name = match (&opts.partner, police_shape) {
-        (Some(p), _) => Some(p.clone()),
-        (None, true) => Some("Polisen".to_string()),
-        _ => None,
-    };
-    let mut partner_id = match &partner_name {
-        Some(p) => named::find_id(conn, Kind::Partner, p)?,
-        None => None,
-    };
-    if let (Some(p), None) = (&partner_name, partner_id)
-        && !police_shape
-    {
-        // Fails with "unknown partner, did you mean …".
-        partner_id = Some(partner::get_partner_id(conn, p)?);
-    }
-
-    // Profile: named, else the last one this partner used for this shape.
-    let profile = match (&opts.profile, partner_id) {
-        (Some(name), _) => import_profile::find_profile_by_name(conn, name)?,
-        (None, Some(pid)) => import_profile::find_profile_by_shape(conn, pid, &signature)?,
-        _ => None,
-    };
-
-    let mut map = if opts.replace_mapping {
-        Mapping::default()
-    } else {
-        Mapping::suggest(&header)
-    };
-    if let Some(p) = profile.as_ref().filter(|_| !opts.replace_mapping) {
-        for (h, f) in &p.settings.columns {
-            if let Some(i) = header.iter().position(|x| names::key(x) == *h) {
-                map.set(i, *f);
-            }
-        }
-    }
-    for (h, f) in &opts.columns {
-        let col = header
-            .iter()
-            .position(|x| names::key(x) == names::key(h))
-            .or_else(|| {
-                h.trim()
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|n| n.checked_sub(1))
-            });
-        match col {
-            Some(i) if i < header.len() => map.set(i, *f),
-            _ => {
-                return Err(Message::ImportRefused {
-                    file: file.clone(),
-                    reason: Refusal::NoSuchColumn {
-                        column: h.clone(),
-                        header: header.clone(),
-                    },
-                }
-                .into());
-            }
-        }
-    }
-    if map.column(Field::Date).is_none() && map.column(Field::DateTime).is_none() {
-        return Err(Message::ImportMissingField {
-            file,
-            field: Field::Date.sv().into(),
-            header,
-        }
-        .into());
-    }
-    if map.column(Field::Category).is_none() {
-        return Err(Message::ImportMissingField {
-            file,
-            field: Field::Category.sv().into(),
-            header,
-        }
-        .into());
-    }
-    if partner_id.is_none() && map.column(Field::Partner).is_none() && !police_shape {
-        return Err(Message::ImportNeedsPartner { file }.into());
-    }
-
-    // Day order: asked for, remembered, or proven by the file's own dates.
-    let day_order = match (opts.day_order, &profile) {
-        (Some(o), _) => o,
-        (None, Some(p)) if p.settings.day_order != DayOrder::DayMonth => p.settings.day_order,
-        _ => sniff_day_order(src, &map, header_idx)?,
-    };
-
-    let mut overrides: HashMap<String, String> = profile
-        .as_ref()
-        .map(|p| {
-            p.settings
-                .categories
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    for (label, cat) in &opts.categories {
-        crate::db::category::get_category_id(conn, cat)?;
-        overrides.insert(names::key(label), cat.clone());
-    }
-
+    let ctx = plan::Context::read(store, inspection, opts)?;
+    let plan::Plan {
+        map,
+        day_order,
+        partner_name,
+        partner_id,
+        profile,
+        overrides,
+        signature,
+    } = plan::plan(inspection, &ctx, opts)?;
     trace("day order");
     let dialect = src.dialect.clone();
     let encoding = dialect.as_ref().map(|d| d.encoding_label());
@@ -498,9 +403,8 @@ pub fn run_inspected(
     // A big file into a smaller table loads faster with the report indexes rebuilt
     // afterwards (one sort each) than maintained row by row; duplicates are then
     // caught in memory.
-    let existing = crate::db::report::count_reports(store.conn())?;
     let estimated = src.estimated_rows();
-    let bulk = estimated >= BULK_ROWS && estimated >= existing.unsigned_abs();
+    let bulk = estimated >= BULK_ROWS && estimated >= ctx.existing_reports.unsigned_abs();
     let settings = BulkLoad::begin(store.conn(), bulk)?;
     let result = load(
         &settings,
@@ -651,15 +555,89 @@ fn load(
     } else {
         Vec::new()
     };
-    let estimated = u32::try_from(p.estimated).unwrap_or(u32::MAX);
+    let checker = stream_rows(
+        src,
+        p.header_idx + 1,
+        checker,
+        &mut writer,
+        progress,
+        u32::try_from(p.estimated).unwrap_or(u32::MAX),
+        file,
+    );
+    let done = writer.finish(checker?);
+    trace("rows");
+    settings.rebuild(&tx, &dropped)?;
+    report_month::resume(&tx, &done.months, &triggers)?;
+    trace("indexes");
+
+    let counts = done.counts;
+    // Remember how this partner's file was read.
+    let mut profile_name = p.profile.map(|p| p.name.clone()).or(opts.profile.clone());
+    let mut profile_id = None;
+    if let Some(pid) = partner_id {
+        let settings = ProfileSettings {
+            columns: map
+                .columns
+                .iter()
+                .map(|(i, f)| (names::key(&header[*i]), *f))
+                .collect(),
+            categories: overrides.clone().into_iter().collect(),
+            day_order,
+        };
+        let partner_display = partner::get_partner_name(&tx, pid)?;
+        let name = profile_name.clone().unwrap_or_else(|| {
+            let shape: Vec<&str> = header
+                .iter()
+                .filter(|h| !h.is_empty())
+                .take(4)
+                .map(String::as_str)
+                .collect();
+            format!("{partner_display}: {}", shape.join(", "))
+        });
+        profile_id = Some(import_profile::upsert_profile(
+            &tx,
+            &name,
+            Some(pid),
+            p.signature,
+            &settings,
+        )?);
+        profile_name = Some(name);
+    }
+    import_batch::update_batch_result(&tx, batch, &counts, profile_id)?;
+    let partner_display = partner_id
+        .map(|pid| partner::get_partner_name(&tx, pid))
+        .transpose()?;
+    let unplaced = done.unplaced_with_suggestions(&tx)?;
+    trace("profile and queue");
+    if opts.dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    trace("commit");
+    Ok((batch, done, partner_display, profile_name, unplaced))
+}
+
+/// Streams the file's rows through the three stages: a reader thread turns the file
+/// into record batches, a checker thread turns records into checked rows, and the
+/// calling thread stores them in file order with `writer`. Returns the checker (its
+/// tallies) once both helper threads are joined.
+fn stream_rows(
+    src: &source::Source,
+    header_rows: usize,
+    mut checker: rows::Checker,
+    writer: &mut rows::Writer,
+    progress: ProgressFn,
+    estimated: u32,
+    file: &str,
+) -> Result<rows::Checker> {
     // Three stages, each on its own thread, handing batches down bounded channels:
     // navet-reader turns the file into records, navet-checker turns records into
     // checked rows, and this thread stores them, in file order. Emptied record batches
     // go back to the reader for reuse. An error or a cancel here drops the channels,
     // which stops the other two at their next batch.
     let reader = src.rows()?;
-    let header_rows = p.header_idx + 1;
-    let checker = std::thread::scope(|scope| -> Result<rows::Checker> {
+    std::thread::scope(|scope| -> Result<rows::Checker> {
         let (records_out, records_in) = sync_channel::<Result<Records>>(CHANNEL_BATCHES);
         let (spent_out, spent_in) = std::sync::mpsc::channel::<Records>();
         let (checked_out, checked_in) = sync_channel::<Result<Vec<rows::Checked>>>(CHANNEL_BATCHES);
@@ -747,7 +725,10 @@ fn load(
                         estimated: estimated.max(rows),
                     })
                 {
-                    return Err(Message::ImportCancelled { file: file.clone() }.into());
+                    return Err(Message::ImportCancelled {
+                        file: file.to_string(),
+                    }
+                    .into());
                 }
             }
         }
@@ -761,59 +742,7 @@ fn load(
         };
         reading.join().map_err(|_| stopped("reader"))?;
         checking.join().map_err(|_| stopped("checker"))
-    });
-    let done = writer.finish(checker?);
-    trace("rows");
-    settings.rebuild(&tx, &dropped)?;
-    report_month::resume(&tx, &done.months, &triggers)?;
-    trace("indexes");
-
-    let counts = done.counts;
-    // Remember how this partner's file was read.
-    let mut profile_name = p.profile.map(|p| p.name.clone()).or(opts.profile.clone());
-    let mut profile_id = None;
-    if let Some(pid) = partner_id {
-        let settings = ProfileSettings {
-            columns: map
-                .columns
-                .iter()
-                .map(|(i, f)| (names::key(&header[*i]), *f))
-                .collect(),
-            categories: overrides.clone().into_iter().collect(),
-            day_order,
-        };
-        let partner_display = partner::get_partner_name(&tx, pid)?;
-        let name = profile_name.clone().unwrap_or_else(|| {
-            let shape: Vec<&str> = header
-                .iter()
-                .filter(|h| !h.is_empty())
-                .take(4)
-                .map(String::as_str)
-                .collect();
-            format!("{partner_display}: {}", shape.join(", "))
-        });
-        profile_id = Some(import_profile::upsert_profile(
-            &tx,
-            &name,
-            Some(pid),
-            p.signature,
-            &settings,
-        )?);
-        profile_name = Some(name);
-    }
-    import_batch::update_batch_result(&tx, batch, &counts, profile_id)?;
-    let partner_display = partner_id
-        .map(|pid| partner::get_partner_name(&tx, pid))
-        .transpose()?;
-    let unplaced = done.unplaced_with_suggestions(&tx)?;
-    trace("profile and queue");
-    if opts.dry_run {
-        tx.rollback()?;
-    } else {
-        tx.commit()?;
-    }
-    trace("commit");
-    Ok((batch, done, partner_display, profile_name, unplaced))
+    })
 }
 
 /// Reads the date column(s) until a date proves the order (a part above 12).
