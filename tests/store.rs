@@ -236,3 +236,42 @@ fn a_schema_1_database_upgrades_to_the_same_schema_as_a_fresh_one_keeping_its_re
     let fresh = Store::open(dir.path().join("fresh.sqlite")).unwrap();
     assert_eq!(schema(upgraded.conn()), schema(fresh.conn()));
 }
+
+/// The app's readers: read-only, never creating or migrating, and answering at once
+/// while the writer holds a write transaction open (WAL).
+#[test]
+fn a_reader_reads_the_last_commit_while_the_writer_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.sqlite");
+    assert!(
+        Store::open_reader(&path).is_err(),
+        "a reader never creates the file"
+    );
+    let mut writer = Store::open(&path).unwrap();
+    ops::partners::add(&mut writer, "Polisen").unwrap();
+    let reader = Store::open_reader(&path).unwrap();
+    assert_eq!(ops::partners::list(&reader).unwrap().len(), 1);
+    assert!(
+        reader.conn().execute("DELETE FROM partner", []).is_err(),
+        "read-only"
+    );
+    writer
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO partner (name, name_key, created_at) VALUES ('Bostadsbolaget', 'bostadsbolaget', '2026-11-30T00:00:00Z')",
+                [],
+            )?;
+            // Inside the writer's open transaction: the reader sees the last commit.
+            assert_eq!(ops::partners::list(&reader).unwrap().len(), 1);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(ops::partners::list(&reader).unwrap().len(), 2);
+
+    let foreign = dir.path().join("other.sqlite");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    assert!(Store::open_reader(&foreign).is_err(), "not Navet's");
+}

@@ -88,25 +88,9 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags)?;
         let latest = steps.len() as i64;
-        let shown = path.display().to_string();
 
         // Look before touching anything: no pragma that writes runs until the file is known.
-        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let objects: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-        let fresh = app_id == 0 && version == 0 && objects == 0;
-        if !fresh && app_id != APPLICATION_ID {
-            return Err(Message::NotNavetDatabase { path: shown }.into());
-        }
-        if version > latest {
-            return Err(Message::DatabaseNewer {
-                path: shown,
-                found: version,
-                supported: latest,
-            }
-            .into());
-        }
+        let Known { fresh, version } = known(&conn, path, latest, true)?;
 
         // One commented block of pragmas:
         // WAL lets the UI read while an import writes; NORMAL sync is safe with WAL
@@ -143,21 +127,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.pragma_update(None, "busy_timeout", 5000)?;
-        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let shown = path.display().to_string();
-        if app_id != APPLICATION_ID {
-            return Err(Message::NotNavetDatabase { path: shown }.into());
-        }
-        let latest = migrations::ALL.len() as i64;
-        if version > latest {
-            return Err(Message::DatabaseNewer {
-                path: shown,
-                found: version,
-                supported: latest,
-            }
-            .into());
-        }
+        known(&conn, path, migrations::ALL.len() as i64, false)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -209,6 +179,34 @@ impl Store {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
+}
+
+/// What opening found in a file: a fresh one, or Navet's at `version`.
+struct Known {
+    fresh: bool,
+    version: i64,
+}
+
+/// Refuses a SQLite file that is not Navet's (an empty one counts as Navet's only when
+/// `may_be_fresh`) or that a newer Navet wrote; reads without writing anything.
+fn known(conn: &Connection, path: &Path, latest: i64, may_be_fresh: bool) -> Result<Known> {
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    let fresh = may_be_fresh && app_id == 0 && version == 0 && objects == 0;
+    let shown = path.display().to_string();
+    if !fresh && app_id != APPLICATION_ID {
+        return Err(Message::NotNavetDatabase { path: shown }.into());
+    }
+    if version > latest {
+        return Err(Message::DatabaseNewer {
+            path: shown,
+            found: version,
+            supported: latest,
+        }
+        .into());
+    }
+    Ok(Known { fresh, version })
 }
 
 /// `navet.sqlite` → `navet.sqlite.schema1-20261122T101500Z.bak`, beside the database.
