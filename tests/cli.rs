@@ -547,3 +547,30 @@ fn both_doors_build_the_same_export_request_and_get_the_same_file() {
         "lägesbild-vecka-46-2026.pdf"
     );
 }
+
+/// `navet report list | head`: a reader that stops early ends the command quietly, with
+/// no panic and no stack trace (Rust ignores SIGPIPE, so println! used to panic).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    ok(&db, &["demo", "--weeks", "26", "--end", "2026-11-15"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_navet"))
+        .arg("--db")
+        .arg(&db)
+        .args(["report", "list"])
+        .env_remove("NAVET_DB")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, long before the thousands of rows are written.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.trim().is_empty(), "{err}");
+}

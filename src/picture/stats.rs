@@ -12,20 +12,48 @@ pub const ALPHA: f64 = 0.05;
 /// The smallest mean the test uses.
 pub const MIN_MEAN: f64 = 0.5;
 
-/// P(X ≥ k) for X ~ Poisson(mean).
+/// ln n!: summed exactly up to 256, Stirling's series above (error below 1e-12).
+fn ln_factorial(n: u32) -> f64 {
+    if n <= 256 {
+        return (2..=n).map(|i| f64::from(i).ln()).sum();
+    }
+    let n = f64::from(n);
+    n * n.ln() - n + 0.5 * (2.0 * std::f64::consts::PI * n).ln() + 1.0 / (12.0 * n)
+        - 1.0 / (360.0 * n.powi(3))
+}
+
+/// P(X ≥ k) for X ~ Poisson(mean), computed in log space: the terms are summed from
+/// the smaller tail outwards relative to its largest term, so nothing underflows
+/// before the answer itself does (a plain e^−mean is 0 above a mean of about 745, a
+/// big city's month, and then nothing could ever be flagged).
 pub fn upper_tail(k: u32, mean: f64) -> f64 {
     if k == 0 {
         return 1.0;
     }
     let mean = mean.max(1e-9);
-    // 1 − P(X ≤ k − 1), summing terms in a numerically stable way.
-    let mut term = (-mean).exp();
-    let mut cdf = term;
-    for i in 1..k {
-        term *= mean / f64::from(i);
-        cdf += term;
+    let ln_term = |i: u32| -mean + f64::from(i) * mean.ln() - ln_factorial(i);
+    if f64::from(k) > mean {
+        // The upper tail is the small one: P(X = k) · (1 + m/(k+1) + m²/((k+1)(k+2)) + …).
+        let (mut sum, mut t, mut i) = (1.0f64, 1.0f64, k);
+        while t > sum * 1e-17 && i < k.saturating_add(1_000_000) {
+            i += 1;
+            t *= mean / f64::from(i);
+            sum += t;
+        }
+        (ln_term(k) + sum.ln()).exp().clamp(0.0, 1.0)
+    } else {
+        // The lower tail P(X ≤ k − 1) is the small one: sum downwards from k − 1.
+        let top = k - 1;
+        let (mut sum, mut t) = (1.0f64, 1.0f64);
+        for i in (1..=top).rev() {
+            t *= f64::from(i) / mean;
+            sum += t;
+            if t < sum * 1e-17 {
+                break;
+            }
+        }
+        (1.0 - (ln_term(top) + sum.ln()).exp()).clamp(0.0, 1.0)
     }
-    (1.0 - cdf).clamp(0.0, 1.0)
 }
 
 /// Whether `count` is a rise over `baseline` unlikely to be noise, and its p-value.
@@ -45,6 +73,31 @@ mod tests {
         assert!((upper_tail(1, 2.0) - (1.0 - (-2.0f64).exp())).abs() < 1e-12);
         // P(X ≥ 10 | 4) ≈ 0.00813
         assert!((upper_tail(10, 4.0) - 0.008132).abs() < 1e-5);
+    }
+
+    #[test]
+    fn big_means_do_not_underflow() {
+        // Reference values summed term by term with lgamma in double precision.
+        for (k, mean, want) in [
+            (1100, 1000.0, 0.000_962_630_405_866_280_4),
+            (1050, 1000.0, 0.059_628_328_768_462_635),
+            (10_300, 10_000.0, 0.001_432_365_367_479_013_5),
+            (10_200, 10_000.0, 0.023_290_932_037_481_324),
+            (800, 745.0, 0.023_900_746_391_153_208),
+            (900, 745.0, 2.056_856_819_033_489e-8),
+        ] {
+            let got = upper_tail(k, mean);
+            assert!(
+                (got - want).abs() <= want * 1e-6,
+                "P(X ≥ {k} | {mean}) = {got}, want {want}"
+            );
+        }
+        assert!(flag(1100, 1000.0).0, "a big city's rise is flagged");
+        assert!(flag(10_300, 10_000.0).0);
+        assert!(!flag(10_050, 10_000.0).0, "a rise within the noise is not");
+        // Below the mean the tail is large and close to 1 for a far smaller count.
+        assert!(upper_tail(900, 1000.0) > 0.99);
+        assert!((upper_tail(1, 2.0) - (1.0 - (-2.0f64).exp())).abs() < 1e-12);
     }
 
     #[test]

@@ -95,6 +95,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -102,6 +103,17 @@ fn main() -> ExitCode {
             eprintln!("navet: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `navet report list | head`: when the reader goes away, end as Unix tools do (by
+/// SIGPIPE, silently) instead of panicking in `println!` with a stack trace.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 
