@@ -154,7 +154,7 @@ fn places_partners_categories_and_reports_round_trip() {
     assert_eq!(partners[0]["name"], "Polisen");
     let cats: serde_json::Value =
         serde_json::from_str(&ok(&db, &["category", "list", "--json"])).unwrap();
-    assert_eq!(cats.as_array().unwrap().len(), 12);
+    assert_eq!(cats.as_array().unwrap().len(), 14);
 
     ok(
         &db,

@@ -46,7 +46,7 @@ fn creates_a_new_database_with_pragmas_and_strict_tables() {
     for (name, sql) in tables {
         assert!(sql.trim_end().ends_with("STRICT"), "{name} is not STRICT");
     }
-    assert_eq!(ops::categories::list(&store).unwrap().len(), 12);
+    assert_eq!(ops::categories::list(&store).unwrap().len(), 14);
 }
 
 #[test]
@@ -274,4 +274,43 @@ fn a_reader_reads_the_last_commit_while_the_writer_writes() {
         .execute_batch("CREATE TABLE t (x)")
         .unwrap();
     assert!(Store::open_reader(&foreign).is_err(), "not Navet's");
+}
+
+/// Schema 5 adds Social oro and Orosanmälan before Övrigt, and leaves a database that
+/// already has either (typed in, renamed to it, retired) exactly as it was.
+#[test]
+fn the_new_categories_arrive_by_migration_without_touching_the_users_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.sqlite");
+    {
+        let mut s = Store::open_with(&old, &migrations::ALL[..4]).unwrap();
+        ops::categories::rename(&mut s, "Otrygghet", "Social oro").unwrap();
+        ops::categories::set_active(&mut s, "Social oro", false).unwrap();
+    }
+    let s = Store::open(&old).unwrap();
+    let list = ops::categories::list(&s).unwrap();
+    let social: Vec<_> = list.iter().filter(|c| c.name == "Social oro").collect();
+    assert_eq!(social.len(), 1, "not added twice");
+    assert!(
+        !social[0].active,
+        "the user's retired category stays retired"
+    );
+    let oro = list.iter().position(|c| c.name == "Orosanmälan").unwrap();
+    let other = list.iter().position(|c| c.name == "Övrigt").unwrap();
+    assert!(oro < other, "before Övrigt");
+    assert!(
+        list.iter().all(|c| c.name != "Otrygghet"),
+        "the rename stays"
+    );
+
+    let fresh = Store::open(dir.path().join("fresh.sqlite")).unwrap();
+    let names: Vec<String> = ops::categories::list(&fresh)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(
+        names[names.len() - 3..],
+        ["Social oro", "Orosanmälan", "Övrigt"]
+    );
 }

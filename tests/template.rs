@@ -85,8 +85,8 @@ fn xlsx_template_has_the_columns_instructions_and_a_category_drop_down() {
         "no drop-down"
     );
     assert!(
-        sheet.contains("Listor!$A$1:$A$12"),
-        "the drop-down lists the 12 categories"
+        sheet.contains("Listor!$A$1:$A$14"),
+        "the drop-down lists the 14 categories"
     );
     let mut lists = String::new();
     zip.by_name("xl/sharedStrings.xml")
