@@ -773,3 +773,35 @@ fn a_bulk_load_that_fails_or_panics_half_way_restores_every_setting() {
     assert_eq!(load_settings(&e.store), before);
     assert_eq!(report_indexes(&e.store), indexes);
 }
+
+/// A lone inch mark inside an unquoted field is read as Excel reads it (a character);
+/// a quoted field that never closes is still refused, with the file named.
+#[test]
+fn an_inch_mark_is_text_and_an_unclosed_quote_is_refused() {
+    let mut e = env();
+    let p = e.excel_csv(
+        "skärmar.csv",
+        "Datum;Plats;Händelse;Beskrivning\n2026-11-18;Torget;Skadegörelse;Skärm 24\" trasig\n2026-11-19;Torget;Klotter;\"Tagg; stor\"\n",
+    );
+    let r = e.import(&p, "Polisen");
+    assert_eq!((r.inserted, r.skipped), (2, 0), "{:?}", r.issues);
+    let texts: Vec<String> = e.all().into_iter().map(|r| r.text).collect();
+    assert!(texts.iter().any(|t| t == "Skärm 24\" trasig"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "Tagg; stor"), "{texts:?}");
+
+    let bad = e.excel_csv(
+        "trasig.csv",
+        "Datum;Plats;Händelse;Beskrivning\n2026-11-18;Torget;Klotter;\"aldrig stängd\n2026-11-19;Torget;Klotter;x\n",
+    );
+    let err = ops::import::file(
+        &mut e.store,
+        &bad,
+        &ImportOptions {
+            partner: Some("Polisen".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("trasig.csv"), "{err}");
+    assert!(err.to_string().contains("citattecken"), "{err}");
+}

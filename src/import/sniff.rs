@@ -88,14 +88,12 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
         0
     };
     // Stream the whole file once: UTF-8 validity (carrying a split character across
-    // chunks) and the quote count.
+    // chunks). Quotes are checked once the delimiter is known (see `QuoteCheck`).
     let mut utf8 = true;
-    let mut quotes = 0u64;
     let mut carry: Vec<u8> = Vec::new();
     let mut chunk = head;
     let mut buf = vec![0u8; 1 << 20];
     loop {
-        quotes += chunk.iter().filter(|&&b| b == b'"').count() as u64;
         if utf8 {
             carry.extend_from_slice(&chunk);
             match std::str::from_utf8(&carry) {
@@ -113,9 +111,6 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
         chunk.clear();
         chunk.extend_from_slice(&buf[..n]);
     }
-    if quotes % 2 == 1 {
-        return Err(refuse(file, Refusal::UnclosedQuote));
-    }
     if utf8 && carry.is_empty() {
         return Ok((UTF_8, bom));
     }
@@ -123,6 +118,75 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
         return Err(refuse(file, Refusal::InvalidUtf8));
     }
     Ok((WINDOWS_1252, 0))
+}
+
+/// Whether a quoted field is left open at the end of the file, by Excel's rule: a
+/// quote opens a quoted field only as the first character of a field; inside one, `""`
+/// is a quote and `"` closes it; anywhere else a quote is just a character (`Skärm 24"
+/// trasig`, an inch mark). Fed the text in chunks; it jumps from quote to quote, so a
+/// file is checked at memchr's speed.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteCheck {
+    delimiter: u8,
+    /// The byte before the next one outside quotes (`\n` at the start of the file).
+    prev: u8,
+    in_quotes: bool,
+    /// Inside a quoted field, the last byte was a quote (an escape or the end).
+    quote_seen: bool,
+}
+
+impl QuoteCheck {
+    pub fn new(delimiter: u8) -> QuoteCheck {
+        QuoteCheck {
+            delimiter,
+            prev: b'\n',
+            in_quotes: false,
+            quote_seen: false,
+        }
+    }
+
+    pub fn feed(&mut self, bytes: &[u8]) {
+        let mut i = 0;
+        while i < bytes.len() {
+            if self.in_quotes {
+                if self.quote_seen {
+                    self.quote_seen = false;
+                    if bytes[i] == b'"' {
+                        i += 1;
+                        continue;
+                    }
+                    self.in_quotes = false;
+                    self.prev = b'"';
+                    continue;
+                }
+                match memchr::memchr(b'"', &bytes[i..]) {
+                    Some(j) => {
+                        i += j + 1;
+                        self.quote_seen = true;
+                    }
+                    None => i = bytes.len(),
+                }
+                continue;
+            }
+            match memchr::memchr(b'"', &bytes[i..]) {
+                Some(j) => {
+                    let before = if j > 0 { bytes[i + j - 1] } else { self.prev };
+                    self.in_quotes = before == self.delimiter || before == b'\n';
+                    self.prev = b'"';
+                    i += j + 1;
+                }
+                None => {
+                    self.prev = bytes[bytes.len() - 1];
+                    i = bytes.len();
+                }
+            }
+        }
+    }
+
+    /// True when the text ended inside a quoted field.
+    pub fn unclosed(&self) -> bool {
+        self.in_quotes && !self.quote_seen
+    }
 }
 
 /// Field counts of the first records of `sample` read with `delimiter` (quote-aware).
@@ -212,6 +276,26 @@ mod tests {
     }
 
     #[test]
+    fn quotes_open_a_field_only_at_its_start() {
+        let unclosed = |text: &str| {
+            let mut q = QuoteCheck::new(b';');
+            // Byte by byte, as chunks may split anywhere.
+            for b in text.as_bytes() {
+                q.feed(std::slice::from_ref(b));
+            }
+            q.unclosed()
+        };
+        assert!(!unclosed("Datum;Text\n2026-11-18;Skärm 24\" trasig\n"));
+        assert!(!unclosed("a;\"b;\"\"c\"\"\"\n"));
+        assert!(!unclosed("a;\"rad ett\nrad två\"\n"));
+        assert!(!unclosed("a;\"slut\""), "closed by the file's last byte");
+        assert!(unclosed("a;\"aldrig stängd\nb;c\n"));
+        assert!(unclosed("a;\"\"\"\n"), "an escaped quote does not close");
+        assert!(unclosed("\"öppen från början;x\n"));
+        assert!(!unclosed("x;y\"\n\"z\"\n"), "a new line starts a field");
+    }
+
+    #[test]
     fn encodings() {
         assert_eq!(enc(b"Datum;Plats\n").unwrap(), (UTF_8, 0));
         assert_eq!(enc(b"\xEF\xBB\xBFDatum;Plats\n").unwrap(), (UTF_8, 3));
@@ -220,7 +304,6 @@ mod tests {
         assert!(enc(b"\xFF\xFE\0\0D\0\0\0").is_err());
         assert!(enc(b"Datum\0;Plats\n").is_err());
         assert!(enc(b"\xEF\xBB\xBFOmr\xe5de\n").is_err());
-        assert!(enc(b"id,value\nA,\"123\n").is_err());
         assert!(enc(b"id,value\nA,\"1\"\"2\"\n").is_ok());
     }
 

@@ -158,12 +158,16 @@ impl Source {
                     }
                     Err(e) => return Err(e),
                 };
-                src.dialect = Some(TextDialect {
+                let dialect = TextDialect {
                     encoding,
                     bom,
                     delimiter,
                     sep_line,
-                });
+                };
+                if quote_left_open(path, &dialect)? {
+                    return Err(refuse(&file, Refusal::UnclosedQuote));
+                }
+                src.dialect = Some(dialect);
             }
             Format::Xlsx | Format::Xls | Format::Ods => {
                 let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
@@ -279,6 +283,48 @@ impl Source {
     }
 }
 
+/// Reads the whole decoded text once to see whether a quoted field is never closed
+/// (which would swallow every row after it); see [`sniff::QuoteCheck`].
+fn quote_left_open(path: &Path, d: &TextDialect) -> Result<bool> {
+    // Quotes, delimiters and line ends are the same bytes in UTF-8 and Windows-1252, so
+    // those are checked as they are; only UTF-16 is decoded first.
+    let mut text: Box<dyn Read + Send> =
+        if d.encoding == encoding_rs::UTF_8 || d.encoding == encoding_rs::WINDOWS_1252 {
+            let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+            f.seek(SeekFrom::Start(d.bom as u64))
+                .map_err(|e| Error::io(path, e))?;
+            Box::new(f)
+        } else {
+            decoded(path, d)?
+        };
+    let mut check = sniff::QuoteCheck::new(d.delimiter);
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = text.read(&mut buf).map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            return Ok(check.unclosed());
+        }
+        check.feed(&buf[..n]);
+    }
+}
+
+/// The file's text as UTF-8, past any byte-order mark.
+fn decoded(path: &Path, d: &TextDialect) -> Result<Box<dyn Read + Send>> {
+    let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+    Ok(if d.encoding == encoding_rs::UTF_8 {
+        f.seek(SeekFrom::Start(d.bom as u64))
+            .map_err(|e| Error::io(path, e))?;
+        Box::new(BufReader::with_capacity(1 << 16, f))
+    } else {
+        Box::new(
+            DecodeReaderBytesBuilder::new()
+                .encoding(Some(d.encoding))
+                .bom_override(true)
+                .build(BufReader::with_capacity(1 << 16, f)),
+        )
+    })
+}
+
 /// The first [`sniff::SAMPLE`] bytes, decoded.
 fn read_sample(
     path: &Path,
@@ -304,19 +350,7 @@ struct CsvRows {
 
 impl CsvRows {
     fn open(path: &Path, d: &TextDialect) -> Result<CsvRows> {
-        let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
-        let inner: Box<dyn Read + Send> = if d.encoding == encoding_rs::UTF_8 {
-            f.seek(SeekFrom::Start(d.bom as u64))
-                .map_err(|e| Error::io(path, e))?;
-            Box::new(BufReader::with_capacity(1 << 16, f))
-        } else {
-            Box::new(
-                DecodeReaderBytesBuilder::new()
-                    .encoding(Some(d.encoding))
-                    .bom_override(true)
-                    .build(BufReader::with_capacity(1 << 16, f)),
-            )
-        };
+        let inner = decoded(path, d)?;
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(d.delimiter)
             .has_headers(false)
