@@ -401,16 +401,40 @@ impl Refusal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowProblem {
     DateMissing,
-    DateInvalid { value: String },
-    TimeInvalid { value: String },
-    CountInvalid { value: String },
-    PartnerUnknown { value: String },
+    DateInvalid {
+        value: String,
+    },
+    TimeInvalid {
+        value: String,
+    },
+    /// A number below 1 in the time column: a clock time or a fraction of a day.
+    TimeAmbiguous {
+        value: String,
+        read: String,
+        other: String,
+    },
+    CountInvalid {
+        value: String,
+    },
+    PartnerUnknown {
+        value: String,
+    },
     PartnerMissing,
-    CellError { value: String },
-    ExtraValues { values: String },
+    CellError {
+        value: String,
+    },
+    ExtraValues {
+        values: String,
+    },
     SummaryRow,
-    PersonalDataMasked { personnummer: usize, phone: usize },
-    PersonalDataKept { personnummer: usize, phone: usize },
+    PersonalDataMasked {
+        personnummer: usize,
+        phone: usize,
+    },
+    PersonalDataKept {
+        personnummer: usize,
+        phone: usize,
+    },
 }
 
 impl RowProblem {
@@ -422,6 +446,9 @@ impl RowProblem {
             TimeInvalid { value } => {
                 format!("\"{value}\" är ingen tid som går att läsa; rapporten sparas utan tid.")
             }
+            TimeAmbiguous { value, read, other } => format!(
+                "\"{value}\" kan vara klockan {read} eller {other} (en del av ett dygn); {read} sparades. Kontrollera tiden."
+            ),
             CountInvalid { value } => {
                 format!("\"{value}\" är inget giltigt antal; 1 används.")
             }

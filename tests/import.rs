@@ -805,3 +805,67 @@ fn an_inch_mark_is_text_and_an_unclosed_quote_is_refused() {
     assert!(err.to_string().contains("trasig.csv"), "{err}");
     assert!(err.to_string().contains("citattecken"), "{err}");
 }
+
+/// Times a spreadsheet program turned into numbers: LibreOffice saved this partner CSV
+/// (`14.30`, `07.00`, `14.05`, `00.30`, `21:45`, `7`) as an XLSX, and the times became
+/// 14.3, 7, 14.05, 0.3, a time-formatted 0.90625 and 7. They are read as the Swedish
+/// clock times they were; 0.3 (00:30 or 07:12?) is stored as 00:30 and flagged.
+/// The fixture is committed; where LibreOffice is installed the test also makes it anew.
+#[test]
+fn clock_times_that_a_spreadsheet_turned_into_numbers() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/libreoffice");
+    let mut files = vec![fixture.join("vecka47-tider.xlsx")];
+    let fresh = tempfile::tempdir().unwrap();
+    if let Ok(status) = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--infilter=CSV:59,34,76,1,,1033",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(fresh.path())
+        .arg(fixture.join("vecka47-tider.csv"))
+        .env("HOME", fresh.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        && status.success()
+    {
+        files.push(fresh.path().join("vecka47-tider.xlsx"));
+    }
+    for file in files {
+        let mut e = env();
+        let r = e.import(&file, "Polisen");
+        assert_eq!(r.inserted, 6, "{}: {:?}", file.display(), r.issues);
+        let mut times: Vec<(String, String)> = e
+            .all()
+            .into_iter()
+            .filter(|x| x.import_batch == r.batch)
+            .map(|x| (x.text, x.occurred_time.unwrap_or_default()))
+            .collect();
+        times.sort();
+        assert_eq!(
+            times,
+            [
+                ("container", "00:30"),
+                ("elskåp", "21:45"),
+                ("en siffra", "07:00"),
+                ("krossad ruta", "07:00"),
+                ("tagg på bänk", "14:30"),
+                ("väggen", "14:05"),
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string())),
+            "{}",
+            file.display()
+        );
+        let flagged: Vec<&str> = r
+            .issues
+            .iter()
+            .filter(|i| i.action == RowAction::Flagged)
+            .map(|i| i.message.as_str())
+            .collect();
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        assert!(flagged[0].contains("00:30 eller 07:12"), "{flagged:?}");
+    }
+}

@@ -94,6 +94,76 @@ fn numeric_parts(s: &str) -> Option<(u32, u32, i32)> {
     Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
 }
 
+/// How a time cell was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// Written as a time (`21:30`, `21.30`, `kl 21`).
+    Plain(NaiveTime),
+    /// A number a spreadsheet program made of a Swedish time (`14.30` saved as 14.3,
+    /// `07.00` as 7), or an Excel day fraction (0.604166… for 14:30): read as the time.
+    FromNumber(NaiveTime),
+    /// A number below 1 with one or two decimals: `0.3` may be 00:30 (`00.30` saved
+    /// by a spreadsheet) or a fraction of a day (07:12). Read as the clock time, flagged.
+    /// (`00.30`, with its leading zero, was typed as a time and is plain.)
+    Ambiguous(NaiveTime),
+}
+
+impl Clock {
+    pub fn time(self) -> NaiveTime {
+        match self {
+            Clock::Plain(t) | Clock::FromNumber(t) | Clock::Ambiguous(t) => t,
+        }
+    }
+}
+
+/// Reads a time cell: a written time ([`parse_time`]) or a number a spreadsheet made
+/// of one (see [`Clock`]). `None` when it is neither.
+pub fn parse_clock(value: &str) -> Option<Clock> {
+    let v = value.trim();
+    let (whole, decimals) = match v.split_once(['.', ',']) {
+        Some((w, d)) => (w, d),
+        None => (v, ""),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let numeric = digits(whole) && (decimals.is_empty() || digits(decimals));
+    if !numeric {
+        return parse_time(v).map(Clock::Plain);
+    }
+    let hour: u32 = whole.parse().ok()?;
+    let clock = |minutes: u32| NaiveTime::from_hms_opt(hour, minutes, 0);
+    match decimals.len() {
+        // 7 → 07:00 (a whole hour; `07.00` saved as a number).
+        0 => clock(0).map(Clock::FromNumber),
+        // 14.3 → 14:30 (the trailing zero of `14.30` dropped); 14.05 as written; below 1
+        // it is ambiguous.
+        1 | 2 => {
+            let mut minutes: u32 = decimals.parse().ok()?;
+            if decimals.len() == 1 {
+                minutes *= 10;
+            }
+            let t = clock(minutes)?;
+            // `0.45` is a number (a spreadsheet's `00.45`, or a fraction of a day);
+            // `00.45` was typed as a time.
+            Some(if whole == "0" {
+                Clock::Ambiguous(t)
+            } else if decimals.len() == 1 {
+                Clock::FromNumber(t)
+            } else {
+                // 21.30, 14.05: how Swedes write times, and a number keeps them so.
+                Clock::Plain(t)
+            })
+        }
+        // 0.604166… → 14:30: a fraction of a day, as Excel stores times.
+        _ if hour == 0 => {
+            let fraction: f64 = format!("0.{decimals}").parse().ok()?;
+            let seconds = (fraction * 86_400.0).round() as u32;
+            let minutes = (seconds + 30) / 60;
+            NaiveTime::from_hms_opt((minutes / 60) % 24, minutes % 60, 0).map(Clock::FromNumber)
+        }
+        _ => None,
+    }
+}
+
 /// Parses a time of day: `21:30`, `21.30`, `9:50:41`, `kl. 21.30`, `kl 21`.
 pub fn parse_time(value: &str) -> Option<NaiveTime> {
     let mut v = value.trim().to_lowercase();
@@ -282,6 +352,31 @@ pub fn excel_serial(serial: f64, is_1904: bool) -> Option<When> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_a_spreadsheet_made_of_times_are_read_as_swedish_clock_times() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        for (cell, want) in [
+            ("14.3", Clock::FromNumber(t(14, 30))),
+            ("14,3", Clock::FromNumber(t(14, 30))),
+            ("7", Clock::FromNumber(t(7, 0))),
+            ("23", Clock::FromNumber(t(23, 0))),
+            ("14.05", Clock::Plain(t(14, 5))),
+            ("21.30", Clock::Plain(t(21, 30))),
+            ("21:30", Clock::Plain(t(21, 30))),
+            ("kl. 9.15", Clock::Plain(t(9, 15))),
+            ("0.604166666666667", Clock::FromNumber(t(14, 30))),
+            ("0.99930555555556", Clock::FromNumber(t(23, 59))),
+            ("0.3", Clock::Ambiguous(t(0, 30))),
+            ("0.45", Clock::Ambiguous(t(0, 45))),
+            ("00.45", Clock::Plain(t(0, 45))),
+        ] {
+            assert_eq!(parse_clock(cell), Some(want), "{cell}");
+        }
+        for bad in ["24", "14.75", "14.333", "25.3", "1e3", "-7", "", "x"] {
+            assert_eq!(parse_clock(bad), None, "{bad}");
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

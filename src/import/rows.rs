@@ -325,8 +325,27 @@ impl Checker {
         let time_text = clean(self.cell(rec, Field::Time));
         let mut time = when.and_then(|w| w.time);
         if !time_text.is_empty() {
-            match dates::parse_time(time_text) {
-                Some(t) => time = Some(t),
+            match dates::parse_clock(time_text) {
+                Some(dates::Clock::Ambiguous(t)) => {
+                    time = Some(t);
+                    let other = time_text
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .map(|f| {
+                            let minutes = (f * 1440.0).round() as u32;
+                            format!("{:02}:{:02}", (minutes / 60) % 24, minutes % 60)
+                        })
+                        .unwrap_or_default();
+                    problems.push((
+                        self.column_name(Field::Time),
+                        RowProblem::TimeAmbiguous {
+                            value: time_text.to_string(),
+                            read: hh_mm(t),
+                            other,
+                        },
+                    ));
+                }
+                Some(clock) => time = Some(clock.time()),
                 None => problems.push((
                     self.column_name(Field::Time),
                     RowProblem::TimeInvalid {
