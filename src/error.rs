@@ -135,6 +135,7 @@ impl Message {
             ImportCancelled { .. } => ErrorCode::Cancelled,
             InvalidStatus { .. } | UnknownPeriod { .. } => ErrorCode::Invalid,
             SnapshotNotFound { .. } => ErrorCode::NotFound,
+            DraftUnreadable { .. } => ErrorCode::Internal,
             UnknownSetting { .. }
             | ExportUnsupported { .. }
             | ReportsAsPdf

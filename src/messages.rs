@@ -150,6 +150,11 @@ pub enum Message {
         key: String,
         known: String,
     },
+    /// A stored assessment that does not read as one (never replaced by an empty one).
+    DraftUnreadable {
+        period: String,
+        detail: String,
+    },
     UnknownAnalysisPart {
         value: String,
     },
@@ -270,6 +275,9 @@ impl Message {
             ),
             SnapshotNotFound { id } => format!("Det finns ingen sparad lägesbild med nummer {id}."),
             BatchAlreadyUndone { id } => format!("Import {id} är redan ångrad."),
+            DraftUnreadable { period, detail } => format!(
+                "Bedömningen för {period} går inte att läsa ({detail}). Inget har ändrats; ta en säkerhetskopia av databasen och kontakta den som sköter Navet."
+            ),
             UnknownAnalysisPart { value } => format!(
                 "\"{value}\" är ingen del av analysen (välj kartläggning, \"annan information\" eller analys)."
             ),

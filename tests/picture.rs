@@ -657,3 +657,136 @@ fn a_configured_status_scale_replaces_the_traffic_lights() {
     .unwrap();
     assert!(pdftotext(&pdf).contains("Tydligt förhöjt läge."));
 }
+
+/// Months before the database's first report are not months of zero incidents: they
+/// stay out of the baseline, the picture says how many periods it used, and with fewer
+/// than 3 it flags nothing. (Before, a tertial of the demo flagged nearly every line.)
+#[test]
+fn the_baseline_uses_only_periods_with_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::load_demo(&mut s, 26, d(2026, 11, 15)).unwrap();
+    let first: String = s
+        .conn()
+        .query_row("SELECT min(occurred_date) FROM report", [], |r| r.get(0))
+        .unwrap();
+    let first = NaiveDate::parse_from_str(&first, "%Y-%m-%d").unwrap();
+
+    let month =
+        ops::picture::compute(&s, &Period::containing(PeriodKind::Month, d(2026, 11, 10))).unwrap();
+    let with_data: Vec<_> = month.trend[..month.trend.len() - 1]
+        .iter()
+        .rev()
+        .take(8)
+        .filter(|t| NaiveDate::parse_from_str(&t.from, "%Y-%m-%d").unwrap() >= first)
+        .collect();
+    assert_eq!(month.baseline_periods as usize, with_data.len());
+    assert!(
+        (3..8).contains(&month.baseline_periods),
+        "{}",
+        month.baseline_periods
+    );
+    let mean = with_data.iter().map(|t| f64::from(t.total)).sum::<f64>() / with_data.len() as f64;
+    assert!((month.baseline_total - (mean * 10.0).round() / 10.0).abs() < 1e-9);
+
+    let tertial = ops::picture::compute(
+        &s,
+        &Period::containing(PeriodKind::Tertial, d(2026, 11, 10)),
+    )
+    .unwrap();
+    assert!(tertial.baseline_periods < 3, "{}", tertial.baseline_periods);
+    let flagged = tertial
+        .areas
+        .iter()
+        .flat_map(|a| a.categories.iter())
+        .chain(&tertial.categories)
+        .filter(|c| c.flagged)
+        .count();
+    assert_eq!(flagged, 0, "för kort historik: nothing is flagged");
+    assert!(tertial.areas.iter().all(|a| !a.flagged));
+    let pdf = dir.path().join("tertial.pdf");
+    export(
+        &s,
+        picture_of(PictureSource::Period {
+            period: tertial.period,
+        }),
+        ExportFormat::Pdf,
+        Audience::Internal,
+        &pdf,
+    )
+    .unwrap();
+    assert!(pdftotext(&pdf).contains("För kort historik"));
+
+    // A week in the middle of the demo has a full baseline and flags its rises.
+    let week =
+        ops::picture::compute(&s, &Period::containing(PeriodKind::Week, d(2026, 11, 10))).unwrap();
+    assert_eq!(week.baseline_periods, 8);
+}
+
+/// A picture frozen by the version of 30 November 2026 (committed as it was stored)
+/// still opens and exports after the picture type gained fields.
+#[test]
+fn a_frozen_picture_of_an_earlier_format_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(dir.path());
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/snapshots/lagesbild-2026-11-30.json"),
+    )
+    .unwrap();
+    s.conn()
+        .execute(
+            "INSERT INTO picture_snapshot (id, title, period_from, period_to, data, created_at)
+             VALUES (1, 'Lägesbild vecka 46 2026 (operativa gruppen)', '2026-11-09', '2026-11-15', ?1, '2026-11-30T04:19:21Z')",
+            [&json],
+        )
+        .unwrap();
+    let p = ops::picture::saved(&s, 1).unwrap();
+    assert_eq!(p.label, "vecka 46 2026");
+    assert_eq!(p.total, 71);
+    assert_eq!(p.format_version, 1, "saved before the format had a number");
+    assert_eq!(p.baseline_periods, 8, "the rule of its day");
+    assert_eq!(p.assessment.analys, "Samlingar på torget kvällstid.");
+    let pdf = dir.path().join("gammal.pdf");
+    export(
+        &s,
+        picture_of(PictureSource::Snapshot { id: 1 }),
+        ExportFormat::Pdf,
+        Audience::Internal,
+        &pdf,
+    )
+    .unwrap();
+    assert!(pdftotext(&pdf).contains("operativa gruppen"));
+    // A picture frozen now carries the current format.
+    let mut s = s;
+    let now = ops::picture::save(
+        &mut s,
+        &Period::containing(PeriodKind::Week, d(2026, 11, 10)),
+        None,
+    )
+    .unwrap();
+    assert_eq!(now.format_version, navet::picture::PICTURE_FORMAT);
+}
+
+/// An assessment draft that cannot be read stops the picture with an error; it is
+/// never read as empty and then overwritten by the next status.
+#[test]
+fn an_unreadable_draft_is_an_error_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    year_end(&mut s);
+    let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
+    ops::picture::set_area_status(&mut s, &p, "Centrum", "röd", "Bränder.").unwrap();
+    let broken = r#"{"statuses": "inte en lista"}"#;
+    s.conn()
+        .execute("UPDATE picture_draft SET data = ?1", [broken])
+        .unwrap();
+    let err = ops::picture::set_area_status(&mut s, &p, "Norrby", "gul", "x").unwrap_err();
+    assert!(err.to_string().contains("går inte att läsa"), "{err}");
+    assert!(ops::picture::compute(&s, &p).is_err());
+    let kept: String = s
+        .conn()
+        .query_row("SELECT data FROM picture_draft", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, broken, "the coordinator's draft is left as it was");
+}

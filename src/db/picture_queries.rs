@@ -112,3 +112,9 @@ pub fn for_each_hour_count(
     }
     Ok(())
 }
+
+/// The date of the earliest report (`YYYY-MM-DD`), if there is any (the index on the
+/// date answers it at once).
+pub fn first_report_date(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT min(occurred_date) FROM report", [], |r| r.get(0))?)
+}

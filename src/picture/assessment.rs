@@ -87,9 +87,18 @@ impl AnalysisPart {
 
 pub fn get_assessment(conn: &Connection, p: &Period) -> Result<Assessment> {
     let data = picture_draft::find_draft(conn, &p.from.to_string(), &p.to.to_string())?;
-    Ok(data
-        .and_then(|d| serde_json::from_str(&d).ok())
-        .unwrap_or_default())
+    // A draft that cannot be read is an error, never an empty draft that the next
+    // status would then overwrite: it is the coordinator's own writing.
+    match data {
+        None => Ok(Assessment::default()),
+        Some(d) => serde_json::from_str(&d).map_err(|e| {
+            Message::DraftUnreadable {
+                period: p.label(),
+                detail: e.to_string(),
+            }
+            .into()
+        }),
+    }
 }
 
 fn put(tx: &Transaction, p: &Period, a: &Assessment) -> Result<()> {

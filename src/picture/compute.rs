@@ -18,6 +18,9 @@ use crate::error::Result;
 pub const BASELINE_PERIODS: u32 = 8;
 pub const TREND_PERIODS: u32 = 12;
 pub const HOTSPOTS: usize = 10;
+/// With fewer earlier periods of data than this, the picture flags nothing ("för kort
+/// historik").
+pub const MIN_BASELINE_PERIODS: usize = 3;
 /// The name under which places with no area are grouped.
 pub const NO_AREA: &str = "Utan område";
 
@@ -28,10 +31,11 @@ fn bump(map: &mut HashMap<(i64, i64), Series>, key: (i64, i64), idx: usize, n: u
     map.entry(key).or_insert_with(|| vec![0; len])[idx] += n;
 }
 
-fn baseline(series: &[u32]) -> f64 {
-    // The 8 periods before the last one.
+/// The baseline: the mean of the `usable` periods before the last one (at most
+/// [`BASELINE_PERIODS`]; periods before the database's first report are not usable).
+fn baseline(series: &[u32], usable: usize) -> f64 {
     let len = series.len();
-    let start = len.saturating_sub(1 + BASELINE_PERIODS as usize);
+    let start = len.saturating_sub(1 + usable.min(BASELINE_PERIODS as usize));
     let window = &series[start..len - 1];
     if window.is_empty() {
         return 0.0;
@@ -40,18 +44,19 @@ fn baseline(series: &[u32]) -> f64 {
     (mean * 10.0).round() / 10.0
 }
 
-fn category_count(category: String, s: &[u32]) -> CategoryCount {
+fn category_count(category: String, s: &[u32], usable: usize) -> CategoryCount {
     let count = *s.last().unwrap_or(&0);
     let previous = if s.len() >= 2 { s[s.len() - 2] } else { 0 };
-    let base = baseline(s);
-    let (flagged, p) = stats::flag(count, base);
+    let base = baseline(s, usable);
+    let (rise, p) = stats::flag(count, base);
     CategoryCount {
         category,
         count,
         previous,
         baseline: base,
         change: i64::from(count) - i64::from(previous),
-        flagged,
+        // With too short a history there is no normal level to depart from.
+        flagged: rise && usable >= MIN_BASELINE_PERIODS,
         p_value: (p * 10_000.0).round() / 10_000.0,
     }
 }
@@ -68,6 +73,16 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     let len = periods.len();
     let first = periods[0].from;
     let index_of = |d: NaiveDate| periods.iter().rposition(|q| q.contains(d));
+    // Earlier periods that start on or after the first report: only those have data to
+    // average (a month before the first report is no month of zero incidents).
+    let first_report = picture_queries::first_report_date(conn)?
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let usable = periods[..len - 1]
+        .iter()
+        .rev()
+        .take(BASELINE_PERIODS as usize)
+        .filter(|q| first_report.is_some_and(|f| q.from >= f))
+        .count();
 
     let picture_queries::Lookups {
         area_names,
@@ -190,7 +205,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             add(all_cats.entry(*c).or_insert_with(|| vec![0; len]), s);
             // Categories with nothing in this period or the previous are left out of the table.
             if s[len - 1] > 0 || s[len - 2] > 0 {
-                categories.push(category_count(cat_name(*c), s));
+                categories.push(category_count(cat_name(*c), s, usable));
             }
         }
         let mut places: Vec<PlaceCount> = by_place
@@ -205,7 +220,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             })
             .collect();
         places.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.place.cmp(&b.place)));
-        let total_line = category_count(String::new(), &sum);
+        let total_line = category_count(String::new(), &sum, usable);
         let status = draft
             .statuses
             .iter()
@@ -233,7 +248,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     let categories = cats
         .iter()
         .filter(|(_, s)| s[len - 1] > 0 || s[len - 2] > 0)
-        .map(|(c, s)| category_count(cat_name(*c), s))
+        .map(|(c, s)| category_count(cat_name(*c), s, usable))
         .collect();
 
     let mut hotspots: Vec<PlaceCount> = areas
@@ -275,7 +290,9 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         label: p.label(),
         total: totals[len - 1],
         previous_total: totals[len - 2],
-        baseline_total: baseline(&totals),
+        baseline_total: baseline(&totals, usable),
+        baseline_periods: usable as u32,
+        format_version: super::PICTURE_FORMAT,
         unplaced,
         reports,
         areas,

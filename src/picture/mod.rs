@@ -28,7 +28,8 @@ pub struct CategoryCount {
     pub category: String,
     pub count: u32,
     pub previous: u32,
-    /// Mean of the 8 previous periods, one decimal.
+    /// Mean of the earlier periods with data (at most 8; see
+    /// [`Picture::baseline_periods`]), one decimal.
     pub baseline: f64,
     /// `count − previous`.
     #[ts(type = "number")]
@@ -119,6 +120,11 @@ pub struct Picture {
     pub total: u32,
     pub previous_total: u32,
     pub baseline_total: f64,
+    /// How many earlier periods the baseline averages: at most 8, only periods from the
+    /// database's first report on. Below 3 nothing is flagged ("för kort historik").
+    /// (Pictures frozen before this was counted read as 8.)
+    #[serde(default = "eight")]
+    pub baseline_periods: u32,
     /// Reports with no place (and so no area), by their count.
     pub unplaced: u32,
     pub reports: u32,
@@ -136,4 +142,20 @@ pub struct Picture {
     pub scale: Vec<String>,
     pub generated_at: String,
     pub snapshot: Option<SnapshotInfo>,
+    /// The shape of this JSON: [`PICTURE_FORMAT`] now; a frozen picture without the
+    /// field was saved in format 1 (November 2026) and still opens.
+    #[serde(default = "first_format")]
+    pub format_version: u32,
+}
+
+/// The format of a picture's JSON, as frozen pictures store it. Raise it when a field
+/// changes meaning; a new field with a default keeps old pictures readable.
+pub const PICTURE_FORMAT: u32 = 2;
+
+fn eight() -> u32 {
+    compute::BASELINE_PERIODS
+}
+
+fn first_format() -> u32 {
+    1
 }

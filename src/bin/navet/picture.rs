@@ -177,9 +177,16 @@ fn print_picture(p: &navet::picture::Picture) {
             p.reports,
             p.previous_total,
             p.baseline_total,
+            p.baseline_periods,
             p.unplaced
         )
     );
+    if (p.baseline_periods as usize) < navet::picture::compute::MIN_BASELINE_PERIODS {
+        println!(
+            "{}",
+            navet::export::lagesbild::words::short_history(p.baseline_periods)
+        );
+    }
     for a in &p.areas {
         println!();
         let status = match (&a.status, &a.justification) {

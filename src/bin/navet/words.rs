@@ -201,11 +201,12 @@ pub fn picture_totals(
     reports: impl Display,
     previous: impl Display,
     baseline: impl Display,
+    baseline_periods: impl Display,
     unplaced: impl Display,
 ) -> String {
     format!(
-        "{} händelser i {} rapporter (föregående {}, baslinje {:.1}); {} utan plats",
-        total, reports, previous, baseline, unplaced
+        "{} händelser i {} rapporter (föregående {}, baslinje {:.1} av {} perioder); {} utan plats",
+        total, reports, previous, baseline, baseline_periods, unplaced
     )
 }
 

@@ -11,6 +11,8 @@ pub mod words;
 use crate::picture::{AnalysisPart, CategoryCount, Picture};
 use words as txt;
 
+use crate::picture::compute::MIN_BASELINE_PERIODS;
+
 /// A status's colour by its place on the scale: the first green, the last red, the
 /// steps between from yellow; unassessed grey.
 fn status_color(status: Option<&str>, scale: &[String]) -> doc::Rgb {
@@ -146,6 +148,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
         p.partners.len(),
         p.previous_total,
         &format_number(p.baseline_total),
+        p.baseline_periods,
         p.unplaced,
     )));
     let rises: Vec<String> =
@@ -157,11 +160,15 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
                 })
             })
             .collect();
-    b.push(Block::Paragraph(if rises.is_empty() {
-        txt::NO_RISES.into()
-    } else {
-        txt::rises(&rises)
-    }));
+    b.push(Block::Paragraph(
+        if (p.baseline_periods as usize) < MIN_BASELINE_PERIODS {
+            txt::short_history(p.baseline_periods)
+        } else if rises.is_empty() {
+            txt::NO_RISES.into()
+        } else {
+            txt::rises(&rises)
+        },
+    ));
     b.push(Block::Bars {
         title: txt::CATEGORY_CHART.into(),
         bars: p

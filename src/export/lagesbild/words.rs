@@ -49,10 +49,28 @@ pub fn summary(
     partners: usize,
     previous: u32,
     baseline: &str,
+    baseline_periods: u32,
     unplaced: u32,
 ) -> String {
     format!(
-        "{total} händelser i {reports} rapporter från {partners} aktörer. Föregående period: {previous}. Baslinje (medel av de 8 föregående perioderna): {baseline}. {unplaced} händelser saknar plats och ingår inte i områdena."
+        "{total} händelser i {reports} rapporter från {partners} aktörer. Föregående period: {previous}. Baslinje ({}): {baseline}. {unplaced} händelser saknar plats och ingår inte i områdena.",
+        baseline_basis(baseline_periods)
+    )
+}
+
+/// What the baseline averages, in words: "medel av de 8 föregående perioderna".
+pub fn baseline_basis(periods: u32) -> String {
+    match periods {
+        0 => "inga tidigare perioder med data".to_string(),
+        1 => "den föregående perioden".to_string(),
+        n => format!("medel av de {n} föregående perioderna med data"),
+    }
+}
+
+/// Said instead of any rise when the baseline rests on fewer than 3 periods.
+pub fn short_history(periods: u32) -> String {
+    format!(
+        "För kort historik: baslinjen bygger på {periods} av 8 perioder, så inga ökningar markeras ännu (det krävs minst 3)."
     )
 }
 
@@ -77,7 +95,7 @@ pub fn area_heading(area: &str, total: u32, status: Option<&str>) -> String {
 
 pub fn sources(reports: u32, partners: usize, from: &str, to: &str, unplaced: u32) -> String {
     format!(
-        "Underlaget är {reports} rapporter från {partners} aktörer för perioden {from} – {to}; {unplaced} händelser saknar plats. En händelse räknas med rapportens antal. Baslinjen är medelvärdet av de 8 föregående perioderna av samma längd. En ökning markeras när antalet är över baslinjen och sannolikheten att få minst så många av en slump (Poissonfördelning med baslinjen som medelvärde, minst 0,5) är under 5 procent."
+        "Underlaget är {reports} rapporter från {partners} aktörer för perioden {from} – {to}; {unplaced} händelser saknar plats. En händelse räknas med rapportens antal. Baslinjen är medelvärdet av upp till 8 föregående perioder av samma längd; perioder före databasens första rapport räknas inte, och med färre än 3 sådana perioder markeras inga ökningar. En ökning markeras när antalet är över baslinjen och sannolikheten att få minst så många av en slump (Poissonfördelning med baslinjen som medelvärde, minst 0,5) är under 5 procent."
     )
 }
 

@@ -66,8 +66,10 @@ export const sv = {
   periodTo: "Till (egen period)",
   previousPeriod: "◀ Föregående",
   nextPeriod: "Nästa ▶",
-  pictureSummary: (total: number, reports: number, previous: number, baseline: string, unplaced: number) =>
-    `${total} händelser i ${reports} rapporter. Föregående period ${previous}, baslinje ${baseline}. ${unplaced} utan plats.`,
+  pictureSummary: (total: number, reports: number, previous: number, baseline: string, periods: number, unplaced: number) =>
+    `${total} händelser i ${reports} rapporter. Föregående period ${previous}, baslinje ${baseline} (${periods} av 8 perioder). ${unplaced} utan plats.`,
+  shortHistory: (periods: number) =>
+    `För kort historik: baslinjen bygger på ${periods} av 8 perioder, så inga ökningar markeras ännu (det krävs minst 3).`,
   colPrevious: "Föregående",
   colBaseline: "Baslinje",
   colChange: "Förändring",

@@ -59,6 +59,9 @@ export interface PictureView {
   refresh(): Promise<void>;
 }
 
+/** With fewer earlier periods of data than this the core flags nothing. */
+const MIN_BASELINE_PERIODS = 3;
+
 export function pictureView(api: Commands, lookups: Lookups): PictureView {
   const kind = h(
     "select",
@@ -201,7 +204,8 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
     });
     body.replaceChildren(
       viewing && p.snapshot ? h("p", { class: "notice" }, t.viewingSaved(p.snapshot.title, p.snapshot.createdAt), " ", back) : "",
-      h("p", { id: "picture-summary", class: "counts" }, t.pictureSummary(p.total, p.reports, p.previousTotal, decimal(p.baselineTotal), p.unplaced)),
+      h("p", { id: "picture-summary", class: "counts" }, t.pictureSummary(p.total, p.reports, p.previousTotal, decimal(p.baselineTotal), p.baselinePeriods, p.unplaced)),
+      p.baselinePeriods < MIN_BASELINE_PERIODS ? h("p", { id: "picture-short-history", class: "notice" }, t.shortHistory(p.baselinePeriods)) : "",
       h("div", { class: "import-actions" }, exportButton("pdf", t.exportPdf), exportButton("csv", t.exportCsv), exportButton("xlsx", t.exportXlsx), h("label", {}, t.exportFor, partner), viewing ? "" : freeze),
       h("div", { class: "charts" }, h("div", {}, h("h3", {}, t.categoriesChart), barChart(p)), h("div", {}, h("h3", {}, t.patternTitle), heatmap(p))),
       ...p.areas.map((a) => areaCard(a, p)),

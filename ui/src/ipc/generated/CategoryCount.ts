@@ -5,7 +5,8 @@
  */
 export type CategoryCount = { category: string, count: number, previous: number, 
 /**
- * Mean of the 8 previous periods, one decimal.
+ * Mean of the earlier periods with data (at most 8; see
+ * [`Picture::baseline_periods`]), one decimal.
  */
 baseline: number, 
 /**

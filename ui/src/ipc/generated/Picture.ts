@@ -18,6 +18,12 @@ export type Picture = { from: string, to: string, period: Period,
  */
 label: string, total: number, previousTotal: number, baselineTotal: number, 
 /**
+ * How many earlier periods the baseline averages: at most 8, only periods from the
+ * database's first report on. Below 3 nothing is flagged ("för kort historik").
+ * (Pictures frozen before this was counted read as 8.)
+ */
+baselinePeriods: number, 
+/**
  * Reports with no place (and so no area), by their count.
  */
 unplaced: number, reports: number, areas: Array<AreaPicture>, 
@@ -36,4 +42,9 @@ trend: Array<TrendPoint>, assessment: Assessment,
 /**
  * The status scale, best first.
  */
-scale: Array<string>, generatedAt: string, snapshot: SnapshotInfo | null, };
+scale: Array<string>, generatedAt: string, snapshot: SnapshotInfo | null, 
+/**
+ * The shape of this JSON: [`PICTURE_FORMAT`] now; a frozen picture without the
+ * field was saved in format 1 (November 2026) and still opens.
+ */
+formatVersion: number, };
