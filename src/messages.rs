@@ -507,11 +507,12 @@ pub mod field {
 /// The words of exported tables (CSV and XLSX) beyond the field names.
 pub mod table {
     pub const WEEK: &str = "Vecka";
-    pub const PREVIOUS: &str = "Föregående";
-    pub const BASELINE: &str = "Baslinje";
-    pub const CHANGE: &str = "Förändring";
-    pub const FLAG: &str = "Flagga";
-    pub const FLAGGED: &str = "ökning";
+    pub const PREVIOUS: &str = "Förra perioden";
+    pub const BASELINE: &str = "Normalnivå";
+    pub const CHANGE: &str = "Skillnad";
+    pub const DEVIATION: &str = "Avvikelse";
+    pub const RISE: &str = "tydlig ökning";
+    pub const FALL: &str = "tydlig minskning";
     /// The area of unplaced reports in a partner-safe table.
     pub const NO_PLACE: &str = "Utan plats";
     pub const REPORTS_SHEET: &str = "Rapporter";

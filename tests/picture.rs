@@ -381,10 +381,13 @@ fn the_pdf_reads_back_checks_clean_and_renders_every_page() {
     ] {
         assert!(text.contains(expected), "PDF lacks {expected:?}:\n{text}");
     }
-    // The Skadegörelse row of Centrum: 10 now, 1 before, baseline 1, +9.
+    // The Skadegörelse row of Centrum tells one story: 10 now, 1 the period before
+    // (+9), a normal level of 1, a clear rise.
     let row = text
         .lines()
-        .find(|l| l.contains("Skadegörelse") && l.contains("Ökning (ej slump)"))
+        .find(|l| {
+            l.contains("Skadegörelse") && l.contains("Tydlig ökning") && !l.contains("normalnivå")
+        })
         .expect("the flagged row");
     let numbers: Vec<&str> = row
         .split_whitespace()
@@ -393,7 +396,14 @@ fn the_pdf_reads_back_checks_clean_and_renders_every_page() {
                 .all(|c| c.is_ascii_digit() || c == '+' || c == ',')
         })
         .collect();
-    assert_eq!(numbers, ["10", "1", "1", "+9"], "{row}");
+    assert_eq!(numbers, ["10", "1", "+9", "1"], "{row}");
+    for word in ["Förra perioden", "Skillnad", "Normalnivå", "Avvikelse"] {
+        assert!(text.contains(word), "PDF lacks the column {word:?}");
+    }
+    assert!(
+        !text.contains("Bedömning"),
+        "the reporters' word is not a column here"
+    );
 
     let check = Command::new("qpdf")
         .arg("--check")
@@ -617,7 +627,10 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         }
         out
     };
-    assert_eq!(rows[0][..4], ["Område", "Kategori", "Antal", "Föregående"]);
+    assert_eq!(
+        rows[0][..4],
+        ["Område", "Kategori", "Antal", "Förra perioden"]
+    );
     assert!(rows.iter().any(|r| r[0] == "Norrby" && r[2] == "<3"));
     let log = ops::export::log(&s).unwrap();
     assert_eq!(log.len(), 2);

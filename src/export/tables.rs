@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use crate::db::report::Report;
 use crate::messages::{field, table as words};
-use crate::picture::Picture;
+use crate::picture::{Deviation, Picture};
 
 /// Counts below this are shown as `<3` in partner-safe files.
 pub const SUPPRESS_BELOW: u32 = 3;
@@ -113,7 +113,11 @@ pub fn picture(p: &Picture, safe: bool) -> ExportTable {
                 } else {
                     Cell::Number(c.change as f64)
                 },
-                t(if c.flagged { words::FLAGGED } else { "" }),
+                t(match c.deviation {
+                    Deviation::Rise => words::RISE,
+                    Deviation::Fall => words::FALL,
+                    Deviation::None => "",
+                }),
             ]);
         }
     }
@@ -125,7 +129,7 @@ pub fn picture(p: &Picture, safe: bool) -> ExportTable {
             words::PREVIOUS,
             words::BASELINE,
             words::CHANGE,
-            words::FLAG,
+            words::DEVIATION,
         ],
         rows,
     }

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{
-    AreaPicture, CategoryCount, PartnerCount, Pattern, Period, Picture, PlaceCount, TrendPoint,
-    assessment, period, stats,
+    AreaPicture, CategoryCount, Deviation, PartnerCount, Pattern, Period, Picture, PlaceCount,
+    TrendPoint, assessment, period, stats,
 };
 use crate::db::{picture_queries, report_month};
 use crate::error::Result;
@@ -48,16 +48,29 @@ fn category_count(category: String, s: &[u32], usable: usize) -> CategoryCount {
     let count = *s.last().unwrap_or(&0);
     let previous = if s.len() >= 2 { s[s.len() - 2] } else { 0 };
     let base = baseline(s, usable);
-    let (rise, p) = stats::flag(count, base);
+    let (rise, p_rise) = stats::flag(count, base);
+    let (fall, p_fall) = stats::fall(count, base);
+    // With too short a history there is no normal level to depart from.
+    let history = usable >= MIN_BASELINE_PERIODS;
+    let deviation = match (rise, fall) {
+        (true, _) if history => Deviation::Rise,
+        (_, true) if history => Deviation::Fall,
+        _ => Deviation::None,
+    };
+    let p = if deviation == Deviation::Fall {
+        p_fall
+    } else {
+        p_rise
+    };
     CategoryCount {
         category,
         count,
         previous,
         baseline: base,
         change: i64::from(count) - i64::from(previous),
-        // With too short a history there is no normal level to depart from.
-        flagged: rise && usable >= MIN_BASELINE_PERIODS,
+        flagged: deviation == Deviation::Rise,
         p_value: (p * 10_000.0).round() / 10_000.0,
+        deviation,
     }
 }
 
@@ -376,6 +389,29 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn every_row_tells_one_story() {
+        // 9 now and 9 before, against a normal level of 2: a clear rise with no change
+        // since last period; the row says both, under their own names, without conflict.
+        let c = category_count("Klotter".into(), &[2, 2, 2, 2, 2, 2, 2, 9, 9], 8);
+        assert_eq!((c.change, c.deviation), (0, Deviation::Rise));
+        assert!(c.flagged && f64::from(c.count) > c.baseline);
+        // A fall from last period that is still far above normal stays a rise.
+        let c = category_count("Brand".into(), &[1, 1, 1, 1, 1, 1, 1, 15, 9], 8);
+        assert!(c.change < 0 && c.deviation == Deviation::Rise);
+        // Eight a period, then none: a clear fall, never called a rise.
+        let c = category_count("Stöld".into(), &[8, 8, 8, 8, 8, 8, 8, 8, 0], 8);
+        assert_eq!(c.deviation, Deviation::Fall);
+        assert!(!c.flagged && f64::from(c.count) < c.baseline);
+        // Two periods of history: nothing is flagged either way.
+        let c = category_count("Klotter".into(), &[0, 0, 0, 0, 0, 0, 2, 2, 30], 2);
+        assert_eq!((c.deviation, c.flagged), (Deviation::None, false));
+        assert!(
+            (c.baseline - 2.0).abs() < 1e-9,
+            "the mean of the two usable periods"
+        );
     }
 
     #[test]

@@ -34,9 +34,28 @@ pub struct CategoryCount {
     /// `count − previous`.
     #[ts(type = "number")]
     pub change: i64,
-    /// A rise over the baseline that is unlikely to be noise (Poisson, p < 0.05).
+    /// A rise over the baseline that is unlikely to be noise (Poisson, p < 0.05); the
+    /// same as `deviation == rise`, kept for the JSON's readers.
     pub flagged: bool,
+    /// The rise's p-value (for a fall, the fall's).
     pub p_value: f64,
+    /// A clear departure from the normal level (the baseline), either way.
+    #[serde(default)]
+    pub deviation: Deviation,
+}
+
+/// A count's clear departure from its normal level (one-sided Poisson tests, p < 0.05;
+/// none with fewer than 3 periods of history).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Deviation {
+    #[default]
+    None,
+    /// Tydlig ökning.
+    Rise,
+    /// Tydlig minskning.
+    Fall,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

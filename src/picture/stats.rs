@@ -56,6 +56,17 @@ pub fn upper_tail(k: u32, mean: f64) -> f64 {
     }
 }
 
+/// P(X ≤ k) for X ~ Poisson(mean).
+pub fn lower_tail(k: u32, mean: f64) -> f64 {
+    (1.0 - upper_tail(k + 1, mean)).clamp(0.0, 1.0)
+}
+
+/// Whether `count` is a fall below `baseline` unlikely to be noise, and its p-value.
+pub fn fall(count: u32, baseline: f64) -> (bool, f64) {
+    let p = lower_tail(count, baseline.max(MIN_MEAN));
+    (f64::from(count) < baseline && p < ALPHA, p)
+}
+
 /// Whether `count` is a rise over `baseline` unlikely to be noise, and its p-value.
 pub fn flag(count: u32, baseline: f64) -> (bool, f64) {
     let p = upper_tail(count, baseline.max(MIN_MEAN));
@@ -106,6 +117,10 @@ mod tests {
         assert!(flag(10, 4.0).0, "10 against 4 is not");
         assert!(!flag(2, 0.0).0);
         assert!(flag(3, 0.0).0, "3 where there usually are none");
-        assert!(!flag(3, 5.0).0, "a fall is never flagged");
+        assert!(!flag(3, 5.0).0, "a fall is never flagged as a rise");
+        assert!(fall(0, 8.0).0, "none where there usually are eight");
+        assert!(!fall(5, 8.0).0, "five against eight is ordinary");
+        assert!(!fall(9, 8.0).0, "a rise is never a fall");
+        assert!(fall(900, 1000.0).0, "a big city's fall");
     }
 }

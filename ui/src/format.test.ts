@@ -41,6 +41,6 @@ describe("numbers", () => {
     expect(decimal(3)).toBe("3");
     expect(trendArrow(4)).toBe("↑ +4");
     expect(trendArrow(-2)).toBe("↓ −2");
-    expect(trendArrow(0)).toBe("→ 0");
+    expect(trendArrow(0)).toBe("→ ±0");
   });
 });

@@ -42,5 +42,5 @@ export function decimal(n: number): string {
 export function trendArrow(change: number): string {
   if (change > 0) return `↑ +${change}`;
   if (change < 0) return `↓ −${Math.abs(change)}`;
-  return "→ 0";
+  return "→ ±0";
 }

@@ -206,13 +206,13 @@ fn print_picture(p: &navet::picture::Picture) {
                         c.category.clone(),
                         c.count.to_string(),
                         c.previous.to_string(),
-                        format!("{:.1}", c.baseline),
-                        format!("{} {:+}", arrow(c.change), c.change),
-                        if c.flagged {
-                            "ökning".into()
-                        } else {
-                            String::new()
-                        },
+                        format!(
+                            "{} {}",
+                            arrow(c.change),
+                            navet::export::lagesbild::trend(c.change)
+                        ),
+                        cli::decimal(c.baseline),
+                        navet::export::lagesbild::deviation(c.deviation).to_lowercase(),
                     ]
                 })
                 .collect(),

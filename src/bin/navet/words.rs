@@ -41,8 +41,14 @@ pub mod headers {
         "Status",
     ];
     pub const UNPLACED: &[&str] = &["Text", "Rapporter", "Förslag"];
-    pub const PICTURE_CATEGORIES: &[&str] =
-        &["Kategori", "Antal", "Föreg.", "Baslinje", "Förändr.", ""];
+    pub const PICTURE_CATEGORIES: &[&str] = &[
+        "Kategori",
+        "Antal",
+        "Förra per.",
+        "Skillnad",
+        "Normalnivå",
+        "Avvikelse",
+    ];
 }
 
 /// What `export` can write, for its refusal of anything else.
@@ -205,7 +211,7 @@ pub fn picture_totals(
     unplaced: impl Display,
 ) -> String {
     format!(
-        "{} händelser i {} rapporter (föregående {}, baslinje {:.1} av {} perioder); {} utan plats",
+        "{} händelser i {} rapporter (förra perioden {}, normalnivå {:.1} av {} perioder); {} utan plats",
         total, reports, previous, baseline, baseline_periods, unplaced
     )
 }
@@ -218,7 +224,7 @@ pub fn picture_area(
     status: impl Display,
 ) -> String {
     format!(
-        "{}: {} (föregående {}, baslinje {:.1}){}",
+        "{}: {} (förra perioden {}, normalnivå {:.1}){}",
         area, total, previous, baseline, status
     )
 }
@@ -318,4 +324,9 @@ pub fn bench_preview(b: &crate::bench_preview::PreviewBench) -> String {
         b.kept_max_ms,
         b.reread_median_ms
     )
+}
+
+/// One decimal with a Swedish decimal comma: 6,0.
+pub fn decimal(v: f64) -> String {
+    format!("{v:.1}").replace('.', ",")
 }

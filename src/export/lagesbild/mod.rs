@@ -8,7 +8,7 @@ use super::pdf::doc::{
 use super::pdf::layout::format_number;
 pub mod words;
 
-use crate::picture::{AnalysisPart, CategoryCount, Picture};
+use crate::picture::{AnalysisPart, CategoryCount, Deviation, Picture};
 use words as txt;
 
 use crate::picture::compute::MIN_BASELINE_PERIODS;
@@ -35,10 +35,10 @@ fn status_color(status: Option<&str>, scale: &[String]) -> doc::Rgb {
     }
 }
 
-/// The change as a signed number; the layout draws its arrow.
+/// The change as a signed number (`±0` for none); the layout draws its arrow.
 pub fn trend(change: i64) -> String {
     if change == 0 {
-        "0".into()
+        "±0".into()
     } else {
         format!("{change:+}")
     }
@@ -68,13 +68,15 @@ fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Vec<String>>) ->
 
 fn category_table(cats: &[CategoryCount]) -> Table {
     Table {
+        // Two comparisons, each under its own name: with the previous period (count and
+        // difference), and with the normal level (the baseline and any clear departure).
         columns: vec![
             col(txt::COL_CATEGORY, 3.2, Align::Left),
             col(txt::COL_COUNT, 1.0, Align::Right),
-            col(txt::COL_PREVIOUS, 1.3, Align::Right),
-            col(txt::COL_BASELINE, 1.2, Align::Right),
-            col(txt::COL_CHANGE, 1.3, Align::Right),
-            col(txt::COL_ASSESSMENT, 1.6, Align::Left),
+            col(txt::COL_PREVIOUS, 1.5, Align::Right),
+            col(txt::COL_CHANGE, 1.2, Align::Right),
+            col(txt::COL_BASELINE, 1.3, Align::Right),
+            col(txt::COL_DEVIATION, 1.7, Align::Left),
         ],
         rows: cats
             .iter()
@@ -83,21 +85,26 @@ fn category_table(cats: &[CategoryCount]) -> Table {
                     c.category.clone(),
                     c.count.to_string(),
                     c.previous.to_string(),
-                    format_number(c.baseline),
                     trend(c.change),
-                    if c.flagged {
-                        txt::FLAGGED.into()
-                    } else {
-                        String::new()
-                    },
+                    format_number(c.baseline),
+                    deviation(c.deviation).into(),
                 ],
-                style: if c.flagged {
+                style: if c.deviation == Deviation::Rise {
                     RowStyle::Flagged
                 } else {
                     RowStyle::Normal
                 },
             })
             .collect(),
+    }
+}
+
+/// A deviation as the table says it.
+pub fn deviation(d: Deviation) -> &'static str {
+    match d {
+        Deviation::Rise => txt::RISE,
+        Deviation::Fall => txt::FALL,
+        Deviation::None => "",
     }
 }
 
@@ -151,15 +158,24 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
         p.baseline_periods,
         p.unplaced,
     )));
-    let rises: Vec<String> =
-        p.areas
-            .iter()
-            .flat_map(|a| {
-                a.categories.iter().filter(|c| c.flagged).map(move |c| {
-                    txt::rise(&c.category, &a.area, c.count, &format_number(c.baseline))
+    let rises: Vec<String> = p
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.categories
+                .iter()
+                .filter(|c| c.deviation != Deviation::None)
+                .map(move |c| {
+                    txt::departure(
+                        &c.category,
+                        &a.area,
+                        c.count,
+                        deviation(c.deviation),
+                        &format_number(c.baseline),
+                    )
                 })
-            })
-            .collect();
+        })
+        .collect();
     b.push(Block::Paragraph(
         if (p.baseline_periods as usize) < MIN_BASELINE_PERIODS {
             txt::short_history(p.baseline_periods)

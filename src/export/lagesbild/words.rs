@@ -5,7 +5,7 @@ pub const HEADER_FALLBACK: &str = "Lägesbild";
 pub const STATUS_HEADING: &str = "Status per område";
 pub const NOT_ASSESSED: &str = "ej bedömd";
 pub const SUMMARY_HEADING: &str = "Sammanfattning";
-pub const NO_RISES: &str = "Inga ökningar som sannolikt inte är slump.";
+pub const NO_RISES: &str = "Inga tydliga avvikelser från normalnivån.";
 pub const CATEGORY_CHART: &str = "Händelser per kategori, alla områden";
 pub const CATEGORY_LEGEND: &str =
     "Stapel: antal denna period (röd = ökning som sannolikt inte är slump). Streck: baslinjen.";
@@ -14,13 +14,16 @@ pub const HOTSPOTS_HEADING: &str = "Platser med flest händelser";
 pub const ANALYSIS_HEADING: &str = "Analys";
 pub const EMPTY_TEXT: &str = "–";
 pub const SOURCES_HEADING: &str = "Källor och metod";
-pub const FLAGGED: &str = "Ökning (ej slump)";
+pub const RISE: &str = "Tydlig ökning";
+pub const FALL: &str = "Tydlig minskning";
 pub const COL_CATEGORY: &str = "Kategori";
 pub const COL_COUNT: &str = "Antal";
-pub const COL_PREVIOUS: &str = "Föregående";
-pub const COL_BASELINE: &str = "Baslinje";
-pub const COL_CHANGE: &str = "Förändring";
-pub const COL_ASSESSMENT: &str = "Bedömning";
+pub const COL_PREVIOUS: &str = "Förra perioden";
+pub const COL_BASELINE: &str = "Normalnivå";
+/// The change since the previous period (the layout draws its arrow).
+pub const COL_CHANGE: &str = "Skillnad";
+/// A clear departure from the normal level (not "Bedömning": that is the reporters' word).
+pub const COL_DEVIATION: &str = "Avvikelse";
 pub const COL_PLACE: &str = "Plats";
 pub const COL_AREA: &str = "Område";
 pub const COL_PARTNER: &str = "Aktör";
@@ -53,7 +56,7 @@ pub fn summary(
     unplaced: u32,
 ) -> String {
     format!(
-        "{total} händelser i {reports} rapporter från {partners} aktörer. Föregående period: {previous}. Baslinje ({}): {baseline}. {unplaced} händelser saknar plats och ingår inte i områdena.",
+        "{total} händelser i {reports} rapporter från {partners} aktörer. Förra perioden: {previous}. Normalnivå ({}): {baseline}. {unplaced} händelser saknar plats och ingår inte i områdena.",
         baseline_basis(baseline_periods)
     )
 }
@@ -70,16 +73,21 @@ pub fn baseline_basis(periods: u32) -> String {
 /// Said instead of any rise when the baseline rests on fewer than 3 periods.
 pub fn short_history(periods: u32) -> String {
     format!(
-        "För kort historik: baslinjen bygger på {periods} av 8 perioder, så inga ökningar markeras ännu (det krävs minst 3)."
+        "För kort historik: normalnivån bygger på {periods} av 8 perioder, så inga avvikelser markeras ännu (det krävs minst 3)."
     )
 }
 
-pub fn rise(category: &str, area: &str, count: u32, baseline: &str) -> String {
-    format!("{category} i {area}: {count} (baslinje {baseline})")
+/// One clear departure in the summary: "Skadegörelse i Centrum: 10, tydlig ökning
+/// (normalnivå 1)".
+pub fn departure(category: &str, area: &str, count: u32, what: &str, baseline: &str) -> String {
+    format!(
+        "{category} i {area}: {count}, {} (normalnivå {baseline})",
+        what.to_lowercase()
+    )
 }
 
 pub fn rises(list: &[String]) -> String {
-    format!("Ökningar som sannolikt inte är slump: {}.", list.join("; "))
+    format!("Tydliga avvikelser från normalnivån: {}.", list.join("; "))
 }
 
 pub fn pattern_chart(untimed: u32) -> String {
@@ -95,7 +103,7 @@ pub fn area_heading(area: &str, total: u32, status: Option<&str>) -> String {
 
 pub fn sources(reports: u32, partners: usize, from: &str, to: &str, unplaced: u32) -> String {
     format!(
-        "Underlaget är {reports} rapporter från {partners} aktörer för perioden {from} – {to}; {unplaced} händelser saknar plats. En händelse räknas med rapportens antal. Baslinjen är medelvärdet av upp till 8 föregående perioder av samma längd; perioder före databasens första rapport räknas inte, och med färre än 3 sådana perioder markeras inga ökningar. En ökning markeras när antalet är över baslinjen och sannolikheten att få minst så många av en slump (Poissonfördelning med baslinjen som medelvärde, minst 0,5) är under 5 procent."
+        "Underlaget är {reports} rapporter från {partners} aktörer för perioden {from} – {to}; {unplaced} händelser saknar plats. En händelse räknas med rapportens antal. Skillnad jämför med förra perioden. Normalnivån är medelvärdet av upp till 8 föregående perioder av samma längd; perioder före databasens första rapport räknas inte, och med färre än 3 sådana perioder markeras inga avvikelser. En tydlig ökning markeras när antalet är över normalnivån och sannolikheten att få minst så många av en slump (Poissonfördelning med normalnivån som medelvärde, minst 0,5) är under 5 procent; en tydlig minskning på samma sätt åt andra hållet."
     )
 }
 

@@ -146,7 +146,7 @@ impl<'f> Layout<'f> {
                         };
                         if col.trend
                             && !bold
-                            && let Ok(change) = line.trim_start_matches('+').parse::<i64>()
+                            && let Ok(change) = line.trim_start_matches(['+', '±']).parse::<i64>()
                         {
                             let (ax, ay) = (tx - 10.0, top + PAD + (i as f32) * lh + 2.0);
                             let (points, color) = match change.signum() {

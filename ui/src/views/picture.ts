@@ -117,20 +117,20 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
       h(
         "table",
         { class: "compact area-table" },
-        h("thead", {}, h("tr", {}, ...[t.colCategory, t.colCount, t.colPrevious, t.colBaseline, t.colChange, t.colFlag].map((c) => h("th", {}, c)))),
+        h("thead", {}, h("tr", {}, ...[t.colCategory, t.colCount, t.colPrevious, t.colChange, t.colBaseline, t.colFlag].map((c) => h("th", {}, c)))),
         h(
           "tbody",
           {},
           ...a.categories.map((c) =>
             h(
               "tr",
-              { class: c.flagged ? "flagged" : "" },
+              { class: c.deviation === "rise" ? "flagged" : c.deviation === "fall" ? "fall" : "" },
               h("td", {}, c.category),
               h("td", { class: "num" }, c.count),
               h("td", { class: "num" }, c.previous),
-              h("td", { class: "num" }, decimal(c.baseline)),
               h("td", { class: "num" }, trendArrow(c.change)),
-              h("td", {}, c.flagged ? t.flagged : ""),
+              h("td", { class: "num" }, decimal(c.baseline)),
+              h("td", {}, t.deviations[c.deviation]),
             ),
           ),
         ),
