@@ -396,7 +396,22 @@ fn the_pdf_reads_back_checks_clean_and_renders_every_page() {
                 .all(|c| c.is_ascii_digit() || c == '+' || c == ',')
         })
         .collect();
-    assert_eq!(numbers, ["10", "1", "+9", "1"], "{row}");
+    assert_eq!(numbers, ["10", "1", "+9", "1,0"], "{row}");
+    // A live picture is a draft on every page, with Swedish local times.
+    let page_count = text.matches("Sida ").count();
+    assert!(page_count >= 2, "{page_count}");
+    assert_eq!(
+        text.matches("(utkast)").count(),
+        page_count,
+        "every page's header"
+    );
+    assert_eq!(
+        text.matches("Utkast · Navet · ").count(),
+        page_count,
+        "every page's footer"
+    );
+    assert!(!text.contains("UTC"), "local time, not UTC");
+    assert!(text.contains(" kl. "), "{text}");
     for word in ["Förra perioden", "Skillnad", "Normalnivå", "Avvikelse"] {
         assert!(text.contains(word), "PDF lacks the column {word:?}");
     }

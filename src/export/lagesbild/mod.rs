@@ -86,7 +86,7 @@ fn category_table(cats: &[CategoryCount]) -> Table {
                     c.count.to_string(),
                     c.previous.to_string(),
                     trend(c.change),
-                    format_number(c.baseline),
+                    level(c.baseline),
                     deviation(c.deviation).into(),
                 ],
                 style: if c.deviation == Deviation::Rise {
@@ -108,15 +108,22 @@ pub fn deviation(d: Deviation) -> &'static str {
     }
 }
 
-/// "2026-11-22T01:53:22Z" → "2026-11-22 01:53:22 UTC".
+/// "2026-11-22T01:53:22Z" → "22 november 2026 kl. 02.53" (Swedish local time).
 fn when(stamp: &str) -> String {
-    stamp.replace('T', " ").replace('Z', " UTC")
+    txt::local_time(stamp)
+}
+
+/// A baseline with one decimal and a comma, always ("6,0" beside "2,1", never "6").
+fn level(v: f64) -> String {
+    format!("{v:.1}").replace('.', ",")
 }
 
 /// The document for a picture. `municipality` heads every page; `created_unix` is
 /// written into the PDF (the freeze time for a frozen picture).
 pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document {
     let title = txt::title(&p.label);
+    // A live picture changes as reports arrive: every page says it is a draft.
+    let draft = p.snapshot.is_none();
     let place_name = if municipality.is_empty() {
         txt::MUNICIPALITY_FALLBACK
     } else {
@@ -132,6 +139,8 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             &s.title,
             &when(&s.created_at),
         )));
+    } else {
+        b.push(Block::Small(txt::DRAFT_NOTE.into()));
     }
     b.push(Block::Heading(txt::STATUS_HEADING.into()));
     b.push(Block::Statuses(
@@ -141,6 +150,12 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
                 label: a.area.clone(),
                 status: a.status.clone().unwrap_or_else(|| txt::NOT_ASSESSED.into()),
                 color: status_color(a.status.as_deref(), &p.scale),
+                mark: a
+                    .status
+                    .as_deref()
+                    .and_then(|st| p.scale.iter().position(|x| x == st))
+                    .map(|i| (i + 1).to_string())
+                    .unwrap_or_else(|| txt::NO_MARK.into()),
                 text: a
                     .justification
                     .clone()
@@ -154,7 +169,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
         p.reports,
         p.partners.len(),
         p.previous_total,
-        &format_number(p.baseline_total),
+        &level(p.baseline_total),
         p.baseline_periods,
         p.unplaced,
     )));
@@ -191,7 +206,12 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             .categories
             .iter()
             .map(|c| Bar {
-                label: c.category.clone(),
+                // The mark says it without colour, for paper printed in greyscale.
+                label: if c.flagged {
+                    format!("{} {}", c.category, txt::RISE_MARK)
+                } else {
+                    c.category.clone()
+                },
                 value: f64::from(c.count),
                 mark: Some(c.baseline),
                 highlight: c.flagged,
@@ -301,13 +321,21 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
         p.unplaced,
     )));
     Document {
-        title,
+        title: if draft {
+            txt::draft_title(&title)
+        } else {
+            title
+        },
         header: if municipality.is_empty() {
             txt::HEADER_FALLBACK.into()
         } else {
             municipality.to_string()
         },
-        footer: txt::footer(&when(&p.generated_at)),
+        footer: if draft {
+            txt::draft_footer(&when(&p.generated_at))
+        } else {
+            txt::footer(&when(&p.generated_at))
+        },
         created_unix,
         blocks: b,
     }

@@ -4,11 +4,58 @@ pub const MUNICIPALITY_FALLBACK: &str = "Kommunen";
 pub const HEADER_FALLBACK: &str = "Lägesbild";
 pub const STATUS_HEADING: &str = "Status per område";
 pub const NOT_ASSESSED: &str = "ej bedömd";
+/// The square's mark for an area with no status.
+pub const NO_MARK: &str = "–";
 pub const SUMMARY_HEADING: &str = "Sammanfattning";
 pub const NO_RISES: &str = "Inga tydliga avvikelser från normalnivån.";
 pub const CATEGORY_CHART: &str = "Händelser per kategori, alla områden";
 pub const CATEGORY_LEGEND: &str =
-    "Stapel: antal denna period (röd = ökning som sannolikt inte är slump). Streck: baslinjen.";
+    "Stapel: antal denna period (röd och * = tydlig ökning). Streck: normalnivån.";
+/// After a category's name in the bar chart when it rose clearly.
+pub const RISE_MARK: &str = "*";
+/// Under the title of a live picture.
+pub const DRAFT_NOTE: &str = "Utkast: siffrorna ändras när nya rapporter kommer in. Frys lägesbilden för att spara den som den presenterades.";
+
+pub fn draft_title(title: &str) -> String {
+    format!("{title} (utkast)")
+}
+
+pub fn draft_footer(generated: &str) -> String {
+    format!("Utkast · Navet · {generated}")
+}
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// An RFC 3339 time (UTC, as stored) as Swedes read it, in Swedish local time:
+/// "30 november 2026 kl. 05.20". Text that is no such time is returned as it is.
+pub fn local_time(stamp: &str) -> String {
+    use chrono::{Datelike, Timelike};
+    let Ok(t) = chrono::DateTime::parse_from_rfc3339(stamp) else {
+        return stamp.to_string();
+    };
+    let t = t.with_timezone(&chrono_tz::Europe::Stockholm);
+    format!(
+        "{} {} {} kl. {:02}.{:02}",
+        t.day(),
+        MONTHS[t.month0() as usize],
+        t.year(),
+        t.hour(),
+        t.minute()
+    )
+}
 pub const TREND_CHART: &str = "Utveckling, 12 perioder";
 pub const HOTSPOTS_HEADING: &str = "Platser med flest händelser";
 pub const ANALYSIS_HEADING: &str = "Analys";

@@ -78,6 +78,9 @@ pub struct StatusItem {
     pub label: String,
     pub status: String,
     pub color: Rgb,
+    /// Drawn inside the square, so the status reads without colour (its step on the
+    /// scale: 1 is best).
+    pub mark: String,
     pub text: String,
 }
 

@@ -374,6 +374,23 @@ impl<'f> Layout<'f> {
             self.ensure(h);
             let top = self.y;
             self.rect(MARGIN_X, top + 2.0, 12.0, 12.0, s.color);
+            // The mark in black on light squares and white on dark ones (printed in
+            // greyscale, the square's colour alone says nothing).
+            let light = 0.299 * s.color.0 + 0.587 * s.color.1 + 0.114 * s.color.2 > 0.55;
+            let mark_color = if light {
+                doc::INK
+            } else {
+                doc::Rgb(1.0, 1.0, 1.0)
+            };
+            let mw = self.fonts.width(&s.mark, 8.0, true);
+            self.text(
+                MARGIN_X + 6.0 - mw / 2.0,
+                top + 11.0,
+                8.0,
+                true,
+                mark_color,
+                s.mark.clone(),
+            );
             self.text(
                 MARGIN_X + 18.0,
                 top + 11.5,
@@ -382,12 +399,13 @@ impl<'f> Layout<'f> {
                 doc::INK,
                 s.label.clone(),
             );
+            // The word in ink: "gul" in yellow on white could not be read.
             self.text(
                 MARGIN_X + 110.0,
                 top + 11.5,
                 9.0,
                 true,
-                s.color,
+                doc::INK,
                 s.status.clone(),
             );
             for (i, l) in lines.iter().enumerate() {
