@@ -574,3 +574,43 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.trim().is_empty(), "{err}");
 }
+
+/// The help and the usage errors speak Swedish, like the rest of the command.
+#[test]
+fn help_and_usage_errors_are_swedish() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_navet"))
+            .args(args)
+            .env_remove("NAVET_DB")
+            .output()
+            .unwrap()
+    };
+    let help = String::from_utf8(run(&["--help"]).stdout).unwrap();
+    for word in [
+        "Användning:",
+        "Kommandon:",
+        "Flaggor:",
+        "Visa den här hjälpen",
+    ] {
+        assert!(help.contains(word), "{word} missing from:\n{help}");
+    }
+    for english in ["Usage:", "Commands:", "Options:", "Print help"] {
+        assert!(!help.contains(english), "{english} in:\n{help}");
+    }
+    let help = String::from_utf8(run(&["report", "list", "--help"]).stdout).unwrap();
+    assert!(help.contains("Första dagen"), "{help}");
+    let out = run(&["report", "lista"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.trim(),
+        "navet: okänt kommando \"lista\" (se navet --help)"
+    );
+    let out = run(&["import", "x.csv", "--on-problem", "kanske"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("\"kanske\" går inte") && err.contains("flag, skip, abort"),
+        "{err}"
+    );
+}

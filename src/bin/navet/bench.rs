@@ -23,61 +23,69 @@ use crate::words as cli;
 
 #[derive(Subcommand)]
 pub enum BenchCmd {
-    /// Import N generated Swedish-dialect CSV rows through the full path, and time
-    /// sqlite3's bare .import of the same file in the same run.
+    /// Importera N genererade rader i svensk CSV hela vägen, och mät
+    /// sqlite3:s rena .import av samma fil i samma körning.
     Import {
         #[arg(long, default_value_t = 100_000)]
         rows: u64,
-        /// Work folder (default: a temporary one, removed afterwards).
+        /// Arbetsmapp (annars en tillfällig som tas bort efteråt).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },
-    /// The picture of one week (8-week baseline, 12-week trend) on a database of N reports.
+    /// Lägesbilden för en vecka (normalnivå av 8 veckor, utveckling 12 veckor) i en databas med N rapporter.
     Picture {
         #[arg(long, default_value_t = 1_000_000)]
         reports: u64,
         #[arg(long, default_value_t = 20)]
         runs: u32,
+        /// Arbetsmapp (sparas).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },
-    /// While N rows import: the first page of reports and the week's picture from a
-    /// reader connection and from a second `navet` process; then how fast cancel stops
-    /// a second import half-way (and that it stored nothing).
+    /// Medan N rader importeras: första sidan rapporter och veckans lägesbild från en
+    /// läsanslutning och från en andra `navet`-process; sedan hur snabbt avbryt stoppar
+    /// en andra import mitt i (och att inget sparades).
     Reads {
         #[arg(long, default_value_t = 1_000_000)]
         rows: u64,
+        /// Arbetsmapp (sparas).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },
-    /// The import preview of an N-row XLSX after a mapping change: with the file
-    /// inspected once and kept (as the app does), and reading it again.
+    /// Förhandsgranskningen av en XLSX med N rader efter en ändrad koppling: med filen
+    /// granskad en gång och sparad (som appen gör), och läst på nytt.
     Preview {
         #[arg(long, default_value_t = 50_000)]
         rows: u64,
         #[arg(long, default_value_t = 5)]
         runs: u32,
+        /// Arbetsmapp (sparas).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },
-    /// A meeting-pack-sized PDF (a 1,000-row table and charts) against headless
-    /// Chromium's --print-to-pdf of the same content as HTML, timed in the same run.
+    /// En PDF stor som ett mötesunderlag (en tabell med 1 000 rader och diagram) mot
+    /// Chromiums --print-to-pdf av samma innehåll som HTML, mätt i samma körning.
     Pdf {
         #[arg(long, default_value_t = 1000)]
         rows: u32,
         #[arg(long, default_value_t = 5)]
         runs: u32,
-        /// Where the PDFs and the HTML are written (kept).
+        /// Var PDF-filerna och HTML-filen skrivs (sparas).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },

@@ -17,59 +17,63 @@ use crate::words as cli;
 
 #[derive(Subcommand)]
 pub enum ExportCmd {
-    /// PDF documents: `lagesbild`, the situation picture.
+    /// PDF-dokument: `lagesbild`, lägesbilden.
     Pdf {
-        /// What to export: lagesbild.
+        /// Vad som exporteras: lagesbild.
         what: String,
         #[command(flatten)]
         period: PeriodArgs,
-        /// A frozen picture instead of the live one.
+        /// En fryst lägesbild i stället för den aktuella.
         #[arg(long)]
         snapshot: Option<i64>,
+        /// Filen som skrivs.
         #[arg(long)]
         out: PathBuf,
-        /// Who it is for (logged; must be a registered partner).
+        /// Vem den är till (loggas; måste vara en registrerad aktör).
         #[arg(long)]
         partner: Option<String>,
     },
-    /// CSV (UTF-8 with BOM, semicolons): `reports` or `picture`.
+    /// CSV (UTF-8 med BOM, semikolon): `reports` eller `picture`.
     Csv(TableExportArgs),
-    /// XLSX: `reports` or `picture`.
+    /// XLSX: `reports` eller `picture`.
     Xlsx(TableExportArgs),
 }
 
 #[derive(Args)]
 pub struct TableExportArgs {
-    /// reports or picture.
+    /// reports eller picture.
     what: String,
     #[command(flatten)]
     period: PeriodArgs,
-    /// For `picture`: a frozen picture instead of the live one.
+    /// För `picture`: en fryst lägesbild i stället för den aktuella.
     #[arg(long)]
     snapshot: Option<i64>,
-    /// For `reports`: only this place / area / category.
+    /// För `reports`: bara den här platsen / området / kategorin.
     #[arg(long)]
     place: Option<String>,
+    /// Bara det här området.
     #[arg(long)]
     area: Option<String>,
+    /// Bara den här kategorin.
     #[arg(long)]
     category: Option<String>,
+    /// Filen som skrivs.
     #[arg(long)]
     out: PathBuf,
-    /// The partner it is for: makes the file partner-safe (aggregates, <3, no free text).
+    /// Aktören den är till: gör filen partnersäker (bara summor, <3, ingen fritext).
     #[arg(long)]
     partner: Option<String>,
-    /// Partner-safe even with no partner named.
+    /// Partnersäker även utan namngiven aktör.
     #[arg(long)]
     partner_safe: bool,
-    /// Full detail even for a named partner (the export log records it).
+    /// Alla detaljer även till en namngiven aktör (exportloggen visar det).
     #[arg(long, conflicts_with = "partner_safe")]
     full: bool,
 }
 
 #[derive(Subcommand)]
 pub enum ExportsCmd {
-    /// List exports, newest first.
+    /// Lista exporter, nyaste först.
     List(JsonFlag),
 }
 

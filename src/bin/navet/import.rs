@@ -13,36 +13,37 @@ use crate::words as cli;
 
 #[derive(Args)]
 pub struct ImportArgs {
+    /// Filen som importeras.
     file: PathBuf,
-    /// The partner the file comes from (police events default to Polisen).
+    /// Aktören som filen kommer från (polisens händelser: Polisen om inget anges).
     #[arg(long)]
     partner: Option<String>,
-    /// Use (and save the mapping under) this import profile.
+    /// Använd (och spara kopplingen under) den här importprofilen.
     #[arg(long)]
     profile: Option<String>,
-    /// The sheet of a spreadsheet (default: the first non-empty).
+    /// Bladet i en kalkylbok (annars det första som inte är tomt).
     #[arg(long)]
     sheet: Option<String>,
-    /// Read, check and show everything, but store nothing.
+    /// Läs, kontrollera och visa allt, men spara ingenting.
     #[arg(long)]
     dry_run: bool,
-    /// Print the result as JSON.
+    /// Skriv resultatet som JSON.
     #[arg(long)]
     json: bool,
-    /// A row with a problem: flag (store it marked), skip (list it), abort (store nothing).
+    /// En rad med problem: flag (spara och flagga), skip (hoppa över och lista), abort (spara ingenting).
     #[arg(long, value_enum, default_value_t = OnProblemArg::Flag)]
     on_problem: OnProblemArg,
-    /// Map a column to a field: "Header=field" or "3=field" (fields: datum, tid,
+    /// Koppla en kolumn till ett fält: "Rubrik=fält" eller "3=fält" (fälten: datum, tid,
     /// "datum och tid", plats, område, kategori, aktör, antal, beskrivning, bedömning, id).
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     map: Vec<String>,
-    /// Map a partner label to a category: "Label=Category".
+    /// Koppla en aktörs etikett till en kategori: "Etikett=Kategori".
     #[arg(long = "category-map", value_name = "LABEL=CATEGORY")]
     category_map: Vec<String>,
-    /// Keep personnummer and phone numbers in free text (default: mask them).
+    /// Behåll personnummer och telefonnummer i fritext (annars maskeras de).
     #[arg(long)]
     keep_personal_data: bool,
-    /// How numeric dates like 05/11/2026 are written (default: decided from the file).
+    /// Hur datum som 05/11/2026 är skrivna (annars avgörs det av filen).
     #[arg(long, value_enum)]
     day_order: Option<DayOrderArg>,
 }
@@ -64,13 +65,14 @@ enum DayOrderArg {
 
 #[derive(Subcommand)]
 pub enum ImportsCmd {
-    /// List imports, newest first.
+    /// Lista importer, nyaste först.
     List(JsonFlag),
-    /// Undo an import: remove exactly the reports it added.
+    /// Ångra en import: ta bort exakt de rapporter den lade till.
     Undo { batch: i64 },
-    /// Write the rows an import skipped as a CSV (UTF-8 with BOM, semicolons).
+    /// Skriv raderna som en import hoppade över som CSV (UTF-8 med BOM, semikolon).
     Rejected {
         batch: i64,
+        /// Filen som skrivs.
         #[arg(long)]
         out: PathBuf,
     },

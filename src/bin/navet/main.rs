@@ -4,6 +4,10 @@
 //! parses its arguments into one `navet::ops` call and prints the result: a table for
 //! people, `--json` for programs. Errors print one line on stderr and exit 1; clap's
 //! usage errors exit 2. One module per command group, each with its own `run`.
+//!
+//! The `///` comments on the clap types are the command's help, which users read, so
+//! they are Swedish (the rest of the code's comments are English); clap's own words are
+//! replaced by [`swedish`] and its usage errors by [`usage_error`].
 
 mod bench;
 mod bench_preview;
@@ -20,7 +24,8 @@ mod words;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::{ContextKind, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use navet::Store;
 
 #[global_allocator]
@@ -30,13 +35,13 @@ static ALLOCATOR: navet::Allocator = navet::Allocator;
 #[command(
     name = "navet",
     version,
-    about = "Navet: reports, places and the situation picture (lägesbild) for EST, offline.",
-    long_about = "Navet keeps a Swedish municipality's safety reports in one local SQLite file.\n\
-                  The database is --db PATH, else $NAVET_DB, else the OS data folder."
+    about = "Navet: rapporter, platser och lägesbilden för EST, utan nätverk.",
+    long_about = "Navet håller kommunens trygghetsrapporter i en lokal SQLite-fil.\n\
+                  Databasen är --db SÖKVÄG, annars $NAVET_DB, annars operativsystemets datamapp."
 )]
 struct Cli {
-    /// The database file (created if missing).
-    #[arg(long, global = true, env = "NAVET_DB", value_name = "PATH")]
+    /// Databasfilen (skapas om den saknas).
+    #[arg(long, global = true, env = "NAVET_DB", value_name = "SÖKVÄG")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -44,59 +49,66 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create or upgrade the database and print its path.
+    /// Skapa eller uppgradera databasen och skriv ut dess sökväg.
     Init,
-    /// Fill a new, empty database with a deterministic demo municipality.
+    /// Fyll en ny, tom databas med en demokommun (samma data varje gång).
     Demo(settings::DemoArgs),
-    /// Areas (områden).
+    /// Områden.
     #[command(subcommand)]
     Area(register::AreaCmd),
-    /// Places (platser) and their aliases.
+    /// Platser och deras andra namn.
     #[command(subcommand)]
     Place(register::PlaceCmd),
-    /// Partners (aktörer) that send reports.
+    /// Aktörer som skickar rapporter.
     #[command(subcommand)]
     Partner(register::PartnerCmd),
-    /// The category list.
+    /// Kategorilistan.
     #[command(subcommand)]
     Category(register::CategoryCmd),
-    /// Reports.
+    /// Rapporter.
     #[command(subcommand)]
     Report(report::ReportCmd),
-    /// Import a partner file (CSV/TSV/TXT, XLSX, XLS, ODS, police events JSON).
+    /// Importera en fil från en aktör (CSV/TSV/TXT, XLSX, XLS, ODS, polisens händelser i JSON).
     Import(import::ImportArgs),
-    /// Past imports: list, undo, rejected rows.
+    /// Tidigare importer: lista, ångra, avvisade rader.
     #[command(subcommand)]
     Imports(import::ImportsCmd),
-    /// The unplaced queue.
+    /// Kön av platser som inte känns igen.
     #[command(subcommand)]
     Places(register::PlacesCmd),
-    /// Write the partner reporting template (.xlsx with a category drop-down, or .csv);
-    /// it imports back with no mapping.
+    /// Skriv mallen som aktörer rapporterar i (.xlsx med kategorilista, eller .csv);
+    /// den importeras tillbaka utan koppling.
     Template {
+        /// Filen som skrivs.
         #[arg(long)]
         out: PathBuf,
     },
-    /// The situation picture (lägesbild) for a period; also save, list, show, status, text.
+    /// Lägesbilden för en period; även save, list, show, status och text.
     Picture(picture::PictureCmd),
-    /// Export a PDF, CSV or XLSX file (logged; see `navet exports list`).
+    /// Exportera en PDF-, CSV- eller XLSX-fil (loggas; se `navet exports list`).
     #[command(subcommand)]
     Export(export::ExportCmd),
-    /// The export log.
+    /// Exportloggen.
     #[command(subcommand)]
     Exports(export::ExportsCmd),
-    /// Settings: `navet settings set municipality "Ekbacka kommun"`,
-    /// `navet settings set status_scale "1,2,3,4,5"` (best first).
+    /// Inställningar: `navet settings set municipality "Ekbacka kommun"`,
+    /// `navet settings set status_scale "1,2,3,4,5"` (bästa först).
     #[command(subcommand)]
     Settings(settings::SettingsCmd),
-    /// Benchmarks (figures go to BENCHMARKS.md).
+    /// Prestandamätningar (siffrorna förs in i BENCHMARKS.md).
     #[command(subcommand)]
     Bench(bench::BenchCmd),
 }
 
 fn main() -> ExitCode {
     quiet_on_closed_pipe();
-    let cli = Cli::parse();
+    let cli = match swedish(Cli::command(), true)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -104,6 +116,80 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The command's help in Swedish: clap's own words (headings, the help and version
+/// flags, the usage line) replaced from `words`, on every subcommand.
+fn swedish(cmd: clap::Command, top: bool) -> clap::Command {
+    let cmd = cmd
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .help_template(words::HELP_TEMPLATE)
+        .subcommand_help_heading(words::COMMANDS_HEADING)
+        .subcommand_value_name(words::COMMAND_VALUE)
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                words::ARGUMENTS_HEADING
+            } else {
+                words::OPTIONS_HEADING
+            };
+            a.help_heading(heading)
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(words::HELP_FLAG)
+                .help_heading(words::OPTIONS_HEADING),
+        );
+    let cmd = if top {
+        cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(words::VERSION_FLAG)
+                .help_heading(words::OPTIONS_HEADING),
+        )
+    } else {
+        cmd
+    };
+    cmd.mut_subcommands(|c| swedish(c, false))
+}
+
+/// A usage error in Swedish on one line (exit 2); help and version print as asked.
+fn usage_error(e: clap::Error) -> ExitCode {
+    let context = |kind: ContextKind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        ErrorKind::UnknownArgument => words::unknown_flag(context(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            words::unknown_command(context(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => {
+            words::missing_argument(context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => words::invalid_value(
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+            context(ContextKind::ValidValue),
+        ),
+        ErrorKind::ArgumentConflict => words::conflict(
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg),
+        ),
+        _ => words::usage_problem(context(ContextKind::InvalidArg)),
+    };
+    eprintln!("navet: {message}");
+    ExitCode::from(2)
 }
 
 /// `navet report list | head`: when the reader goes away, end as Unix tools do (by

@@ -6,7 +6,7 @@ use serde::Serialize;
 /// The `--json` switch of the list commands.
 #[derive(Args)]
 pub struct JsonFlag {
-    /// Print JSON (stable, camelCase) instead of a table.
+    /// Skriv JSON (stabil, camelCase) i stället för en tabell.
     #[arg(long)]
     pub json: bool,
 }

@@ -10,13 +10,13 @@ use crate::words as cli;
 
 #[derive(Args, Clone)]
 pub struct PeriodArgs {
-    /// First day (YYYY-MM-DD); with --period, the period containing it.
+    /// Första dagen (ÅÅÅÅ-MM-DD); med --period den period som innehåller den.
     #[arg(long)]
     pub from: Option<String>,
-    /// Last day (YYYY-MM-DD).
+    /// Sista dagen (ÅÅÅÅ-MM-DD).
     #[arg(long)]
     pub to: Option<String>,
-    /// week, 2weeks, month, tertial or custom (default: from the range, else the last complete week).
+    /// week, 2weeks, month, tertial eller custom (annars efter datumen, eller den senaste hela veckan).
     #[arg(long)]
     pub period: Option<String>,
 }
@@ -28,41 +28,50 @@ pub struct PictureCmd {
     action: Option<PictureAction>,
     #[command(flatten)]
     period: PeriodArgs,
+    /// Skriv JSON (stabil, camelCase) i stället för en tabell.
     #[arg(long)]
     json: bool,
 }
 
 #[derive(Subcommand)]
 pub enum PictureAction {
-    /// Freeze the picture as it is now (numbers, statuses, texts).
+    /// Frys lägesbilden som den är nu (siffror, status, texter).
     Save {
         #[command(flatten)]
         period: PeriodArgs,
+        /// Lägesbildens titel (annars "Lägesbild" och perioden).
         #[arg(long)]
         title: Option<String>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },
-    /// List frozen pictures.
+    /// Lista frysta lägesbilder.
     List(JsonFlag),
-    /// Show a frozen picture exactly as it was saved.
+    /// Visa en fryst lägesbild precis som den sparades.
     Show {
         id: i64,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },
-    /// Set an area's status (grön, gul, röd) with a one-line justification.
+    /// Sätt ett områdes status (grön, gul, röd) med en motivering på en rad.
     Status {
+        /// Området.
         area: String,
+        /// Status på skalan (grön, gul, röd eller den inställda).
         status: String,
+        /// Motivering på en rad.
         #[arg(long)]
         justification: String,
         #[command(flatten)]
         period: PeriodArgs,
     },
-    /// Set an analysis text: kartläggning, "annan information" or analys.
+    /// Skriv en analystext: kartläggning, "annan information" eller analys.
     Text {
+        /// Delen: kartläggning, "annan information" eller analys.
         part: String,
+        /// Texten.
         text: String,
         #[command(flatten)]
         period: PeriodArgs,

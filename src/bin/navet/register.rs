@@ -11,54 +11,56 @@ use crate::words as cli;
 
 #[derive(Subcommand)]
 pub enum AreaCmd {
-    /// Add an area.
+    /// Lägg till ett område.
     Add { name: String },
-    /// List areas with their number of places.
+    /// Lista områden med antal platser.
     List(JsonFlag),
 }
 
 #[derive(Subcommand)]
 pub enum PlaceCmd {
-    /// Add a place; the area is created if it does not exist.
+    /// Lägg till en plats; området skapas om det inte finns.
     Add {
+        /// Namnet.
         name: String,
+        /// Bara det här området.
         #[arg(long)]
         area: Option<String>,
-        /// Another spelling partners use; repeat for more.
+        /// Ett annat namn som aktörer använder; upprepa för fler.
         #[arg(long = "alias", value_name = "ALIAS")]
         aliases: Vec<String>,
-        /// Latitude in decimal degrees (WGS 84), with --lon.
+        /// Latitud i decimalgrader (WGS 84), med --lon.
         #[arg(long, requires = "lon", allow_hyphen_values = true)]
         lat: Option<f64>,
-        /// Longitude in decimal degrees (WGS 84), with --lat.
+        /// Longitud i decimalgrader (WGS 84), med --lat.
         #[arg(long, requires = "lat", allow_hyphen_values = true)]
         lon: Option<f64>,
     },
-    /// Add an alias to a place (by its name or another alias).
+    /// Ge en plats ett till namn (platsen anges med sitt namn eller ett annat av sina namn).
     Alias { place: String, alias: String },
-    /// List places with area and aliases.
+    /// Lista platser med område och andra namn.
     List(JsonFlag),
 }
 
 #[derive(Subcommand)]
 pub enum PartnerCmd {
-    /// Add a partner.
+    /// Lägg till en aktör.
     Add { name: String },
-    /// List partners with their number of reports.
+    /// Lista aktörer med antal rapporter.
     List(JsonFlag),
 }
 
 #[derive(Subcommand)]
 pub enum CategoryCmd {
-    /// List categories in their order.
+    /// Lista kategorierna i sin ordning.
     List(JsonFlag),
-    /// Add a category at the end of the list.
+    /// Lägg till en kategori sist i listan.
     Add { name: String },
-    /// Rename a category; its reports follow.
+    /// Byt namn på en kategori; dess rapporter följer med.
     Rename { name: String, new_name: String },
-    /// Stop offering a category for new reports (its history stays).
+    /// Sluta erbjuda en kategori för nya rapporter (historiken finns kvar).
     Retire { name: String },
-    /// Offer a retired category again.
+    /// Erbjud en pensionerad kategori igen.
     Restore { name: String },
 }
 
@@ -172,7 +174,7 @@ pub fn category(store: &mut Store, cmd: CategoryCmd) -> navet::Result<()> {
 
 #[derive(Subcommand)]
 pub enum PlacesCmd {
-    /// Place texts from imports that matched no place; resolve with `navet place alias`.
+    /// Platstexter från importer som inte matchade någon plats; koppla med `navet place alias`.
     Unplaced(JsonFlag),
 }
 

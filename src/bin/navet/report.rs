@@ -10,52 +10,60 @@ use crate::words as cli;
 
 #[derive(Subcommand)]
 pub enum ReportCmd {
-    /// Add a report.
+    /// Lägg till en rapport.
     Add {
-        /// When it happened (YYYY-MM-DD).
+        /// När det hände (ÅÅÅÅ-MM-DD).
         #[arg(long)]
         date: String,
-        /// Time of day (HH:MM).
+        /// Klockslag (TT:MM).
         #[arg(long)]
         time: Option<String>,
-        /// Place name or alias; leave out for an unplaced report.
+        /// Platsens namn eller ett annat av dess namn; utelämna för en rapport utan plats.
         #[arg(long)]
         place: Option<String>,
+        /// Kategorin.
         #[arg(long)]
         category: String,
+        /// Aktören som rapporterar.
         #[arg(long)]
         partner: String,
-        /// How many incidents the report covers (at least 1).
+        /// Hur många händelser rapporten gäller (minst 1).
         #[arg(long)]
         count: Option<u32>,
-        /// The reporter's assessment, e.g. how serious.
+        /// Rapportörens bedömning, till exempel hur allvarligt.
         #[arg(long)]
         assessment: Option<String>,
-        /// Free text.
+        /// Fritext.
         #[arg(long)]
         text: Option<String>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },
-    /// List reports, newest first.
+    /// Lista rapporter, nyaste först.
     List {
-        /// First day, inclusive (YYYY-MM-DD).
+        /// Första dagen, inräknad (ÅÅÅÅ-MM-DD).
         #[arg(long)]
         from: Option<String>,
-        /// Last day, inclusive (YYYY-MM-DD).
+        /// Sista dagen, inräknad (ÅÅÅÅ-MM-DD).
         #[arg(long)]
         to: Option<String>,
+        /// Bara den här platsen (namn eller ett annat av dess namn).
         #[arg(long)]
         place: Option<String>,
+        /// Bara det här området.
         #[arg(long)]
         area: Option<String>,
+        /// Bara den här kategorin.
         #[arg(long)]
         category: Option<String>,
+        /// Bara den här aktören.
         #[arg(long)]
         partner: Option<String>,
-        /// At most this many.
+        /// Högst så här många.
         #[arg(long)]
         limit: Option<u32>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },

@@ -7,18 +7,18 @@ use crate::words as cli;
 
 #[derive(Subcommand)]
 pub enum SettingsCmd {
-    /// Show the settings.
+    /// Visa inställningarna.
     Get,
-    /// Set a setting (municipality, status_scale).
+    /// Ändra en inställning (municipality, status_scale).
     Set { key: String, value: String },
 }
 
 #[derive(Args)]
 pub struct DemoArgs {
-    /// Weeks of reports.
+    /// Antal veckor med rapporter.
     #[arg(long, default_value_t = demo::DEFAULT_WEEKS)]
     weeks: u32,
-    /// Last day of the demo period (YYYY-MM-DD); default: the end of the last complete week.
+    /// Demoperiodens sista dag (ÅÅÅÅ-MM-DD); annars slutet av den senaste hela veckan.
     #[arg(long, value_name = "DATE")]
     end: Option<String>,
 }

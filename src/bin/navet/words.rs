@@ -330,3 +330,42 @@ pub fn bench_preview(b: &crate::bench_preview::PreviewBench) -> String {
 pub fn decimal(v: f64) -> String {
     format!("{v:.1}").replace('.', ",")
 }
+
+/// The help's layout: clap's, with the usage line in Swedish.
+pub const HELP_TEMPLATE: &str =
+    "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
+pub const COMMANDS_HEADING: &str = "Kommandon";
+pub const COMMAND_VALUE: &str = "KOMMANDO";
+pub const ARGUMENTS_HEADING: &str = "Argument";
+pub const OPTIONS_HEADING: &str = "Flaggor";
+pub const HELP_FLAG: &str = "Visa den här hjälpen";
+pub const VERSION_FLAG: &str = "Visa versionen";
+
+pub fn unknown_flag(flag: impl Display) -> String {
+    format!("okänd flagga {flag} (se navet --help)")
+}
+
+pub fn unknown_command(command: impl Display) -> String {
+    format!("okänt kommando \"{command}\" (se navet --help)")
+}
+
+pub fn missing_argument(what: impl Display) -> String {
+    format!("det här saknas: {what}")
+}
+
+pub fn invalid_value(value: impl Display, flag: impl Display, valid: impl Display) -> String {
+    let valid = valid.to_string();
+    if valid.is_empty() {
+        format!("\"{value}\" går inte för {flag}")
+    } else {
+        format!("\"{value}\" går inte för {flag} (välj {valid})")
+    }
+}
+
+pub fn conflict(flag: impl Display, other: impl Display) -> String {
+    format!("{flag} går inte att kombinera med {other}")
+}
+
+pub fn usage_problem(flag: impl Display) -> String {
+    format!("kommandoraden går inte att läsa ({flag}); se navet --help")
+}
