@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "get_saved_picture",
     "export",
     "list_exports",
+    "scan_personal_data",
 ];
 
 fn main() {

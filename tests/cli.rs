@@ -614,3 +614,45 @@ fn help_and_usage_errors_are_swedish() {
         "{err}"
     );
 }
+
+/// A database that already holds personal data (an import with --keep-personal-data,
+/// or one from before every column was masked) is scanned and masked on request.
+#[test]
+fn personal_data_scan_finds_and_masks_what_is_already_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    ok(&db, &["partner", "add", "Polisen"]);
+    let csv = dir.path().join("fil.csv");
+    std::fs::write(
+        &csv,
+        "Datum;Plats;Händelse;Bedömning;Beskrivning\n2026-11-18;Torget 811218-9876;Klotter;ring 070-123 45 67;pnr 19811218–9876\n2026-11-19;Torget;Klotter;;inget\n",
+    )
+    .unwrap();
+    ok(
+        &db,
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--partner",
+            "Polisen",
+            "--keep-personal-data",
+        ],
+    );
+    let found: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["personal-data", "scan", "--json"])).unwrap();
+    assert_eq!(found["reports"], 1, "{found}");
+    assert_eq!(found["personnummer"], 2, "{found}");
+    assert_eq!(found["phone"], 1, "{found}");
+    assert_eq!(found["masked"], false);
+    let said = ok(&db, &["personal-data", "scan", "--mask"]);
+    assert!(said.starts_with("Maskerade 2 personnummer"), "{said}");
+    let list = ok(&db, &["report", "list", "--json"]);
+    assert!(!list.contains("9876") && !list.contains("45 67"), "{list}");
+    assert!(list.contains("[personnummer]"), "{list}");
+    let again: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["personal-data", "scan", "--json"])).unwrap();
+    assert_eq!(
+        (again["personnummer"].as_u64(), again["phone"].as_u64()),
+        (Some(0), Some(0))
+    );
+}

@@ -869,3 +869,68 @@ fn clock_times_that_a_spreadsheet_turned_into_numbers() {
         assert!(flagged[0].contains("00:30 eller 07:12"), "{flagged:?}");
     }
 }
+
+/// Personal data is masked wherever text enters: every imported column, the problem
+/// messages that quote a cell, the raw text of a skipped row, and the report form.
+#[test]
+fn personal_data_is_masked_in_every_column_message_and_skipped_row() {
+    let mut e = env();
+    let p = e.utf8(
+        "personer.csv",
+        "Datum;Plats;Händelse;Antal;Bedömning;Id;Beskrivning\n\
+         2026-11-18;Torget 811218–9876;Klotter;1;Hög, pnr 811218-9876;811218-9876;tagg\n\
+         2026-11-18;Torget;Klotter;811218-9876;Låg;A-2;antal med pnr\n\
+         ;Torget;Klotter;1;;;ring 070-123 45 67, 19811218-9876\n",
+    );
+    let r = e.import(&p, "Polisen");
+    assert_eq!((r.inserted, r.skipped), (2, 1), "{:?}", r.issues);
+    let all = e.all();
+    let stored: Vec<&Report> = all.iter().filter(|x| x.import_batch == r.batch).collect();
+    for report in &stored {
+        let fields = [
+            report.source_place.clone().unwrap_or_default(),
+            report.assessment.clone().unwrap_or_default(),
+            report.external_id.clone().unwrap_or_default(),
+            report.text.clone(),
+        ];
+        for f in fields {
+            assert!(!f.contains("9876"), "stored unmasked: {f}");
+        }
+    }
+    assert!(
+        stored
+            .iter()
+            .any(|x| x.assessment.as_deref() == Some("Hög, pnr [personnummer]"))
+    );
+    for issue in &r.issues {
+        assert!(!issue.message.contains("9876"), "{}", issue.message);
+    }
+    let rejected = ops::import::rejected_rows(&e.store, r.batch.unwrap()).unwrap();
+    assert_eq!(rejected.len(), 1);
+    assert!(
+        !rejected[0].2.contains("9876") && !rejected[0].2.contains("45 67"),
+        "{}",
+        rejected[0].2
+    );
+    assert!(
+        rejected[0].2.contains("[personnummer]"),
+        "{}",
+        rejected[0].2
+    );
+
+    // The form (and `navet report add --text`) masks too.
+    let typed = ops::report::add(
+        &mut e.store,
+        &navet::db::report::NewReport {
+            date: "2026-11-19".into(),
+            category: "Klotter".into(),
+            partner: "Polisen".into(),
+            text: Some("Anmälare 811218\u{2013}9876, tel 070-123 45 67".into()),
+            assessment: Some("pnr 8112189876".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(typed.text, "Anmälare [personnummer], tel [telefon]");
+    assert_eq!(typed.assessment.as_deref(), Some("pnr [personnummer]"));
+}

@@ -28,6 +28,7 @@ use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
 use navet::export::{ExportDone, ExportFormat, ExportRequest};
 use navet::import::{ImportOptions, ImportProgress, ImportResult, Inspection};
+use navet::ops::personal_data::PersonalDataScan;
 use navet::ops::{self, AppInfo};
 use navet::picture::{AnalysisPart, Period, PeriodQuery, Picture};
 use navet::{Error, Message, Store};
@@ -447,6 +448,12 @@ async fn export(app: AppHandle, request: ExportRequest) -> Reply<Option<ExportDo
     .await
 }
 
+/// Finds personal data already stored (and masks it when `mask`).
+#[tauri::command]
+async fn scan_personal_data(app: AppHandle, mask: bool) -> Reply<PersonalDataScan> {
+    write(app, move |s| ops::personal_data::scan(s, mask)).await
+}
+
 #[tauri::command]
 async fn list_exports(app: AppHandle) -> Reply<Vec<ExportEntry>> {
     read(app, ops::export::log).await
@@ -507,7 +514,8 @@ fn main() {
             list_saved_pictures,
             get_saved_picture,
             export,
-            list_exports
+            list_exports,
+            scan_personal_data
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -18,6 +18,7 @@ pub mod import_profile;
 pub mod migrations;
 pub mod named;
 pub mod partner;
+pub mod personal_data;
 pub mod picture_draft;
 pub mod picture_queries;
 pub mod picture_snapshot;

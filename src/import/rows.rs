@@ -142,6 +142,8 @@ pub struct Writer<'t> {
     batch: Id,
     file: String,
     on_problem: OnProblem,
+    /// Mask personal data in what the batch records (problem messages, skipped rows).
+    mask: bool,
     description_column: Option<String>,
     done: Done,
     /// The report insert, prepared once.
@@ -195,6 +197,7 @@ pub fn loader<'t>(
         batch,
         file,
         on_problem: opts.on_problem,
+        mask: !opts.keep_personal_data,
         description_column,
         done: Done {
             counts: Counts::default(),
@@ -458,12 +461,30 @@ impl Checker {
                 ));
             }
         }
-        let category_text = clean(self.cell(rec, Field::Category)).to_string();
-        let place_text = clean(self.cell(rec, Field::Place)).to_string();
+        // Every other column that is stored is masked the same way: a personnummer in the
+        // place, category, assessment or id column is no less personal.
+        let mut masked_elsewhere = false;
+        let mut guard = |value: &str| -> String {
+            if self.mask && pii::scan(value).any() {
+                masked_elsewhere = true;
+                pii::mask(value).0
+            } else {
+                value.to_string()
+            }
+        };
+        let category_text = guard(clean(self.cell(rec, Field::Category)));
+        let place_text = guard(clean(self.cell(rec, Field::Place)));
         let assessment =
-            Some(clean(self.cell(rec, Field::Assessment)).to_string()).filter(|s| !s.is_empty());
+            Some(guard(clean(self.cell(rec, Field::Assessment)))).filter(|s| !s.is_empty());
         let external_id =
-            Some(clean(self.cell(rec, Field::ExternalId)).to_string()).filter(|s| !s.is_empty());
+            Some(guard(clean(self.cell(rec, Field::ExternalId)))).filter(|s| !s.is_empty());
+        if masked_elsewhere && !found.any() {
+            self.masked += 1;
+            info = Some(RowProblem::PersonalDataMasked {
+                personnummer: 0,
+                phone: 0,
+            });
+        }
 
         let raw_needed = fatal.is_some()
             || partner_id.is_none()
@@ -596,6 +617,13 @@ impl<'t> Writer<'t> {
         action: RowAction,
         raw: Option<&str>,
     ) -> Result<()> {
+        // Problem messages quote cells ("811218-9876" är inget giltigt antal) and a
+        // skipped row is kept as read: both are masked like the stored columns.
+        let (message, raw) = if self.mask {
+            (pii::mask(&message).0, raw.map(|r| pii::mask(r).0))
+        } else {
+            (message, raw.map(str::to_string))
+        };
         crate::db::import_batch::insert_issue(
             self.tx,
             self.batch,
@@ -603,7 +631,7 @@ impl<'t> Writer<'t> {
             column.as_deref(),
             &message,
             action.as_str(),
-            raw,
+            raw.as_deref(),
         )?;
         self.done.issues_total += 1;
         if self.done.issues.len() < MAX_LISTED_ISSUES {

@@ -10,6 +10,7 @@ pub mod categories;
 pub mod export;
 pub mod import;
 pub mod partners;
+pub mod personal_data;
 pub mod picture;
 pub mod places;
 pub mod report;

@@ -16,6 +16,7 @@ mod export;
 mod import;
 mod output;
 mod picture;
+mod privacy;
 mod register;
 mod report;
 mod settings;
@@ -95,6 +96,9 @@ enum Command {
     /// `navet settings set status_scale "1,2,3,4,5"` (bästa först).
     #[command(subcommand)]
     Settings(settings::SettingsCmd),
+    /// Personuppgifter som redan finns i databasen: sök och maskera.
+    #[command(subcommand, name = "personal-data")]
+    PersonalData(privacy::PersonalDataCmd),
     /// Prestandamätningar (siffrorna förs in i BENCHMARKS.md).
     #[command(subcommand)]
     Bench(bench::BenchCmd),
@@ -240,6 +244,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Export(cmd) => export::run(&store, cmd)?,
         Command::Exports(cmd) => export::exports(&store, cmd)?,
         Command::Settings(cmd) => settings::run(&mut store, cmd)?,
+        Command::PersonalData(cmd) => privacy::run(&mut store, cmd)?,
         Command::Bench(_) => {}
     }
     Ok(())

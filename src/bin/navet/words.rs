@@ -369,3 +369,15 @@ pub fn conflict(flag: impl Display, other: impl Display) -> String {
 pub fn usage_problem(flag: impl Display) -> String {
     format!("kommandoraden går inte att läsa ({flag}); se navet --help")
 }
+
+pub fn personal_data_scan(s: &navet::ops::personal_data::PersonalDataScan) -> String {
+    let found = format!(
+        "{} personnummer och {} telefonnummer i {} rapporter och {} importproblem eller avvisade rader",
+        s.personnummer, s.phone, s.reports, s.import_issues
+    );
+    match (s.masked, s.personnummer + s.phone) {
+        (_, 0) => "Inga personnummer eller telefonnummer hittades.".to_string(),
+        (true, _) => format!("Maskerade {found}."),
+        (false, _) => format!("Hittade {found}. Maskera dem med navet personal-data scan --mask."),
+    }
+}

@@ -182,6 +182,14 @@ export const sv = {
     `”${text}” är nu ett alias för ${place}; ${n} ${n === 1 ? "rapport" : "rapporter"} fick platsen.`,
   importsTitle: "Importer",
   importsEmpty: "Inga importer ännu.",
+  personalDataTitle: "Personuppgifter i databasen",
+  personalDataHint:
+    "Sök efter personnummer och telefonnummer i allt som redan sparats (rapporternas texter, importernas problem och avvisade rader).",
+  personalDataScan: "Sök",
+  personalDataMask: "Maskera det som hittas",
+  personalDataNone: "Inga personnummer eller telefonnummer hittades.",
+  personalDataFound: (pnr: number, phone: number, reports: number, issues: number, masked: boolean) =>
+    `${masked ? "Maskerade" : "Hittade"} ${pnr} personnummer och ${phone} telefonnummer i ${reports} rapporter och ${issues} importproblem eller avvisade rader.`,
   colImport: "Import",
   colWhenImported: "Importerad",
   colFile: "Fil",

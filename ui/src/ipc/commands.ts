@@ -10,6 +10,7 @@ import type { UnplacedText } from "./generated/UnplacedText";
 import type { AnalysisPart } from "./generated/AnalysisPart";
 import type { ExportDone } from "./generated/ExportDone";
 import type { ExportEntry } from "./generated/ExportEntry";
+import type { PersonalDataScan } from "./generated/PersonalDataScan";
 import type { Audience } from "./generated/Audience";
 import type { ExportFormat } from "./generated/ExportFormat";
 import type { ExportRequest } from "./generated/ExportRequest";
@@ -107,6 +108,7 @@ export const commands = {
       request: { source: { type: "reports", filter }, format, audience: audience(partner) } satisfies ExportRequest,
     }),
   listExports: () => call<ExportEntry[]>("list_exports"),
+  scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
 };
 
 export type Commands = typeof commands;

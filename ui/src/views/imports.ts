@@ -2,7 +2,7 @@
 
 import { h } from "../dom";
 import { t } from "../i18n/sv";
-import type { Commands } from "../ipc/commands";
+import { toIpcError, type Commands } from "../ipc/commands";
 import type { Batch } from "../ipc/generated/Batch";
 import { listTable } from "./list-table";
 
@@ -37,6 +37,35 @@ export function importsView(api: Commands, onUndone: () => void): ImportsView {
     );
   }
 
+  // Personal data already stored: found on request, masked only when asked again.
+  const scanStatus = h("p", { id: "personal-data-status", class: "status", role: "status" });
+  const scanButton = h("button", { type: "button", id: "personal-data-scan", class: "secondary" }, t.personalDataScan);
+  const maskButton = h("button", { type: "button", id: "personal-data-mask", disabled: true }, t.personalDataMask);
+  const runScan = (mask: boolean) => {
+    scanButton.disabled = true;
+    maskButton.disabled = true;
+    api
+      .scanPersonalData(mask)
+      .then((r) => {
+        const any = r.personnummer + r.phone > 0;
+        scanStatus.className = "status";
+        scanStatus.textContent = any
+          ? t.personalDataFound(r.personnummer, r.phone, r.reports, r.importIssues, r.masked)
+          : t.personalDataNone;
+        maskButton.disabled = !any || r.masked;
+        if (r.masked) onUndone();
+      })
+      .catch((e: unknown) => {
+        scanStatus.className = "status error";
+        scanStatus.textContent = toIpcError(e).message;
+      })
+      .finally(() => {
+        scanButton.disabled = false;
+      });
+  };
+  scanButton.addEventListener("click", () => runScan(false));
+  maskButton.addEventListener("click", () => runScan(true));
+
   const element = h(
     "section",
     { id: "imports" },
@@ -57,6 +86,10 @@ export function importsView(api: Commands, onUndone: () => void): ImportsView {
       ),
       table.body,
     ),
+    h("h2", {}, t.personalDataTitle),
+    h("p", { class: "hint" }, t.personalDataHint),
+    h("div", { class: "import-actions" }, scanButton, maskButton),
+    scanStatus,
   );
   return { element, refresh: table.refresh };
 }
