@@ -139,6 +139,7 @@ impl Message {
             UnknownSetting { .. }
             | ExportUnsupported { .. }
             | ReportsAsPdf
+            | PartnerSafePlaceFilter
             | UnknownAnalysisPart { .. }
             | InvalidPair { .. } => ErrorCode::Invalid,
             BatchAlreadyUndone { .. } => ErrorCode::Conflict,

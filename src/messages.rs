@@ -163,6 +163,8 @@ pub enum Message {
         flag: String,
         value: String,
     },
+    /// A partner-safe file covers whole areas, never one place picked out of one.
+    PartnerSafePlaceFilter,
     /// The reports list has no PDF form (a table of thousands of rows is no document).
     ReportsAsPdf,
     /// An export of something Navet does not export, or in a format it does not write.
@@ -287,6 +289,7 @@ impl Message {
             UnknownSetting { key, known } => {
                 format!("Inställningen \"{key}\" finns inte (inställningarna är: {known}).")
             }
+            PartnerSafePlaceFilter => "En partnersäker fil gäller hela områden: ta bort platsfiltret (annars kan två filer dras från varandra och visa dolda antal).".into(),
             ReportsAsPdf => "Rapporter kan inte exporteras som pdf (välj rapporter som csv eller xlsx; lägesbild som pdf, csv eller xlsx).".into(),
             ExportUnsupported { what, allowed } => {
                 format!("\"{what}\" kan inte exporteras så (välj: {allowed}).")

@@ -18,9 +18,23 @@ fn protected_shape(s: &str) -> Option<usize> {
         .map(|_| quotes)
 }
 
+/// A plain number (`-1`, `+3`, `6,0`, `-0.5`): a spreadsheet reads it as a number, never
+/// as a formula, so it is written as it is (a change of −1 stays `-1`, not `'-1`).
+fn is_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+    let (whole, fraction) = digits.split_once([',', '.']).unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Makes a cell safe to open in a spreadsheet: one more leading `'` on any cell of the
-/// form `'*[=+-@\t\r]…`.
+/// form `'*[=+-@\t\r]…` that is not a plain number.
 pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+    if is_number(cell) {
+        return cell.into();
+    }
     match protected_shape(cell) {
         Some(_) => format!("'{cell}").into(),
         None => cell.into(),
@@ -54,11 +68,21 @@ mod tests {
             let safe = neutralize(cell);
             assert_eq!(unneutralize(&safe), cell, "{cell:?}");
             assert!(
-                !safe.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                !safe.starts_with(['=', '+', '-', '@', '\t', '\r']) || is_number(&safe),
                 "{safe:?}"
             );
         }
         assert_eq!(neutralize("=1+1"), "'=1+1");
+        // Numbers stay numbers: a change of −1 is -1 in the file.
+        for n in ["-1", "+3", "-0,5", "6,0", "12"] {
+            assert_eq!(neutralize(n), n);
+        }
+        for text in ["-5 grader", "+46 70 123 45 67", "-", "+", "-,5", "1-2"] {
+            assert!(
+                neutralize(text).starts_with('\'') || !text.starts_with(['-', '+']),
+                "{text}"
+            );
+        }
         assert_eq!(neutralize("Stöld"), "Stöld");
         assert_eq!(
             unneutralize("'plain"),

@@ -613,9 +613,9 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         text.starts_with("\u{feff}Vecka;Område;Kategori;Antal\r\n"),
         "{text}"
     );
-    assert!(text.contains("2026-V53;Centrum;Skadegörelse;10"), "{text}");
+    assert!(text.contains("2026-W53;Centrum;Skadegörelse;10"), "{text}");
     assert!(
-        text.contains("2026-V53;Norrby;Brand/anlagd brand;<3"),
+        text.contains("2026-W53;Norrby;Brand/anlagd brand;<3"),
         "{text}"
     );
     for secret in ["fyra rutor", "nyårsbrand", "ruta"] {
@@ -817,4 +817,109 @@ fn an_unreadable_draft_is_an_error_never_overwritten() {
         .query_row("SELECT data FROM picture_draft", [], |r| r.get(0))
         .unwrap();
     assert_eq!(kept, broken, "the coordinator's draft is left as it was");
+}
+
+/// A differencing attack on partner-safe files: every export the CLI allows for a
+/// partner (periods that start and end on any day, one area or all, one category or
+/// all) is made, and no hidden count comes back: each (week, area, category) cell reads
+/// the same in every file, so one file minus another reveals nothing, and no week's
+/// area or category hides exactly one of several cells, so no total gives it away. A place filter,
+/// which would let an area total minus the other places give a place's hidden count,
+/// is refused.
+#[test]
+fn subtracting_partner_safe_files_recovers_no_hidden_count() {
+    use std::collections::BTreeMap;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::load_demo(&mut s, 8, d(2026, 11, 15)).unwrap();
+    ops::partners::add(&mut s, "Fältgruppen Extra").unwrap();
+    let areas = [None, Some("Centrum"), Some("Norrby"), Some("Söderåsen")];
+    let categories = [
+        None,
+        Some("Skadegörelse"),
+        Some("Klotter"),
+        Some("Otrygghet"),
+    ];
+    let periods = [
+        (None, None),
+        (Some("2026-10-19"), Some("2026-11-15")),
+        (Some("2026-10-20"), Some("2026-11-15")),
+        (Some("2026-10-19"), Some("2026-11-14")),
+        (Some("2026-11-03"), Some("2026-11-03")),
+        (Some("2026-11-02"), Some("2026-11-08")),
+        (Some("2026-11-01"), Some("2026-11-30")),
+    ];
+    let mut seen: BTreeMap<(String, String, String), String> = BTreeMap::new();
+    let mut files = 0;
+    for (from, to) in periods {
+        for area in areas {
+            for category in categories {
+                let path = dir.path().join(format!("f{files}.csv"));
+                files += 1;
+                export(
+                    &s,
+                    ExportSource::Reports {
+                        filter: ReportFilter {
+                            from: from.map(Into::into),
+                            to: to.map(Into::into),
+                            area: area.map(Into::into),
+                            category: category.map(Into::into),
+                            ..Default::default()
+                        },
+                    },
+                    ExportFormat::Csv,
+                    Audience::Partner {
+                        name: Some("Fältgruppen Extra".into()),
+                    },
+                    &path,
+                )
+                .unwrap();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let mut groups: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+                for line in text.lines().skip(1) {
+                    let cells: Vec<&str> = line.split(';').collect();
+                    let key = (cells[0].into(), cells[1].into(), cells[2].into());
+                    let value = cells[3].to_string();
+                    if let Some(before) = seen.get(&key) {
+                        assert_eq!(before, &value, "{key:?} differs between two files");
+                    }
+                    seen.insert(key, value.clone());
+                    for g in [(cells[0], cells[1]), (cells[0], cells[2])] {
+                        let e = groups.entry((g.0.into(), g.1.into())).or_default();
+                        e.0 += 1;
+                        e.1 += usize::from(value == "<3");
+                    }
+                }
+                // A group that hides exactly one cell beside shown ones would give it
+                // away to anyone holding the group's total. (A group whose only cell is
+                // hidden has no shown cell to subtract; its total is never published.)
+                if area.is_none() && category.is_none() {
+                    for (g, (cells, hidden)) in &groups {
+                        assert!(
+                            *hidden != 1 || *cells == 1,
+                            "{g:?} hides exactly one of {cells} cells"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        seen.values().any(|v| v == "<3"),
+        "the demo has small counts to hide"
+    );
+    let err = export(
+        &s,
+        ExportSource::Reports {
+            filter: ReportFilter {
+                place: Some("Stortorget".into()),
+                ..Default::default()
+            },
+        },
+        ExportFormat::Csv,
+        Audience::Partner { name: None },
+        &dir.path().join("plats.csv"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("hela områden"), "{err}");
 }

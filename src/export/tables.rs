@@ -1,6 +1,8 @@
 //! The tables CSV and XLSX exports hold: reports, or the picture's area × category
 //! table; in partner-safe mode aggregates only, counts below 3 shown as `<3`, no text.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::Datelike;
 
 use crate::db::report::Report;
@@ -80,33 +82,118 @@ pub fn reports(list: &[Report], safe: bool) -> ExportTable {
                 .collect(),
         };
     }
-    let mut groups: std::collections::BTreeMap<(String, String, String), u32> = Default::default();
+    let mut groups: BTreeMap<(String, String, String), u32> = Default::default();
     for r in list {
         let week = chrono::NaiveDate::parse_from_str(&r.occurred_date, "%Y-%m-%d")
-            .map(|d| format!("{}-V{:02}", d.iso_week().year(), d.iso_week().week()))
+            .map(|d| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()))
             .unwrap_or_default();
         let area = r.area.clone().unwrap_or_else(|| words::NO_PLACE.into());
         *groups.entry((week, area, r.category.clone())).or_default() += r.count;
     }
+    let hidden = suppressed(&groups);
     ExportTable {
         header: vec![words::WEEK, field::AREA, field::CATEGORY, field::COUNT],
         rows: groups
             .into_iter()
-            .map(|((w, a, c), n)| vec![t(w), t(a), t(c), count(n, true)])
+            .map(|(key, n)| {
+                let cell = if hidden.contains(&key) {
+                    Cell::Text(format!("<{SUPPRESS_BELOW}"))
+                } else {
+                    Cell::Number(f64::from(n))
+                };
+                let (w, a, c) = key;
+                vec![t(w), t(a), t(c), cell]
+            })
             .collect(),
+    }
+}
+
+/// The cells of one suppression group, with their counts.
+type Members<'a, K> = Vec<(&'a (K, K, K), u32)>;
+
+/// Which cells a partner-safe table hides: every count from 1 to 2 (primary), and then,
+/// wherever a week's area or a week's category would hide exactly one cell, also its
+/// smallest shown cell (secondary), so that no hidden count can be worked out from the
+/// others and a total, whichever file the total comes from.
+pub fn suppressed<K: Ord + Clone>(cells: &BTreeMap<(K, K, K), u32>) -> BTreeSet<(K, K, K)> {
+    let mut hidden: BTreeSet<(K, K, K)> = cells
+        .iter()
+        .filter(|(_, n)| (1..SUPPRESS_BELOW).contains(*n))
+        .map(|(k, _)| k.clone())
+        .collect();
+    // Groups: (first, second) over the third, and (first, third) over the second.
+    let group_of = [
+        |k: &(K, K, K)| (k.0.clone(), k.1.clone()),
+        |k: &(K, K, K)| (k.0.clone(), k.2.clone()),
+    ];
+    loop {
+        let mut added = false;
+        for group in group_of {
+            let mut members: BTreeMap<(K, K), Members<K>> = BTreeMap::new();
+            for (k, n) in cells {
+                members.entry(group(k)).or_default().push((k, *n));
+            }
+            for list in members.values() {
+                let hidden_here = list.iter().filter(|(k, _)| hidden.contains(*k)).count();
+                if hidden_here != 1 {
+                    continue;
+                }
+                let smallest = list
+                    .iter()
+                    .filter(|(k, n)| !hidden.contains(*k) && *n > 0)
+                    .min_by_key(|(_, n)| *n);
+                if let Some((k, _)) = smallest {
+                    hidden.insert((*k).clone());
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            return hidden;
+        }
     }
 }
 
 /// The picture's table: one row per area and category.
 pub fn picture(p: &Picture, safe: bool) -> ExportTable {
+    // Partner-safe: the same primary and secondary suppression as the reports table,
+    // for this period's counts and the previous period's, each over areas and categories.
+    let cells = |value: fn(&crate::picture::CategoryCount) -> u32| {
+        let map: BTreeMap<(String, String, String), u32> = p
+            .areas
+            .iter()
+            .flat_map(|a| {
+                a.categories.iter().map(move |c| {
+                    (
+                        (String::new(), a.area.clone(), c.category.clone()),
+                        value(c),
+                    )
+                })
+            })
+            .collect();
+        suppressed(&map)
+    };
+    let (hidden_now, hidden_before) = if safe {
+        (cells(|c| c.count), cells(|c| c.previous))
+    } else {
+        Default::default()
+    };
+    let shown =
+        |hidden: &BTreeSet<(String, String, String)>, area: &str, category: &str, n: u32| {
+            if hidden.contains(&(String::new(), area.to_string(), category.to_string())) {
+                Cell::Text(format!("<{SUPPRESS_BELOW}"))
+            } else {
+                count(n, safe)
+            }
+        };
     let mut rows = Vec::new();
     for a in &p.areas {
         for c in &a.categories {
             rows.push(vec![
                 t(a.area.clone()),
                 t(c.category.clone()),
-                count(c.count, safe),
-                count(c.previous, safe),
+                shown(&hidden_now, &a.area, &c.category, c.count),
+                shown(&hidden_before, &a.area, &c.category, c.previous),
                 Cell::Number(c.baseline),
                 if safe {
                     t("")

@@ -12,7 +12,7 @@ use crate::export::{
     ExportDone, ExportRequest, ExportSource, PictureSource, TableFormat, csv, lagesbild, pdf,
     tables, xlsx,
 };
-use crate::messages::table as table_words;
+use crate::messages::{Message, table as table_words};
 use crate::picture::Picture;
 
 fn resolve_picture(store: &Store, source: &PictureSource) -> Result<Picture> {
@@ -57,15 +57,24 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
             serde_json::to_value(picture).unwrap_or_default()
         }
         ExportSource::Reports { filter } => {
-            let list = super::report::list(
-                store,
-                &ReportFilter {
-                    limit: None,
-                    ..filter.clone()
-                },
-            )?
-            .reports;
-            let table = tables::reports(&list, safe);
+            let filter = &if safe {
+                whole_weeks(filter)?
+            } else {
+                filter.clone()
+            };
+            let table = if safe {
+                partner_safe_reports(store, filter)?
+            } else {
+                let list = super::report::list(
+                    store,
+                    &ReportFilter {
+                        limit: None,
+                        ..filter.clone()
+                    },
+                )?
+                .reports;
+                tables::reports(&list, false)
+            };
             // `check` refused a PDF of reports.
             let format = request.format.table().unwrap_or(TableFormat::Csv);
             write_table(&table, format, path, table_words::REPORTS_SHEET)?;
@@ -91,6 +100,73 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
         bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
         partner_safe: safe,
         log_id,
+    })
+}
+
+/// The partner-safe reports table: counted and suppressed over every area and category
+/// of the whole weeks, and only then narrowed to the area or category asked for, so a
+/// cell reads the same in every file whatever the filter (else a cell hidden in one
+/// file could stand in another).
+fn partner_safe_reports(store: &Store, filter: &ReportFilter) -> Result<tables::ExportTable> {
+    // The names are checked as for any list (an unknown area is an error, not nothing).
+    super::report::list(
+        store,
+        &ReportFilter {
+            limit: Some(0),
+            ..filter.clone()
+        },
+    )?;
+    let all = super::report::list(
+        store,
+        &ReportFilter {
+            from: filter.from.clone(),
+            to: filter.to.clone(),
+            ..Default::default()
+        },
+    )?
+    .reports;
+    let mut table = tables::reports(&all, true);
+    let wanted = |asked: &Option<String>, cell: &tables::Cell| {
+        asked
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .is_none_or(|a| crate::names::key(a) == crate::names::key(&cell.as_text()))
+    };
+    table
+        .rows
+        .retain(|row| wanted(&filter.area, &row[1]) && wanted(&filter.category, &row[2]));
+    Ok(table)
+}
+
+/// A partner-safe file is built on fixed boundaries only, so that two of them can never
+/// be subtracted to reveal a hidden count: its dates are widened to whole ISO weeks
+/// (Monday to Sunday), and it covers whole areas (a filter on one place is refused;
+/// one area or one category selects whole cells and is kept).
+fn whole_weeks(filter: &ReportFilter) -> Result<ReportFilter> {
+    use chrono::Datelike;
+    if filter
+        .place
+        .as_deref()
+        .is_some_and(|p| !p.trim().is_empty())
+    {
+        return Err(Message::PartnerSafePlaceFilter.into());
+    }
+    let day = |text: &Option<String>, field: &str| -> Result<Option<chrono::NaiveDate>> {
+        text.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| crate::time::parse_date(field, t))
+            .transpose()
+    };
+    let from = day(&filter.from, crate::messages::field::FROM)?
+        .map(|d| d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday())));
+    let to = day(&filter.to, crate::messages::field::TO)?
+        .map(|d| d + chrono::Days::new(u64::from(6 - d.weekday().num_days_from_monday())));
+    Ok(ReportFilter {
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+        ..filter.clone()
     })
 }
 
