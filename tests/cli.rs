@@ -656,3 +656,63 @@ fn personal_data_scan_finds_and_masks_what_is_already_stored() {
         (Some(0), Some(0))
     );
 }
+
+/// What people read from the CLI is Swedish through and through: a status echoed as
+/// stored, decimal commas, local times and a readable filter in the lists.
+#[test]
+fn human_output_uses_swedish_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    ok(&db, &["demo", "--weeks", "10", "--end", "2026-11-15"]);
+    let said = ok(
+        &db,
+        &[
+            "picture",
+            "status",
+            "norrby",
+            "RÖD",
+            "--justification",
+            "x",
+            "--from",
+            "2026-11-09",
+            "--period",
+            "week",
+        ],
+    );
+    assert_eq!(said.trim(), "Norrby vecka 46 2026: röd");
+    let picture = ok(
+        &db,
+        &["picture", "--from", "2026-11-09", "--period", "week"],
+    );
+    let totals = picture.lines().nth(1).unwrap();
+    assert!(
+        totals.contains("normalnivå ") && totals.contains(','),
+        "{totals}"
+    );
+    assert!(!totals.contains('.'), "decimal comma: {totals}");
+    let out = dir.path().join("v.pdf");
+    ok(
+        &db,
+        &[
+            "export",
+            "pdf",
+            "lagesbild",
+            "--from",
+            "2026-11-09",
+            "--period",
+            "week",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let list = ok(&db, &["exports", "list"]);
+    let row = list.lines().nth(1).unwrap();
+    assert!(
+        row.contains(" kl. ") && !row.contains('Z'),
+        "local time: {row}"
+    );
+    assert!(
+        row.contains("vecka 46 2026") && !row.contains('{'),
+        "readable filter: {row}"
+    );
+}

@@ -366,7 +366,7 @@ async fn set_area_status(
     justification: String,
 ) -> Reply<()> {
     write(app, move |s| {
-        ops::picture::set_area_status(s, &period, &area, &status, &justification)
+        ops::picture::set_area_status(s, &period, &area, &status, &justification).map(|_| ())
     })
     .await
 }

@@ -3,21 +3,21 @@
 use crate::Store;
 use crate::db::picture_snapshot::SnapshotListItem;
 use crate::error::Result;
-use crate::picture::{AnalysisPart, Period, Picture, assessment, compute, snapshot};
+use crate::picture::{AnalysisPart, AreaStatus, Period, Picture, assessment, compute, snapshot};
 
 /// The situation picture for a period (see [`crate::picture`]).
 pub fn compute(store: &Store, period: &Period) -> Result<Picture> {
     compute::compute(store.conn(), period)
 }
 
-/// Sets an area's status for a period, with its justification.
+/// Sets an area's status for a period, with its justification; returns it as stored.
 pub fn set_area_status(
     store: &mut Store,
     period: &Period,
     area: &str,
     status: &str,
     justification: &str,
-) -> Result<()> {
+) -> Result<AreaStatus> {
     store.write(|tx| assessment::set_status(tx, period, area, status, justification))
 }
 

@@ -106,14 +106,15 @@ fn put(tx: &Transaction, p: &Period, a: &Assessment) -> Result<()> {
     picture_draft::upsert_draft(tx, &p.from.to_string(), &p.to.to_string(), &json)
 }
 
-/// Sets an area's status; the justification is required (one line).
+/// Sets an area's status; the justification is required (one line). Returns what was
+/// stored: the area's own name and the status as on the scale.
 pub fn set_status(
     tx: &Transaction,
     p: &Period,
     area: &str,
     status: &str,
     justification: &str,
-) -> Result<()> {
+) -> Result<AreaStatus> {
     let area_name = crate::db::named::get_id(
         tx,
         crate::messages::Kind::Area,
@@ -140,13 +141,15 @@ pub fn set_status(
     let mut a = get_assessment(tx, p)?;
     a.statuses
         .retain(|s| crate::names::key(&s.area) != crate::names::key(&area_name));
-    a.statuses.push(AreaStatus {
+    let stored = AreaStatus {
         area: area_name,
         status,
         justification,
-    });
+    };
+    a.statuses.push(stored.clone());
     a.statuses.sort_by(|x, y| x.area.cmp(&y.area));
-    put(tx, p, &a)
+    put(tx, p, &a)?;
+    Ok(stored)
 }
 
 /// Sets one of the three analysis texts.

@@ -182,12 +182,12 @@ pub fn exports(store: &Store, cmd: ExportsCmd) -> navet::Result<()> {
     print_list(f.json, &list, cli::headers::EXPORTS, |e| {
         vec![
             e.id.to_string(),
-            e.created_at.clone(),
+            cli::when(&e.created_at),
             e.kind.clone(),
             e.file_name.clone(),
             e.recipient.clone().unwrap_or_default(),
             if e.partner_safe { cli::YES } else { cli::NO }.to_string(),
-            e.filters.clone(),
+            cli::readable_filters(&e.filters),
         ]
     })
 }

@@ -108,7 +108,7 @@ pub fn run(store: &mut Store, cmd: PictureCmd) -> navet::Result<()> {
                     s.title.clone(),
                     s.from.clone(),
                     s.to.clone(),
-                    s.created_at.clone(),
+                    cli::when(&s.created_at),
                 ]
             })?;
         }
@@ -127,8 +127,9 @@ pub fn run(store: &mut Store, cmd: PictureCmd) -> navet::Result<()> {
             period: pa,
         }) => {
             let p = period(&pa)?;
-            ops::picture::set_area_status(store, &p, &area, &status, &justification)?;
-            println!("{} {}: {}", area.trim(), p.label(), status.trim());
+            // Echoed as stored: the area's own name and the status as on the scale.
+            let stored = ops::picture::set_area_status(store, &p, &area, &status, &justification)?;
+            println!("{} {}: {}", stored.area, p.label(), stored.status);
         }
         Some(PictureAction::Text {
             part,
@@ -177,7 +178,10 @@ fn arrow(change: i64) -> &'static str {
 fn print_picture(p: &navet::picture::Picture) {
     println!("{}", cli::picture_heading(&p.label, &p.from, &p.to));
     if let Some(s) = &p.snapshot {
-        println!("{}", cli::picture_frozen(&s.created_at, s.id, &s.title));
+        println!(
+            "{}",
+            cli::picture_frozen(cli::when(&s.created_at), s.id, &s.title)
+        );
     }
     println!(
         "{}",
@@ -185,7 +189,7 @@ fn print_picture(p: &navet::picture::Picture) {
             p.total,
             p.reports,
             p.previous_total,
-            p.baseline_total,
+            cli::decimal(p.baseline_total),
             p.baseline_periods,
             p.unplaced
         )
@@ -204,7 +208,13 @@ fn print_picture(p: &navet::picture::Picture) {
         };
         println!(
             "{}",
-            cli::picture_area(&a.area, a.total, a.previous, a.baseline, &status)
+            cli::picture_area(
+                &a.area,
+                a.total,
+                a.previous,
+                cli::decimal(a.baseline),
+                &status
+            )
         );
         print_table(
             cli::headers::PICTURE_CATEGORIES,

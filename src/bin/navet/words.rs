@@ -211,7 +211,7 @@ pub fn picture_totals(
     unplaced: impl Display,
 ) -> String {
     format!(
-        "{} händelser i {} rapporter (förra perioden {}, normalnivå {:.1} av {} perioder); {} utan plats",
+        "{} händelser i {} rapporter (förra perioden {}, normalnivå {} av {} perioder); {} utan plats",
         total, reports, previous, baseline, baseline_periods, unplaced
     )
 }
@@ -224,7 +224,7 @@ pub fn picture_area(
     status: impl Display,
 ) -> String {
     format!(
-        "{}: {} (förra perioden {}, normalnivå {:.1}){}",
+        "{}: {} (förra perioden {}, normalnivå {}){}",
         area, total, previous, baseline, status
     )
 }
@@ -379,5 +379,54 @@ pub fn personal_data_scan(s: &navet::ops::personal_data::PersonalDataScan) -> St
         (_, 0) => "Inga personnummer eller telefonnummer hittades.".to_string(),
         (true, _) => format!("Maskerade {found}."),
         (false, _) => format!("Hittade {found}. Maskera dem med navet personal-data scan --mask."),
+    }
+}
+
+/// A stored time (UTC) as people read it here: Swedish local time.
+pub fn when(stamp: &str) -> String {
+    navet::export::lagesbild::words::local_time(stamp)
+}
+
+/// The filters an export log entry records (JSON), as a line people read:
+/// "vecka 46 2026", "fryst lägesbild nr 3", "från 2026-11-01, till 2026-11-30, område Centrum".
+pub fn readable_filters(json: &str) -> String {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(json) else {
+        return json.to_string();
+    };
+    match v.get("type").and_then(|t| t.as_str()) {
+        Some("snapshot") => {
+            let id = v
+                .get("id")
+                .map(|i| i.to_string().replace('"', ""))
+                .unwrap_or_default();
+            format!("fryst lägesbild nr {id}")
+        }
+        Some("period") => v
+            .get("period")
+            .and_then(|p| serde_json::from_value::<navet::picture::Period>(p.clone()).ok())
+            .map(|p| p.label())
+            .unwrap_or_default(),
+        _ => {
+            let names = [
+                ("from", "från"),
+                ("to", "till"),
+                ("place", "plats"),
+                ("area", "område"),
+                ("category", "kategori"),
+                ("partner", "aktör"),
+            ];
+            let parts: Vec<String> = names
+                .iter()
+                .filter_map(|(key, word)| {
+                    let value = v.get(*key)?.as_str()?;
+                    Some(format!("{word} {value}"))
+                })
+                .collect();
+            if parts.is_empty() {
+                "alla".to_string()
+            } else {
+                parts.join(", ")
+            }
+        }
     }
 }
