@@ -411,6 +411,13 @@ fn the_pdf_reads_back_checks_clean_and_renders_every_page() {
         "every page's footer"
     );
     assert!(!text.contains("UTC"), "local time, not UTC");
+    // The analysis follows the statuses; the heatmap explains its shades.
+    let analysis = text.find("Analys av orsaker").unwrap();
+    assert!(
+        analysis < text.find("Sammanfattning").unwrap(),
+        "analysis before the numbers"
+    );
+    assert!(text.contains("Ju mörkare ruta"), "heatmap legend");
     assert!(text.contains(" kl. "), "{text}");
     for word in ["Förra perioden", "Skillnad", "Normalnivå", "Avvikelse"] {
         assert!(text.contains(word), "PDF lacks the column {word:?}");

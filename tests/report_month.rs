@@ -246,3 +246,31 @@ fn pictures_read_from_month_counts_equal_the_raw_counts() {
         assert_eq!(by_partners, pic.total, "{}: partners", pic.label);
     }
 }
+
+/// Month labels carry the year when the trend crosses one; every partner is listed,
+/// one that sent nothing with no reports.
+#[test]
+fn month_labels_carry_the_year_and_silent_partners_are_listed() {
+    use navet::picture::{Period, PeriodKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::load_demo(&mut s, 8, NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()).unwrap();
+    ops::partners::add(&mut s, "Nya aktören").unwrap();
+    let month = ops::picture::compute(
+        &s,
+        &Period::containing(
+            PeriodKind::Month,
+            NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+        ),
+    )
+    .unwrap();
+    let labels: Vec<&str> = month.trend.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels.first(), Some(&"dec 2025"), "{labels:?}");
+    assert_eq!(labels.last(), Some(&"nov 2026"), "{labels:?}");
+    let silent = month
+        .partners
+        .iter()
+        .find(|p| p.partner == "Nya aktören")
+        .unwrap();
+    assert_eq!((silent.reports, silent.count), (0, 0));
+}

@@ -4,12 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 use super::{
-    AreaPicture, CategoryCount, Deviation, PartnerCount, Pattern, Period, Picture, PlaceCount,
-    TrendPoint, assessment, period, stats,
+    AreaPicture, CategoryCount, Deviation, PartnerCount, Pattern, Period, PeriodKind, Picture,
+    PlaceCount, TrendPoint, assessment, period, stats,
 };
 use crate::db::{picture_queries, report_month};
 use crate::error::Result;
@@ -279,17 +279,34 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             count: n,
         })
         .collect();
+    // Every partner, so one that sent nothing this period shows as such.
+    for name in partner_names.values() {
+        if !partners.iter().any(|x| &x.partner == name) {
+            partners.push(PartnerCount {
+                partner: name.clone(),
+                reports: 0,
+                count: 0,
+            });
+        }
+    }
     partners.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.partner.cmp(&b.partner))
     });
 
+    // Months and tertials carry their year when the trend crosses a year ("jan 2026").
+    let crosses_year = periods[0].from.year() != p.to.year();
     let trend = periods
         .iter()
         .zip(&totals)
         .map(|(q, t)| TrendPoint {
-            label: q.short_label(),
+            label: match q.kind {
+                PeriodKind::Month | PeriodKind::Tertial if crosses_year => {
+                    format!("{} {}", q.short_label(), q.from.year())
+                }
+                _ => q.short_label(),
+            },
             from: q.from.to_string(),
             to: q.to.to_string(),
             total: *t,

@@ -163,11 +163,28 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             })
             .collect(),
     ));
+    // The analysis follows the statuses it explains, before the numbers.
+    b.push(Block::Heading(txt::ANALYSIS_HEADING.into()));
+    for (part, text) in [
+        (AnalysisPart::Kartlaggning, &p.assessment.kartlaggning),
+        (
+            AnalysisPart::AnnanInformation,
+            &p.assessment.annan_information,
+        ),
+        (AnalysisPart::Analys, &p.assessment.analys),
+    ] {
+        b.push(Block::Subheading(part.title().into()));
+        b.push(Block::Paragraph(if text.is_empty() {
+            txt::EMPTY_TEXT.into()
+        } else {
+            text.clone()
+        }));
+    }
     b.push(Block::Heading(txt::SUMMARY_HEADING.into()));
     b.push(Block::Paragraph(txt::summary(
         p.total,
         p.reports,
-        p.partners.len(),
+        p.partners.iter().filter(|x| x.reports > 0).count(),
         p.previous_total,
         &level(p.baseline_total),
         p.baseline_periods,
@@ -238,6 +255,15 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             .map(|r| r.iter().map(|v| f64::from(*v)).collect())
             .collect(),
     });
+    let busiest = p
+        .pattern
+        .counts
+        .iter()
+        .flatten()
+        .copied()
+        .max()
+        .unwrap_or(0);
+    b.push(Block::Small(txt::heatmap_legend(busiest)));
     for a in &p.areas {
         b.push(Block::Heading(txt::area_heading(
             &a.area,
@@ -282,22 +308,6 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             ]
         }),
     )));
-    b.push(Block::Heading(txt::ANALYSIS_HEADING.into()));
-    for (part, text) in [
-        (AnalysisPart::Kartlaggning, &p.assessment.kartlaggning),
-        (
-            AnalysisPart::AnnanInformation,
-            &p.assessment.annan_information,
-        ),
-        (AnalysisPart::Analys, &p.assessment.analys),
-    ] {
-        b.push(Block::Subheading(part.title().into()));
-        b.push(Block::Paragraph(if text.is_empty() {
-            txt::EMPTY_TEXT.into()
-        } else {
-            text.clone()
-        }));
-    }
     b.push(Block::Heading(txt::SOURCES_HEADING.into()));
     b.push(Block::Table(plain_table(
         vec![
@@ -306,16 +316,20 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             col(txt::COL_INCIDENTS, 1.0, Align::Right),
         ],
         p.partners.iter().map(|x| {
-            vec![
-                x.partner.clone(),
-                x.reports.to_string(),
-                x.count.to_string(),
-            ]
+            if x.reports == 0 {
+                vec![x.partner.clone(), txt::NO_REPORTS.into(), String::new()]
+            } else {
+                vec![
+                    x.partner.clone(),
+                    x.reports.to_string(),
+                    x.count.to_string(),
+                ]
+            }
         }),
     )));
     b.push(Block::Paragraph(txt::sources(
         p.reports,
-        p.partners.len(),
+        p.partners.iter().filter(|x| x.reports > 0).count(),
         &p.from,
         &p.to,
         p.unplaced,

@@ -157,3 +157,13 @@ pub fn sources(reports: u32, partners: usize, from: &str, to: &str, unplaced: u3
 pub fn footer(generated: &str) -> String {
     format!("Navet · {generated}")
 }
+
+/// Under the weekday × hour chart.
+pub fn heatmap_legend(busiest: u32) -> String {
+    format!(
+        "Ju mörkare ruta, desto fler händelser den timmen; den mörkaste har {busiest}. Tom ruta: inga."
+    )
+}
+
+/// A partner with no reports in the period, in the sources table.
+pub const NO_REPORTS: &str = "inga rapporter";
