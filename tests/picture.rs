@@ -930,3 +930,118 @@ fn subtracting_partner_safe_files_recovers_no_hidden_count() {
     .unwrap_err();
     assert!(err.to_string().contains("hela områden"), "{err}");
 }
+
+/// A lägesbild PDF for a partner follows the partner-safe rules: no justification and
+/// no analysis text, no count of 1 or 2, no place below 3, no hourly pattern; it names
+/// its recipient, and the export log records it as partner-safe.
+#[test]
+fn a_partner_pdf_is_partner_safe_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::load_demo(&mut s, 12, d(2026, 11, 15)).unwrap();
+    let week = Period::containing(PeriodKind::Week, d(2026, 11, 10));
+    ops::picture::set_area_status(&mut s, &week, "Norrby", "röd", "HEMLIG MOTIVERING").unwrap();
+    ops::picture::set_analysis(
+        &mut s,
+        &week,
+        navet::picture::AnalysisPart::Analys,
+        "HEMLIG ANALYS",
+    )
+    .unwrap();
+    let pic = ops::picture::compute(&s, &week).unwrap();
+    let small: Vec<(String, String, u32)> = pic
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.categories
+                .iter()
+                .filter(|c| (1..3).contains(&c.count))
+                .map(move |c| (a.area.clone(), c.category.clone(), c.count))
+        })
+        .collect();
+    assert!(!small.is_empty(), "the demo week has small counts");
+
+    let internal = dir.path().join("intern.pdf");
+    let partner = dir.path().join("polisen.pdf");
+    let source = || picture_of(PictureSource::Period { period: week });
+    export(
+        &s,
+        source(),
+        ExportFormat::Pdf,
+        Audience::Internal,
+        &internal,
+    )
+    .unwrap();
+    let done = export(
+        &s,
+        source(),
+        ExportFormat::Pdf,
+        Audience::Partner {
+            name: Some("Polisen".into()),
+        },
+        &partner,
+    )
+    .unwrap();
+    assert!(done.partner_safe);
+    let full = pdftotext(&internal);
+    let safe = pdftotext(&partner);
+    assert!(full.contains("HEMLIG MOTIVERING") && full.contains("HEMLIG ANALYS"));
+    for secret in [
+        "HEMLIG MOTIVERING",
+        "HEMLIG ANALYS",
+        "Veckodag och klockslag",
+    ] {
+        assert!(!safe.contains(secret), "{secret} in the partner's PDF");
+    }
+    assert!(
+        safe.contains("Till Polisen") && safe.contains("Partnerversion"),
+        "{safe}"
+    );
+    // Every category row that shows 1 or 2 in the full version shows <3 for the partner.
+    for (_, category, count) in &small {
+        let row_full = full
+            .lines()
+            .find(|l| {
+                l.trim_start().starts_with(category.as_str()) && l.contains(&format!(" {count} "))
+            })
+            .is_some();
+        assert!(row_full, "{category} {count} in the full version");
+    }
+    let partner_rows: Vec<&str> = safe
+        .lines()
+        .filter(|l| {
+            small
+                .iter()
+                .any(|(_, c, _)| l.trim_start().starts_with(c.as_str()))
+        })
+        .collect();
+    assert!(
+        partner_rows.iter().any(|l| l.contains("<3")),
+        "{partner_rows:?}"
+    );
+    // In every category row of every area table, the count and the previous count are
+    // never 1 or 2 (they read <3).
+    let names: Vec<String> = ops::categories::list(&s)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    for line in safe.lines() {
+        let Some(name) = names
+            .iter()
+            .find(|n| line.trim_start().starts_with(n.as_str()))
+        else {
+            continue;
+        };
+        let rest: Vec<&str> = line.trim_start()[name.len()..].split_whitespace().collect();
+        for value in rest.iter().take(2) {
+            assert!(
+                *value != "1" && *value != "2",
+                "a small count shown: {line}"
+            );
+        }
+    }
+    let log = ops::export::log(&s).unwrap();
+    assert!(log[0].partner_safe && log[0].recipient.as_deref() == Some("Polisen"));
+    assert!(!log[1].partner_safe);
+}

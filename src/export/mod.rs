@@ -156,10 +156,10 @@ impl ExportRequest {
         Ok(())
     }
 
-    /// Whether the file is partner-safe. Only tables have a partner-safe form; a PDF
-    /// picture holds aggregates and the coordinator's own texts, never report text.
+    /// Whether the file is partner-safe: every file for a partner (unless the
+    /// coordinator chose the full version), the lägesbild PDF included.
     pub fn partner_safe(&self) -> bool {
-        matches!(self.audience, Audience::Partner { .. }) && self.format != ExportFormat::Pdf
+        matches!(self.audience, Audience::Partner { .. })
     }
 
     /// The file name to offer: `lägesbild-vecka-47-2026.pdf`, `rapporter.csv`.

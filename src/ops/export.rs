@@ -48,7 +48,7 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
         ExportSource::Picture { picture } => {
             let picture_data = resolve_picture(store, picture)?;
             match request.format.table() {
-                None => write_picture_pdf(store, &picture_data, path)?,
+                None => write_picture_pdf(store, &picture_data, path, request)?,
                 Some(format) => {
                     let table = tables::picture(&picture_data, safe);
                     write_table(&table, format, path, table_words::PICTURE_SHEET)?;
@@ -172,7 +172,12 @@ fn whole_weeks(filter: &ReportFilter) -> Result<ReportFilter> {
 
 /// The situation picture as a PDF. A frozen picture carries its freeze time, so it
 /// exports to the same document whenever it is exported again.
-fn write_picture_pdf(store: &Store, picture: &Picture, path: &Path) -> Result<()> {
+fn write_picture_pdf(
+    store: &Store,
+    picture: &Picture,
+    path: &Path,
+    request: &ExportRequest,
+) -> Result<()> {
     let municipality =
         setting::get_setting(store.conn(), setting::MUNICIPALITY)?.unwrap_or_default();
     let created = picture
@@ -181,7 +186,11 @@ fn write_picture_pdf(store: &Store, picture: &Picture, path: &Path) -> Result<()
         .and_then(|s| unix_of(&s.created_at))
         .or_else(|| unix_of(&picture.generated_at))
         .unwrap_or(0);
-    let document = lagesbild::document(picture, &municipality, created);
+    let reader = lagesbild::Reader {
+        partner_safe: request.partner_safe(),
+        recipient: request.audience.recipient(),
+    };
+    let document = lagesbild::document(picture, &municipality, created, reader);
     let bytes = pdf::render(&document)?;
     std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }

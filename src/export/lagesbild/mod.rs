@@ -66,7 +66,11 @@ fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Vec<String>>) ->
     }
 }
 
-fn category_table(cats: &[CategoryCount]) -> Table {
+/// `hidden` says, per row, whether its count and its previous count are suppressed.
+fn category_table(
+    cats: &[CategoryCount],
+    hidden: impl Fn(&CategoryCount) -> (bool, bool),
+) -> Table {
     Table {
         // Two comparisons, each under its own name: with the previous period (count and
         // difference), and with the normal level (the baseline and any clear departure).
@@ -80,20 +84,27 @@ fn category_table(cats: &[CategoryCount]) -> Table {
         ],
         rows: cats
             .iter()
-            .map(|c| Row {
-                cells: vec![
-                    c.category.clone(),
-                    c.count.to_string(),
-                    c.previous.to_string(),
-                    trend(c.change),
-                    level(c.baseline),
-                    deviation(c.deviation).into(),
-                ],
-                style: if c.deviation == Deviation::Rise {
-                    RowStyle::Flagged
-                } else {
-                    RowStyle::Normal
-                },
+            .map(|c| {
+                let (now, before) = hidden(c);
+                Row {
+                    cells: vec![
+                        c.category.clone(),
+                        shown(c.count, now),
+                        shown(c.previous, before),
+                        if now || before {
+                            String::new()
+                        } else {
+                            trend(c.change)
+                        },
+                        level(c.baseline),
+                        deviation(c.deviation).into(),
+                    ],
+                    style: if c.deviation == Deviation::Rise {
+                        RowStyle::Flagged
+                    } else {
+                        RowStyle::Normal
+                    },
+                }
             })
             .collect(),
     }
@@ -120,7 +131,56 @@ fn level(v: f64) -> String {
 
 /// The document for a picture. `municipality` heads every page; `created_unix` is
 /// written into the PDF (the freeze time for a frozen picture).
-pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document {
+/// Who a lägesbild is for: the coordinator's own group (everything), or a partner, whose
+/// version follows the partner-safe rules of the CSV files (no free text, no count of 1
+/// or 2, nor one that could be worked out from a total; no place below 3; no
+/// weekday × hour pattern) and names its recipient on the cover.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reader<'a> {
+    pub partner_safe: bool,
+    pub recipient: Option<&'a str>,
+}
+
+/// A count as the reader may see it.
+fn shown(n: u32, hidden: bool) -> String {
+    if hidden && n > 0 {
+        format!("<{}", crate::export::tables::SUPPRESS_BELOW)
+    } else {
+        n.to_string()
+    }
+}
+
+fn small(n: u32) -> bool {
+    (1..crate::export::tables::SUPPRESS_BELOW).contains(&n)
+}
+
+pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Reader) -> Document {
+    let safe = reader.partner_safe;
+    // Suppressed cells: the same primary and secondary suppression as the CSV tables.
+    let cells = |value: fn(&CategoryCount) -> u32| {
+        let map: std::collections::BTreeMap<(String, String, String), u32> = p
+            .areas
+            .iter()
+            .flat_map(|a| {
+                a.categories.iter().map(move |c| {
+                    (
+                        (String::new(), a.area.clone(), c.category.clone()),
+                        value(c),
+                    )
+                })
+            })
+            .collect();
+        crate::export::tables::suppressed(&map)
+    };
+    let (hidden_now, hidden_before) = if safe {
+        (cells(|c| c.count), cells(|c| c.previous))
+    } else {
+        Default::default()
+    };
+    let hidden =
+        |set: &std::collections::BTreeSet<(String, String, String)>, area: &str, cat: &str| {
+            set.contains(&(String::new(), area.to_string(), cat.to_string()))
+        };
     let title = txt::title(&p.label);
     // A live picture changes as reports arrive: every page says it is a draft.
     let draft = p.snapshot.is_none();
@@ -142,6 +202,11 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
     } else {
         b.push(Block::Small(txt::DRAFT_NOTE.into()));
     }
+    if safe {
+        b.push(Block::Paragraph(txt::partner_version(reader.recipient)));
+    } else if let Some(r) = reader.recipient {
+        b.push(Block::Paragraph(txt::full_version(r)));
+    }
     b.push(Block::Heading(txt::STATUS_HEADING.into()));
     b.push(Block::Statuses(
         p.areas
@@ -156,15 +221,19 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
                     .and_then(|st| p.scale.iter().position(|x| x == st))
                     .map(|i| (i + 1).to_string())
                     .unwrap_or_else(|| txt::NO_MARK.into()),
-                text: a
-                    .justification
-                    .clone()
-                    .unwrap_or_else(|| txt::area_line(a.total, a.previous)),
+                // A partner's version carries no free text.
+                text: match &a.justification {
+                    Some(j) if !safe => j.clone(),
+                    _ => txt::area_line(a.total, a.previous),
+                },
             })
             .collect(),
     ));
     // The analysis follows the statuses it explains, before the numbers.
     b.push(Block::Heading(txt::ANALYSIS_HEADING.into()));
+    if safe {
+        b.push(Block::Paragraph(txt::ANALYSIS_NOT_SHARED.into()));
+    }
     for (part, text) in [
         (AnalysisPart::Kartlaggning, &p.assessment.kartlaggning),
         (
@@ -172,7 +241,10 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             &p.assessment.annan_information,
         ),
         (AnalysisPart::Analys, &p.assessment.analys),
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| !safe)
+    {
         b.push(Block::Subheading(part.title().into()));
         b.push(Block::Paragraph(if text.is_empty() {
             txt::EMPTY_TEXT.into()
@@ -201,7 +273,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
                     txt::departure(
                         &c.category,
                         &a.area,
-                        c.count,
+                        &shown(c.count, safe && small(c.count)),
                         deviation(c.deviation),
                         &format_number(c.baseline),
                     )
@@ -219,9 +291,11 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
     ));
     b.push(Block::Bars {
         title: txt::CATEGORY_CHART.into(),
+        // A partner's chart leaves out what is below 3 (a bar's length is a count too).
         bars: p
             .categories
             .iter()
+            .filter(|c| !(safe && small(c.count)))
             .map(|c| Bar {
                 // The mark says it without colour, for paper printed in greyscale.
                 label: if c.flagged {
@@ -244,48 +318,61 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             .map(|t| (t.label.clone(), f64::from(t.total)))
             .collect(),
     });
-    b.push(Block::Heatmap {
-        title: txt::pattern_chart(p.pattern.untimed),
-        rows: p.pattern.weekdays.clone(),
-        cols: (0..24).map(|h| format!("{h:02}")).collect(),
-        values: p
+    if !safe {
+        b.push(Block::Heatmap {
+            title: txt::pattern_chart(p.pattern.untimed),
+            rows: p.pattern.weekdays.clone(),
+            cols: (0..24).map(|h| format!("{h:02}")).collect(),
+            values: p
+                .pattern
+                .counts
+                .iter()
+                .map(|r| r.iter().map(|v| f64::from(*v)).collect())
+                .collect(),
+        });
+        let busiest = p
             .pattern
             .counts
             .iter()
-            .map(|r| r.iter().map(|v| f64::from(*v)).collect())
-            .collect(),
-    });
-    let busiest = p
-        .pattern
-        .counts
-        .iter()
-        .flatten()
-        .copied()
-        .max()
-        .unwrap_or(0);
-    b.push(Block::Small(txt::heatmap_legend(busiest)));
+            .flatten()
+            .copied()
+            .max()
+            .unwrap_or(0);
+        b.push(Block::Small(txt::heatmap_legend(busiest)));
+    }
     for a in &p.areas {
         b.push(Block::Heading(txt::area_heading(
             &a.area,
-            a.total,
+            &shown(a.total, safe && small(a.total)),
             a.status.as_deref(),
         )));
-        if let Some(j) = &a.justification {
+        if let Some(j) = a.justification.as_ref().filter(|_| !safe) {
             b.push(Block::Paragraph(j.clone()));
         }
-        b.push(Block::Table(category_table(&a.categories)));
-        if !a.places.is_empty() {
+        b.push(Block::Table(category_table(&a.categories, |c| {
+            (
+                hidden(&hidden_now, &a.area, &c.category),
+                hidden(&hidden_before, &a.area, &c.category),
+            )
+        })));
+        // A partner sees a place only with 3 or more, and its previous count as <3.
+        let places: Vec<_> = a
+            .places
+            .iter()
+            .filter(|pl| !safe || !small(pl.count))
+            .collect();
+        if !places.is_empty() {
             b.push(Block::Table(plain_table(
                 vec![
                     col(txt::COL_PLACE, 4.0, Align::Left),
                     col(txt::COL_COUNT, 1.0, Align::Right),
                     col(txt::COL_PREVIOUS, 1.3, Align::Right),
                 ],
-                a.places.iter().map(|pl| {
+                places.iter().map(|pl| {
                     vec![
                         pl.place.clone(),
                         pl.count.to_string(),
-                        pl.previous.to_string(),
+                        shown(pl.previous, safe && small(pl.previous)),
                     ]
                 }),
             )));
@@ -299,14 +386,17 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64) -> Document 
             col(txt::COL_COUNT, 1.0, Align::Right),
             col(txt::COL_PREVIOUS, 1.3, Align::Right),
         ],
-        p.hotspots.iter().map(|h| {
-            vec![
-                h.place.clone(),
-                h.area.clone().unwrap_or_default(),
-                h.count.to_string(),
-                h.previous.to_string(),
-            ]
-        }),
+        p.hotspots
+            .iter()
+            .filter(|h| !safe || !small(h.count))
+            .map(|h| {
+                vec![
+                    h.place.clone(),
+                    h.area.clone().unwrap_or_default(),
+                    h.count.to_string(),
+                    shown(h.previous, safe && small(h.previous)),
+                ]
+            }),
     )));
     b.push(Block::Heading(txt::SOURCES_HEADING.into()));
     b.push(Block::Table(plain_table(

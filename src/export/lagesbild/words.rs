@@ -126,7 +126,7 @@ pub fn short_history(periods: u32) -> String {
 
 /// One clear departure in the summary: "Skadegörelse i Centrum: 10, tydlig ökning
 /// (normalnivå 1)".
-pub fn departure(category: &str, area: &str, count: u32, what: &str, baseline: &str) -> String {
+pub fn departure(category: &str, area: &str, count: &str, what: &str, baseline: &str) -> String {
     format!(
         "{category} i {area}: {count}, {} (normalnivå {baseline})",
         what.to_lowercase()
@@ -141,7 +141,7 @@ pub fn pattern_chart(untimed: u32) -> String {
     format!("Veckodag och klockslag ({untimed} händelser utan klockslag ingår inte)")
 }
 
-pub fn area_heading(area: &str, total: u32, status: Option<&str>) -> String {
+pub fn area_heading(area: &str, total: &str, status: Option<&str>) -> String {
     match status {
         Some(s) => format!("{area}: {total} händelser – status {s}"),
         None => format!("{area}: {total} händelser"),
@@ -167,3 +167,19 @@ pub fn heatmap_legend(busiest: u32) -> String {
 
 /// A partner with no reports in the period, in the sources table.
 pub const NO_REPORTS: &str = "inga rapporter";
+
+/// On the cover of a partner's version.
+pub fn partner_version(recipient: Option<&str>) -> String {
+    let to = recipient.map(|r| format!("Till {r}. ")).unwrap_or_default();
+    format!(
+        "{to}Partnerversion: bara summor, antal under 3 visas som <3 (och ett antal till där ett dolt annars kunde räknas fram), ingen fritext, inga platser under 3 och inget mönster per timme."
+    )
+}
+
+/// On the cover of a full version handed to a named partner on purpose.
+pub fn full_version(recipient: &str) -> String {
+    format!("Till {recipient}. Fullständig version med alla antal och texter.")
+}
+
+/// Instead of the analysis texts in a partner's version.
+pub const ANALYSIS_NOT_SHARED: &str = "Samordnarens analys ingår inte i partnerversionen.";
