@@ -520,6 +520,51 @@ pub mod table {
     pub const NO_PLACE: &str = "Utan plats";
     pub const REPORTS_SHEET: &str = "Rapporter";
     pub const PICTURE_SHEET: &str = "Lägesbild";
+    /// The XLSX column that says which counts of a row are hidden.
+    pub const NOTE: &str = "Anmärkning";
+
+    pub fn hidden_note(columns: &[&str]) -> String {
+        format!("{}: färre än 3, visas inte", columns.join(", "))
+    }
+
+    // The sheet "Om filen".
+    pub const ABOUT_WHAT: &str = "Innehåll";
+    pub const ABOUT_PERIOD: &str = "Urval";
+    pub const ABOUT_SOURCE: &str = "Källa";
+    pub const ABOUT_MADE: &str = "Skapad";
+    pub const ABOUT_RECIPIENT: &str = "Mottagare";
+    pub const ABOUT_RULES: &str = "Regler";
+    pub const SOURCE_TEXT: &str = "Navet: rapporter från kommunens samverkansaktörer.";
+    pub const RULES_SAFE: &str = "Partnersäker: bara summor per ISO-vecka, område och kategori; antal under 3 visas inte (och ett till där ett dolt annars kunde räknas fram); ingen fritext.";
+    pub const RULES_FULL: &str =
+        "Fullständig: alla rapporter med sina texter. Lämna inte ut filen utan prövning.";
+    pub const NO_RECIPIENT: &str = "ingen angiven";
+
+    /// A reports filter in words: "från 2026-11-02 till 2026-11-15, område Centrum".
+    pub fn selection(
+        from: Option<&str>,
+        to: Option<&str>,
+        area: Option<&str>,
+        category: Option<&str>,
+    ) -> String {
+        let parts: Vec<String> = [
+            ("från", from),
+            ("till", to),
+            ("område", area),
+            ("kategori", category),
+        ]
+        .iter()
+        .filter_map(|(word, v)| {
+            v.filter(|v| !v.trim().is_empty())
+                .map(|v| format!("{word} {v}"))
+        })
+        .collect();
+        if parts.is_empty() {
+            "alla rapporter".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
 }
 
 /// The words of the partner reporting template (`navet template`), a file partners read.

@@ -653,7 +653,37 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         rows[0][..4],
         ["Område", "Kategori", "Antal", "Förra perioden"]
     );
-    assert!(rows.iter().any(|r| r[0] == "Norrby" && r[2] == "<3"));
+    // In XLSX a hidden count is an empty cell with the reason beside it (a SUM over
+    // the column never looks complete), and a second sheet says what the file is.
+    let note = rows[0]
+        .iter()
+        .position(|h| h == "Anmärkning")
+        .expect("a note column");
+    let norrby = rows
+        .iter()
+        .find(|r| r[0] == "Norrby" && r[2].is_empty())
+        .expect("Norrby's hidden count");
+    assert!(norrby[note].contains("färre än 3"), "{norrby:?}");
+    assert!(rows.iter().all(|r| r[2] != "1" && r[2] != "2"));
+    let about = navet::import::source::Source::open(&pic, Some("Om filen")).unwrap();
+    let mut r = about.rows().unwrap();
+    let mut rec = csv::StringRecord::new();
+    let mut lines = Vec::new();
+    while r.read(&mut rec).unwrap() {
+        lines.push(rec.iter().collect::<Vec<_>>().join(": "));
+    }
+    let about = lines.join("\n");
+    for expected in [
+        "Mottagare: Polisen",
+        "Partnersäker",
+        "vecka 53 2026",
+        "Skapad: ",
+    ] {
+        assert!(
+            about.contains(expected),
+            "{expected} missing from:\n{about}"
+        );
+    }
     let log = ops::export::log(&s).unwrap();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0].kind, "xlsx lägesbild");

@@ -12,11 +12,17 @@ use crate::picture::{Deviation, Picture};
 /// Counts below this are shown as `<3` in partner-safe files.
 pub const SUPPRESS_BELOW: u32 = 3;
 
-/// A cell: text or a number (XLSX writes numbers as numbers).
+/// A cell: text, a number, a date or a time (XLSX writes each as its own kind, with a
+/// Swedish format), or a count hidden in a partner-safe file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
     Number(f64),
+    Date(chrono::NaiveDate),
+    Time(chrono::NaiveTime),
+    /// A count from 1 to 2 (or one that would give such a count away): `<3` in text; an
+    /// empty cell with the reason beside it in XLSX, so a sum never looks complete.
+    Suppressed,
 }
 
 impl Cell {
@@ -24,8 +30,25 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Number(n) => crate::export::pdf::layout::format_number(*n),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Time(t) => t.format("%H:%M").to_string(),
+            Cell::Suppressed => format!("<{SUPPRESS_BELOW}"),
         }
     }
+}
+
+/// A date cell from stored text (`YYYY-MM-DD`), as text if it is no date.
+fn date(text: &str) -> Cell {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Cell::Date)
+        .unwrap_or_else(|_| Cell::Text(text.to_string()))
+}
+
+/// A time cell from stored text (`HH:MM`); empty text stays empty.
+fn time(text: &str) -> Cell {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M")
+        .map(Cell::Time)
+        .unwrap_or_else(|_| Cell::Text(text.to_string()))
 }
 
 pub struct ExportTable {
@@ -35,7 +58,7 @@ pub struct ExportTable {
 
 fn count(n: u32, safe: bool) -> Cell {
     if safe && n < SUPPRESS_BELOW && n > 0 {
-        Cell::Text(format!("<{SUPPRESS_BELOW}"))
+        Cell::Suppressed
     } else {
         Cell::Number(f64::from(n))
     }
@@ -65,8 +88,8 @@ pub fn reports(list: &[Report], safe: bool) -> ExportTable {
                 .iter()
                 .map(|r| {
                     vec![
-                        t(r.occurred_date.clone()),
-                        t(r.occurred_time.clone().unwrap_or_default()),
+                        date(&r.occurred_date),
+                        time(r.occurred_time.as_deref().unwrap_or_default()),
                         t(r.place
                             .clone()
                             .or_else(|| r.source_place.clone())
@@ -97,7 +120,7 @@ pub fn reports(list: &[Report], safe: bool) -> ExportTable {
             .into_iter()
             .map(|(key, n)| {
                 let cell = if hidden.contains(&key) {
-                    Cell::Text(format!("<{SUPPRESS_BELOW}"))
+                    Cell::Suppressed
                 } else {
                     Cell::Number(f64::from(n))
                 };
@@ -181,7 +204,7 @@ pub fn picture(p: &Picture, safe: bool) -> ExportTable {
     let shown =
         |hidden: &BTreeSet<(String, String, String)>, area: &str, category: &str, n: u32| {
             if hidden.contains(&(String::new(), area.to_string(), category.to_string())) {
-                Cell::Text(format!("<{SUPPRESS_BELOW}"))
+                Cell::Suppressed
             } else {
                 count(n, safe)
             }

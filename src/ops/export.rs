@@ -51,7 +51,12 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
                 None => write_picture_pdf(store, &picture_data, path, request)?,
                 Some(format) => {
                     let table = tables::picture(&picture_data, safe);
-                    write_table(&table, format, path, table_words::PICTURE_SHEET)?;
+                    let about = about(
+                        request,
+                        &lagesbild::words::title(&picture_data.label),
+                        &picture_data.label,
+                    );
+                    write_table(&table, format, path, table_words::PICTURE_SHEET, &about)?;
                 }
             }
             serde_json::to_value(picture).unwrap_or_default()
@@ -77,7 +82,17 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
             };
             // `check` refused a PDF of reports.
             let format = request.format.table().unwrap_or(TableFormat::Csv);
-            write_table(&table, format, path, table_words::REPORTS_SHEET)?;
+            let about = about(
+                request,
+                table_words::REPORTS_SHEET,
+                &table_words::selection(
+                    filter.from.as_deref(),
+                    filter.to.as_deref(),
+                    filter.area.as_deref(),
+                    filter.category.as_deref(),
+                ),
+            );
+            write_table(&table, format, path, table_words::REPORTS_SHEET, &about)?;
             serde_json::json!({
                 "from": filter.from, "to": filter.to, "place": filter.place, "area": filter.area,
                 "category": filter.category, "partner": filter.partner,
@@ -195,11 +210,40 @@ fn write_picture_pdf(
     std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
 
+/// What the XLSX sheet "Om filen" says: what, which selection, from where, when, for
+/// whom, and under which rules.
+fn about(request: &ExportRequest, what: &str, selection: &str) -> Vec<(String, String)> {
+    let made = lagesbild::words::local_time(&crate::db::now());
+    let rules = if request.partner_safe() {
+        table_words::RULES_SAFE
+    } else {
+        table_words::RULES_FULL
+    };
+    [
+        (table_words::ABOUT_WHAT, what),
+        (table_words::ABOUT_PERIOD, selection),
+        (table_words::ABOUT_SOURCE, table_words::SOURCE_TEXT),
+        (table_words::ABOUT_MADE, made.as_str()),
+        (
+            table_words::ABOUT_RECIPIENT,
+            request
+                .audience
+                .recipient()
+                .unwrap_or(table_words::NO_RECIPIENT),
+        ),
+        (table_words::ABOUT_RULES, rules),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
 fn write_table(
     table: &tables::ExportTable,
     format: TableFormat,
     path: &Path,
     sheet: &str,
+    about: &[(String, String)],
 ) -> Result<()> {
     match format {
         TableFormat::Csv => {
@@ -214,7 +258,7 @@ fn write_table(
                 rows.iter().map(|r| r.iter().map(String::as_str)),
             )
         }
-        TableFormat::Xlsx => xlsx::write_file(path, sheet, table),
+        TableFormat::Xlsx => xlsx::write_file(path, sheet, table, about),
     }
 }
 
