@@ -38,7 +38,7 @@ describe("count line", () => {
 describe("numbers", () => {
   it("uses a decimal comma and arrows for change", () => {
     expect(decimal(2.45)).toBe("2,5");
-    expect(decimal(3)).toBe("3");
+    expect(decimal(3)).toBe("3,0");
     expect(trendArrow(4)).toBe("↑ +4");
     expect(trendArrow(-2)).toBe("↓ −2");
     expect(trendArrow(0)).toBe("→ ±0");

@@ -35,7 +35,8 @@ export function todayIso(now: Date = new Date()): string {
 
 /** A decimal as Swedes write it: "2,5"; integers stay plain. */
 export function decimal(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ",");
+  // One decimal always, so "6,0" stands beside "2,1" as in the PDF.
+  return n.toFixed(1).replace(".", ",");
 }
 
 /** "↑ +4", "↓ −2", "→ 0". */

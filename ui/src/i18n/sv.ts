@@ -90,7 +90,7 @@ export const sv = {
   textSaved: "Texten är sparad.",
   hotspotsTitle: "Platser med flest händelser",
   patternTitle: "Veckodag och klockslag",
-  categoriesChart: "Händelser per kategori (streck: baslinje)",
+  categoriesChart: "Händelser per kategori (streck: normalnivå)",
   freeze: "Frys lägesbilden",
   frozen: (id: string) => `Lägesbilden är fryst som nr ${id}.`,
   savedTitle: "Frysta lägesbilder",
