@@ -134,7 +134,7 @@ impl Message {
             BatchNotFound { .. } => ErrorCode::NotFound,
             ImportCancelled { .. } => ErrorCode::Cancelled,
             InvalidStatus { .. } | UnknownPeriod { .. } => ErrorCode::Invalid,
-            SnapshotNotFound { .. } => ErrorCode::NotFound,
+            SnapshotNotFound { .. } | LinkNotFound { .. } => ErrorCode::NotFound,
             DraftUnreadable { .. } => ErrorCode::Internal,
             UnknownSetting { .. }
             | ExportUnsupported { .. }

@@ -146,6 +146,9 @@ pub enum Message {
     SnapshotNotFound {
         id: i64,
     },
+    LinkNotFound {
+        id: i64,
+    },
     UnknownSetting {
         key: String,
         known: String,
@@ -276,6 +279,7 @@ impl Message {
                 "--period: \"{value}\" går inte (välj week, 2weeks, month, tertial eller custom)."
             ),
             SnapshotNotFound { id } => format!("Det finns ingen sparad lägesbild med nummer {id}."),
+            LinkNotFound { id } => format!("Det finns inget par med nummer {id} (se navet links list)."),
             BatchAlreadyUndone { id } => format!("Import {id} är redan ångrad."),
             DraftUnreadable { period, detail } => format!(
                 "Bedömningen för {period} går inte att läsa ({detail}). Inget har ändrats; ta en säkerhetskopia av databasen och kontakta den som sköter Navet."

@@ -716,3 +716,69 @@ fn human_output_uses_swedish_forms() {
         "readable filter: {row}"
     );
 }
+
+/// `navet links`: propose, list, confirm; undoing an import takes its pairs with it.
+#[test]
+fn links_from_the_command_line_and_undo_takes_pairs_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    ok(&db, &["place", "add", "Stortorget", "--area", "Centrum"]);
+    ok(&db, &["partner", "add", "Polisen"]);
+    ok(&db, &["partner", "add", "Räddningstjänsten"]);
+    let file = |name: &str, time: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(
+            &p,
+            format!("Datum;Tid;Plats;Händelse\n2026-11-18;{time};Stortorget;Brand\n"),
+        )
+        .unwrap();
+        p
+    };
+    let a = file("polisen.csv", "21.30");
+    let b = file("rtj.csv", "22.00");
+    ok(
+        &db,
+        &["import", a.to_str().unwrap(), "--partner", "Polisen"],
+    );
+    ok(
+        &db,
+        &[
+            "import",
+            b.to_str().unwrap(),
+            "--partner",
+            "Räddningstjänsten",
+        ],
+    );
+    let said = ok(
+        &db,
+        &[
+            "links",
+            "suggest",
+            "--from",
+            "2026-11-16",
+            "--period",
+            "week",
+        ],
+    );
+    assert!(said.starts_with("1 nya förslag"), "{said}");
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["links", "list", "--json"])).unwrap();
+    let id = list[0]["id"].as_str().unwrap().to_string();
+    ok(&db, &["links", "confirm", &id]);
+    let picture = ok(
+        &db,
+        &["picture", "--from", "2026-11-16", "--period", "week"],
+    );
+    assert!(picture.contains("räknas en gång"), "{picture}");
+    let imports: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["imports", "list", "--json"])).unwrap();
+    let last = imports[0]["id"].as_str().unwrap().to_string();
+    ok(&db, &["imports", "undo", &last]);
+    let all: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["links", "list", "--all", "--json"])).unwrap();
+    assert_eq!(
+        all.as_array().unwrap().len(),
+        0,
+        "the pair went with the undone report"
+    );
+}

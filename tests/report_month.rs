@@ -274,3 +274,83 @@ fn month_labels_carry_the_year_and_silent_partners_are_listed() {
         .unwrap();
     assert_eq!((silent.reports, silent.count), (0, 0));
 }
+
+/// One incident reported by two partners counts once once the coordinator confirms the
+/// pair: Navet proposes it (same place, category and day, within the window), the
+/// picture counts the smaller report once less, says how many were merged, and keeps
+/// both reports; a rejected pair counts twice; undoing an import removes its pairs.
+#[test]
+fn one_incident_reported_twice_counts_once_when_confirmed() {
+    use navet::db::report_link::LinkStatus;
+    use navet::picture::{Period, PeriodKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::load_demo(&mut s, 4, NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()).unwrap();
+    let week = Period::containing(
+        PeriodKind::Week,
+        NaiveDate::from_ymd_opt(2026, 11, 18).unwrap(),
+    );
+    let add = |s: &mut Store, partner: &str, time: &str, count: u32, place: &str| {
+        ops::report::add(
+            s,
+            &NewReport {
+                date: "2026-11-18".into(),
+                time: Some(time.into()),
+                place: Some(place.into()),
+                category: "Brand/anlagd brand".into(),
+                partner: partner.into(),
+                count: Some(count),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    };
+    let before = ops::picture::compute(&s, &week).unwrap();
+    add(&mut s, "Polisen", "21:30", 1, "Stortorget");
+    add(&mut s, "Räddningstjänsten", "22:10", 1, "Torget"); // another name of Stortorget
+    add(&mut s, "Räddningstjänsten", "23:59", 1, "Stortorget"); // too late: 2 h 29 min
+    let both = ops::picture::compute(&s, &week).unwrap();
+    assert_eq!(both.total, before.total + 3);
+
+    assert_eq!(ops::links::suggest(&mut s, &week, 120).unwrap(), 1);
+    assert_eq!(
+        ops::links::suggest(&mut s, &week, 120).unwrap(),
+        0,
+        "proposed once"
+    );
+    let links = ops::links::list(&s, Some(LinkStatus::Suggested)).unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        (
+            links[0].first.partner.as_str(),
+            links[0].second.partner.as_str()
+        ),
+        ("Polisen", "Räddningstjänsten")
+    );
+    ops::links::confirm(&mut s, links[0].id).unwrap();
+    let once = ops::picture::compute(&s, &week).unwrap();
+    assert_eq!(once.total, before.total + 2, "the incident counts once");
+    assert_eq!(once.merged, 1);
+    assert_eq!(once.reports, both.reports, "both reports stay");
+    let fire = |p: &navet::picture::Picture| {
+        p.areas
+            .iter()
+            .find(|a| a.area == "Centrum")
+            .and_then(|a| {
+                a.categories
+                    .iter()
+                    .find(|c| c.category == "Brand/anlagd brand")
+            })
+            .map_or(0, |c| c.count)
+    };
+    assert_eq!(fire(&once), fire(&both) - 1);
+    let pattern: u32 = once.pattern.counts.iter().flatten().sum::<u32>() + once.pattern.untimed;
+    assert_eq!(pattern, once.total, "the hour pattern counts it once too");
+
+    ops::links::reject(&mut s, links[0].id).unwrap();
+    assert_eq!(
+        ops::picture::compute(&s, &week).unwrap().total,
+        before.total + 3
+    );
+    assert!(ops::links::confirm(&mut s, 999_999).is_err());
+}

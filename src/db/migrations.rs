@@ -15,6 +15,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0003_picture.sql"),
     include_str!("migrations/0004_report_month.sql"),
     include_str!("migrations/0005_categories.sql"),
+    include_str!("migrations/0006_report_link.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

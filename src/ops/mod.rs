@@ -9,6 +9,7 @@
 pub mod categories;
 pub mod export;
 pub mod import;
+pub mod links;
 pub mod partners;
 pub mod personal_data;
 pub mod picture;

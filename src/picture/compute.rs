@@ -11,7 +11,7 @@ use super::{
     AreaPicture, CategoryCount, Deviation, PartnerCount, Pattern, Period, PeriodKind, Picture,
     PlaceCount, TrendPoint, assessment, period, stats,
 };
-use crate::db::{picture_queries, report_month};
+use crate::db::{picture_queries, report_link, report_month};
 use crate::error::Result;
 
 /// How many earlier periods the baseline averages, and how long the trend is.
@@ -145,6 +145,47 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         })?;
     }
 
+    // A confirmed pair of reports about the same incident counts once: the second
+    // report's share (the smaller count of the two) comes off its day, place and
+    // category, and, in this period, off its hour. Both reports stay in `reports` and
+    // with their partners: the sources stay visible.
+    let mut merged_here: Vec<(NaiveDate, Option<usize>, u32)> = Vec::new();
+    let mut merged = 0u32;
+    report_link::for_each_merged(conn, &first.to_string(), &p.to.to_string(), |m| {
+        let Ok(day) = NaiveDate::parse_from_str(&m.date, "%Y-%m-%d") else {
+            return;
+        };
+        let Some(idx) = index_of(day) else { return };
+        let n = m.count;
+        totals[idx] = totals[idx].saturating_sub(n);
+        match m.place {
+            None => {
+                if idx == len - 1 {
+                    unplaced = unplaced.saturating_sub(n);
+                }
+            }
+            Some(pl) => {
+                let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
+                for (map, key) in [
+                    (&mut by_area_cat, (area, m.category)),
+                    (&mut by_place, (pl, 0)),
+                ] {
+                    if let Some(series) = map.get_mut(&key) {
+                        series[idx] = series[idx].saturating_sub(n);
+                    }
+                }
+            }
+        }
+        if idx == len - 1 {
+            merged += 1;
+            let hour = m
+                .hour
+                .and_then(|h| h.parse::<usize>().ok())
+                .filter(|h| *h < 24);
+            merged_here.push((day, hour, n));
+        }
+    })?;
+
     // The current period only: weekday × hour, partners, reports.
     let mut pattern = vec![vec![0u32; 24]; 7];
     let mut untimed = 0u32;
@@ -186,6 +227,16 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
                 row.count,
             );
         })?;
+    }
+
+    for (day, hour, n) in merged_here {
+        match hour {
+            Some(h) => {
+                let cell = &mut pattern[period::weekday_index(day)][h];
+                *cell = cell.saturating_sub(n);
+            }
+            None => untimed = untimed.saturating_sub(n),
+        }
     }
 
     let draft = assessment::get_assessment(conn, p)?;
@@ -322,6 +373,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         previous_total: totals[len - 2],
         baseline_total: baseline(&totals, usable),
         baseline_periods: usable as u32,
+        merged,
         format_version: super::PICTURE_FORMAT,
         unplaced,
         reports,

@@ -144,6 +144,10 @@ pub struct Picture {
     /// (Pictures frozen before this was counted read as 8.)
     #[serde(default = "eight")]
     pub baseline_periods: u32,
+    /// Confirmed pairs of reports about the same incident in this period, each counted
+    /// once in every total above (both reports stay in `reports` and with their partners).
+    #[serde(default)]
+    pub merged: u32,
     /// Reports with no place (and so no area), by their count.
     pub unplaced: u32,
     pub reports: u32,

@@ -14,6 +14,7 @@ mod bench_preview;
 mod bench_reads;
 mod export;
 mod import;
+mod links;
 mod output;
 mod picture;
 mod privacy;
@@ -96,6 +97,9 @@ enum Command {
     /// `navet settings set status_scale "1,2,3,4,5"` (bästa först).
     #[command(subcommand)]
     Settings(settings::SettingsCmd),
+    /// Samma händelse rapporterad av två aktörer: föreslå, lista, bekräfta, avvisa.
+    #[command(subcommand)]
+    Links(links::LinksCmd),
     /// Personuppgifter som redan finns i databasen: sök och maskera.
     #[command(subcommand, name = "personal-data")]
     PersonalData(privacy::PersonalDataCmd),
@@ -245,6 +249,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Exports(cmd) => export::exports(&store, cmd)?,
         Command::Settings(cmd) => settings::run(&mut store, cmd)?,
         Command::PersonalData(cmd) => privacy::run(&mut store, cmd)?,
+        Command::Links(cmd) => links::run(&mut store, cmd)?,
         Command::Bench(_) => {}
     }
     Ok(())

@@ -194,6 +194,9 @@ fn print_picture(p: &navet::picture::Picture) {
             p.unplaced
         )
     );
+    if p.merged > 0 {
+        println!("{}", navet::export::lagesbild::words::merged(p.merged));
+    }
     if (p.baseline_periods as usize) < navet::picture::compute::MIN_BASELINE_PERIODS {
         println!(
             "{}",

@@ -41,6 +41,7 @@ pub mod headers {
         "Status",
     ];
     pub const UNPLACED: &[&str] = &["Text", "Rapporter", "Förslag"];
+    pub const LINKS: &[&str] = &["Nr", "Läge", "Första rapporten", "Andra rapporten"];
     pub const PICTURE_CATEGORIES: &[&str] = &[
         "Kategori",
         "Antal",
@@ -429,4 +430,25 @@ pub fn readable_filters(json: &str) -> String {
             }
         }
     }
+}
+
+pub fn links_suggested(new: u32, period: impl Display) -> String {
+    format!("{new} nya förslag på samma händelse för {period} (se navet links list).")
+}
+
+pub fn link_status(s: navet::db::report_link::LinkStatus) -> &'static str {
+    use navet::db::report_link::LinkStatus;
+    match s {
+        LinkStatus::Suggested => "förslag",
+        LinkStatus::Confirmed => "samma händelse",
+        LinkStatus::Rejected => "två händelser",
+    }
+}
+
+pub fn link_confirmed(id: impl Display) -> String {
+    format!("Par {id}: samma händelse; den räknas en gång i lägesbilden.")
+}
+
+pub fn link_rejected(id: impl Display) -> String {
+    format!("Par {id}: två händelser; båda räknas.")
 }

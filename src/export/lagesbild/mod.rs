@@ -417,6 +417,9 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
             }
         }),
     )));
+    if p.merged > 0 {
+        b.push(Block::Paragraph(txt::merged(p.merged)));
+    }
     b.push(Block::Paragraph(txt::sources(
         p.reports,
         p.partners.iter().filter(|x| x.reports > 0).count(),

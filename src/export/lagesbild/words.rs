@@ -183,3 +183,10 @@ pub fn full_version(recipient: &str) -> String {
 
 /// Instead of the analysis texts in a partner's version.
 pub const ANALYSIS_NOT_SHARED: &str = "Samordnarens analys ingår inte i partnerversionen.";
+
+/// How many pairs of reports about one incident count once (in the sources).
+pub fn merged(pairs: u32) -> String {
+    format!(
+        "{pairs} händelser rapporterades av två aktörer och räknas en gång (bekräftade som samma händelse)."
+    )
+}

@@ -24,6 +24,11 @@ label: string, total: number, previousTotal: number, baselineTotal: number,
  */
 baselinePeriods: number, 
 /**
+ * Confirmed pairs of reports about the same incident in this period, each counted
+ * once in every total above (both reports stay in `reports` and with their partners).
+ */
+merged: number, 
+/**
  * Reports with no place (and so no area), by their count.
  */
 unplaced: number, reports: number, areas: Array<AreaPicture>, 
