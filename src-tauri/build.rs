@@ -27,6 +27,10 @@ const COMMANDS: &[&str] = &[
     "export",
     "list_exports",
     "scan_personal_data",
+    "list_links",
+    "suggest_links",
+    "confirm_link",
+    "reject_link",
 ];
 
 fn main() {

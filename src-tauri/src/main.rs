@@ -24,6 +24,7 @@ use navet::db::partner::Partner;
 use navet::db::picture_snapshot::SnapshotListItem;
 use navet::db::place::{Place, UnplacedText};
 use navet::db::report::{NewReport, Report, ReportFilter, ReportPage};
+use navet::db::report_link::{Link, LinkStatus};
 use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
 use navet::export::{ExportDone, ExportFormat, ExportRequest};
@@ -448,6 +449,31 @@ async fn export(app: AppHandle, request: ExportRequest) -> Reply<Option<ExportDo
     .await
 }
 
+/// The pairs of reports waiting for the coordinator's word.
+#[tauri::command]
+async fn list_links(app: AppHandle) -> Reply<Vec<Link>> {
+    read(app, |s| ops::links::list(s, Some(LinkStatus::Suggested))).await
+}
+
+/// Proposes pairs over the last 8 weeks; returns how many are new.
+#[tauri::command]
+async fn suggest_links(app: AppHandle) -> Reply<u32> {
+    let today = navet::time::today();
+    write(app, move |s| ops::links::suggest_recent(s, today)).await
+}
+
+#[tauri::command]
+async fn confirm_link(app: AppHandle, id: String) -> Reply<()> {
+    let id = parse_id(&id, "parnummer")?;
+    write(app, move |s| ops::links::confirm(s, id)).await
+}
+
+#[tauri::command]
+async fn reject_link(app: AppHandle, id: String) -> Reply<()> {
+    let id = parse_id(&id, "parnummer")?;
+    write(app, move |s| ops::links::reject(s, id)).await
+}
+
 /// Finds personal data already stored (and masks it when `mask`).
 #[tauri::command]
 async fn scan_personal_data(app: AppHandle, mask: bool) -> Reply<PersonalDataScan> {
@@ -515,7 +541,11 @@ fn main() {
             get_saved_picture,
             export,
             list_exports,
-            scan_personal_data
+            scan_personal_data,
+            list_links,
+            suggest_links,
+            confirm_link,
+            reject_link
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

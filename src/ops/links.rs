@@ -23,6 +23,15 @@ pub fn suggest(store: &mut Store, period: &Period, window_minutes: u32) -> Resul
     })
 }
 
+/// How far back the app's "search for pairs" looks, in weeks.
+pub const RECENT_WEEKS: u64 = 8;
+
+/// Proposes pairs over the [`RECENT_WEEKS`] up to `today`, with the default window.
+pub fn suggest_recent(store: &mut Store, today: chrono::NaiveDate) -> Result<u32> {
+    let from = today - chrono::Days::new(RECENT_WEEKS * 7);
+    suggest(store, &Period::range(from, today)?, DEFAULT_WINDOW_MINUTES)
+}
+
 /// Pairs with this status, or all.
 pub fn list(store: &Store, status: Option<LinkStatus>) -> Result<Vec<Link>> {
     report_link::list_links(store.conn(), status)

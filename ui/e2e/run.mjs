@@ -223,6 +223,27 @@ try {
     execFileSync("pdftoppm", ["-r", "70", "-png", "-f", "1", "-l", "1", pdf, join(out, "08-lagesbild-page")]);
     console.log(`   pdf: ${pdf}`);
   });
+
+  await step("pairs of reports about one incident are proposed, and a decision takes one off the list", async () => {
+    await wd.click(await wd.find("#nav-links"));
+    await wd.click(await wd.find("#links-suggest"));
+    const said = await wd.waitFor("#links-message", { pred: (t) => t.includes("nya förslag") });
+    const n = Number((await wd.text(said)).split(" ")[0]);
+    assert(n > 0, `the demo has two partners at one incident: ${await wd.text(said)}`);
+    const rows = async () => (await wd.findAll("#links-rows tr")).length;
+    const before = await rows();
+    assert(before === n, `${before} rows for ${n} proposals`);
+    await shot("09-links");
+    await wd.click(await wd.find("#link-confirm-0"));
+    await wd.waitFor("#links-message", { pred: (t) => t.includes("räknas nu som en händelse") });
+    // The rows reload after the message; wait for them.
+    let after = await rows();
+    for (let i = 0; i < 50 && after !== before - 1; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await rows();
+    }
+    assert(after === before - 1, `${after} rows after a decision (was ${before})`);
+  });
 } catch (e) {
   if (failed === 0) {
     failed++;

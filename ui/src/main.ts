@@ -8,6 +8,7 @@ import type { AppInfo } from "./ipc/generated/AppInfo";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { importView } from "./views/import";
 import { importsView } from "./views/imports";
+import { linksView } from "./views/links";
 import { pictureView } from "./views/picture";
 import { loadLookups } from "./views/lookups";
 import { reportForm } from "./views/report-form";
@@ -24,7 +25,7 @@ function header(info: AppInfo | null): HTMLElement {
   );
 }
 
-type Tab = "reports" | "picture" | "import" | "unplaced" | "imports";
+type Tab = "reports" | "picture" | "import" | "unplaced" | "links" | "imports";
 
 async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string, tab: Tab = "reports"): Promise<void> {
   const lookups = await loadLookups(api);
@@ -40,11 +41,13 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
   const unplaced = unplacedView(api, lookups, afterChange);
   const imports = importsView(api, afterChange);
   const picture = pictureView(api, lookups);
+  const links = linksView(api, () => undefined);
   const panes: Record<Tab, HTMLElement> = {
     reports: h("main", { class: "layout" }, list.element, h("aside", {}, form)),
     picture: h("main", { class: "single" }, picture.element),
     import: h("main", { class: "single" }, importer.element),
     unplaced: h("main", { class: "single" }, unplaced.element),
+    links: h("main", { class: "single" }, links.element),
     imports: h("main", { class: "single" }, imports.element),
   };
   const labels: Record<Tab, string> = {
@@ -52,6 +55,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     picture: t.navPicture,
     import: t.navImport,
     unplaced: t.navUnplaced,
+    links: t.navLinks,
     imports: t.navImports,
   };
   const buttons = (Object.keys(panes) as Tab[]).map((k) => {
@@ -70,6 +74,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     if (k === "reports") void list.refresh();
     if (k === "unplaced") void unplaced.refresh();
     if (k === "imports") void imports.refresh();
+    if (k === "links") void links.refresh();
     if (k === "picture") void picture.refresh();
   }
   root.replaceChildren(

@@ -11,6 +11,7 @@ import type { AnalysisPart } from "./generated/AnalysisPart";
 import type { ExportDone } from "./generated/ExportDone";
 import type { ExportEntry } from "./generated/ExportEntry";
 import type { PersonalDataScan } from "./generated/PersonalDataScan";
+import type { Link } from "./generated/Link";
 import type { Audience } from "./generated/Audience";
 import type { ExportFormat } from "./generated/ExportFormat";
 import type { ExportRequest } from "./generated/ExportRequest";
@@ -109,6 +110,10 @@ export const commands = {
     }),
   listExports: () => call<ExportEntry[]>("list_exports"),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
+  listLinks: () => call<Link[]>("list_links"),
+  suggestLinks: () => call<number>("suggest_links"),
+  confirmLink: (id: string) => call<null>("confirm_link", { id }),
+  rejectLink: (id: string) => call<null>("reject_link", { id }),
 };
 
 export type Commands = typeof commands;
