@@ -20,6 +20,18 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
+/// A spreadsheet's rows as Navet's importer reads them.
+fn sheet_rows(path: &Path, sheet: Option<&str>) -> Vec<Vec<String>> {
+    let src = navet::import::source::Source::open(path, sheet).unwrap();
+    let mut r = src.rows().unwrap();
+    let mut rec = csv::StringRecord::new();
+    let mut out = Vec::new();
+    while r.read(&mut rec).unwrap() {
+        out.push(rec.iter().map(str::to_string).collect());
+    }
+    out
+}
+
 /// Runs one export as both doors do: a request, then the core's one export function.
 fn export(
     s: &Store,
@@ -639,16 +651,7 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         &pic,
     )
     .unwrap();
-    let rows = {
-        let src = navet::import::source::Source::open(&pic, None).unwrap();
-        let mut r = src.rows().unwrap();
-        let mut rec = csv::StringRecord::new();
-        let mut out = Vec::new();
-        while r.read(&mut rec).unwrap() {
-            out.push(rec.iter().map(str::to_string).collect::<Vec<_>>());
-        }
-        out
-    };
+    let rows = sheet_rows(&pic, None);
     assert_eq!(
         rows[0][..4],
         ["Område", "Kategori", "Antal", "Förra perioden"]
@@ -665,14 +668,11 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         .expect("Norrby's hidden count");
     assert!(norrby[note].contains("färre än 3"), "{norrby:?}");
     assert!(rows.iter().all(|r| r[2] != "1" && r[2] != "2"));
-    let about = navet::import::source::Source::open(&pic, Some("Om filen")).unwrap();
-    let mut r = about.rows().unwrap();
-    let mut rec = csv::StringRecord::new();
-    let mut lines = Vec::new();
-    while r.read(&mut rec).unwrap() {
-        lines.push(rec.iter().collect::<Vec<_>>().join(": "));
-    }
-    let about = lines.join("\n");
+    let about = sheet_rows(&pic, Some("Om filen"))
+        .iter()
+        .map(|r| r.join(": "))
+        .collect::<Vec<_>>()
+        .join("\n");
     for expected in [
         "Mottagare: Polisen",
         "Partnersäker",

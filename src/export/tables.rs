@@ -177,10 +177,12 @@ pub fn suppressed<K: Ord + Clone>(cells: &BTreeMap<(K, K, K), u32>) -> BTreeSet<
     }
 }
 
-/// The picture's table: one row per area and category.
-pub fn picture(p: &Picture, safe: bool) -> ExportTable {
-    // Partner-safe: the same primary and secondary suppression as the reports table,
-    // for this period's counts and the previous period's, each over areas and categories.
+/// A picture's hidden cells, keyed ("", area, category): the same primary and secondary
+/// suppression as the reports table, for this period's counts and the previous
+/// period's, each over areas and categories. The partner's PDF and table share it.
+pub type PictureCells = BTreeSet<(String, String, String)>;
+
+pub fn picture_suppression(p: &Picture) -> (PictureCells, PictureCells) {
     let cells = |value: fn(&crate::picture::CategoryCount) -> u32| {
         let map: BTreeMap<(String, String, String), u32> = p
             .areas
@@ -196,8 +198,13 @@ pub fn picture(p: &Picture, safe: bool) -> ExportTable {
             .collect();
         suppressed(&map)
     };
+    (cells(|c| c.count), cells(|c| c.previous))
+}
+
+/// The picture's table: one row per area and category.
+pub fn picture(p: &Picture, safe: bool) -> ExportTable {
     let (hidden_now, hidden_before) = if safe {
-        (cells(|c| c.count), cells(|c| c.previous))
+        picture_suppression(p)
     } else {
         Default::default()
     };

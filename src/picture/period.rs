@@ -49,7 +49,8 @@ pub struct Period {
     pub kind: PeriodKind,
 }
 
-const MONTHS_SV: [&str; 12] = [
+/// The months in Swedish, January first.
+pub const MONTHS_SV: [&str; 12] = [
     "januari",
     "februari",
     "mars",

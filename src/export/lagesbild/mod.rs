@@ -156,24 +156,9 @@ fn small(n: u32) -> bool {
 
 pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Reader) -> Document {
     let safe = reader.partner_safe;
-    // Suppressed cells: the same primary and secondary suppression as the CSV tables.
-    let cells = |value: fn(&CategoryCount) -> u32| {
-        let map: std::collections::BTreeMap<(String, String, String), u32> = p
-            .areas
-            .iter()
-            .flat_map(|a| {
-                a.categories.iter().map(move |c| {
-                    (
-                        (String::new(), a.area.clone(), c.category.clone()),
-                        value(c),
-                    )
-                })
-            })
-            .collect();
-        crate::export::tables::suppressed(&map)
-    };
+    // Suppressed cells: the same as the partner's table (tables::picture_suppression).
     let (hidden_now, hidden_before) = if safe {
-        (cells(|c| c.count), cells(|c| c.previous))
+        crate::export::tables::picture_suppression(p)
     } else {
         Default::default()
     };

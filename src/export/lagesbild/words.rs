@@ -24,21 +24,6 @@ pub fn draft_footer(generated: &str) -> String {
     format!("Utkast · Navet · {generated}")
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// An RFC 3339 time (UTC, as stored) as Swedes read it, in Swedish local time:
 /// "30 november 2026 kl. 05.20". Text that is no such time is returned as it is.
 pub fn local_time(stamp: &str) -> String {
@@ -50,7 +35,7 @@ pub fn local_time(stamp: &str) -> String {
     format!(
         "{} {} {} kl. {:02}.{:02}",
         t.day(),
-        MONTHS[t.month0() as usize],
+        crate::picture::period::MONTHS_SV[t.month0() as usize],
         t.year(),
         t.hour(),
         t.minute()
