@@ -1075,3 +1075,42 @@ fn a_partner_pdf_is_partner_safe_too() {
     assert!(log[0].partner_safe && log[0].recipient.as_deref() == Some("Polisen"));
     assert!(!log[1].partner_safe);
 }
+
+/// A table that runs onto a new page says whose it is there ("Norrby (forts.)") above
+/// its repeated header.
+#[test]
+fn a_table_continued_on_the_next_page_says_whose_it_is() {
+    use navet::export::pdf::doc::{Align, Block, Column, Document, Row, RowStyle, Table};
+    let dir = tempfile::tempdir().unwrap();
+    let document = Document {
+        title: "Test".into(),
+        header: "Ekbacka kommun".into(),
+        footer: "Navet".into(),
+        created_unix: 0,
+        blocks: vec![Block::Table(Table {
+            continued: Some(navet::export::lagesbild::words::continued("Norrby")),
+            columns: vec![Column {
+                title: "Plats".into(),
+                width: 1.0,
+                align: Align::Left,
+                trend: false,
+            }],
+            rows: (0..120)
+                .map(|i| Row {
+                    cells: vec![format!("Plats nummer {i}")],
+                    style: RowStyle::Normal,
+                })
+                .collect(),
+        })],
+    };
+    let pdf = dir.path().join("lang.pdf");
+    std::fs::write(&pdf, navet::export::pdf::render(&document).unwrap()).unwrap();
+    assert!(pages(&pdf) >= 2);
+    let text = pdftotext(&pdf);
+    let continued = text.matches("Norrby (forts.)").count();
+    assert_eq!(
+        continued,
+        pages(&pdf) - 1,
+        "once on every page after the first"
+    );
+}

@@ -418,6 +418,7 @@ pub fn pdf_document(rows: u32) -> navet::export::pdf::doc::Document {
             },
             Block::Heading("Alla rapporter".into()),
             Block::Table(Table {
+                continued: Some("Alla rapporter (forts.)".into()),
                 columns: vec![col("Datum", 1.2, Align::Left), col("Plats", 2.6, Align::Left), col("Kategori", 2.2, Align::Left), col("Aktör", 2.0, Align::Left), col("Antal", 0.8, Align::Right)],
                 rows: data.iter().map(|r| Row { cells: r.to_vec(), style: RowStyle::Normal }).collect(),
             }),

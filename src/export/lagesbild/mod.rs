@@ -56,6 +56,7 @@ fn col(title: &str, width: f32, align: Align) -> Column {
 /// A table of plain rows.
 fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Vec<String>>) -> Table {
     Table {
+        continued: None,
         columns,
         rows: rows
             .map(|cells| Row {
@@ -72,6 +73,7 @@ fn category_table(
     hidden: impl Fn(&CategoryCount) -> (bool, bool),
 ) -> Table {
     Table {
+        continued: None,
         // Two comparisons, each under its own name: with the previous period (count and
         // difference), and with the normal level (the baseline and any clear departure).
         columns: vec![
@@ -334,12 +336,15 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         if let Some(j) = a.justification.as_ref().filter(|_| !safe) {
             b.push(Block::Paragraph(j.clone()));
         }
-        b.push(Block::Table(category_table(&a.categories, |c| {
-            (
-                hidden(&hidden_now, &a.area, &c.category),
-                hidden(&hidden_before, &a.area, &c.category),
-            )
-        })));
+        b.push(Block::Table(Table {
+            continued: Some(txt::continued(&a.area)),
+            ..category_table(&a.categories, |c| {
+                (
+                    hidden(&hidden_now, &a.area, &c.category),
+                    hidden(&hidden_before, &a.area, &c.category),
+                )
+            })
+        }));
         // A partner sees a place only with 3 or more, and its previous count as <3.
         let places: Vec<_> = a
             .places

@@ -175,3 +175,8 @@ pub fn merged(pairs: u32) -> String {
         "{pairs} händelser rapporterades av två aktörer och räknas en gång (bekräftade som samma händelse)."
     )
 }
+
+/// Heads an area's table where it runs onto a new page.
+pub fn continued(area: &str) -> String {
+    format!("{area} (forts.)")
+}

@@ -60,6 +60,8 @@ pub struct Row {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// Heads the table where it runs onto a new page ("Norrby (forts.)").
+    pub continued: Option<String>,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
 }

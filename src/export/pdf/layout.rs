@@ -205,6 +205,10 @@ impl<'f> Layout<'f> {
             let h = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * PAD;
             if h > self.room() {
                 self.new_page();
+                // On the new page, whose table this is, then its header again.
+                if let Some(continued) = &t.continued {
+                    self.paragraph(continued, 10.0, true, doc::BRAND, 4.0);
+                }
                 draw_row(self, &header_lines, header_h, true, Some(doc::HEADER_BG));
             }
             let bg = (row.style == RowStyle::Flagged).then_some(doc::FLAG_BG);
@@ -536,6 +540,7 @@ mod tests {
     fn long_tables_repeat_their_header_and_pages_are_numbered() {
         let fonts = Fonts::load().unwrap();
         let table = Table {
+            continued: None,
             columns: vec![
                 Column {
                     title: "Plats".into(),
