@@ -244,6 +244,28 @@ fn pictures_read_from_month_counts_equal_the_raw_counts() {
         assert_eq!(pic.reports, reports, "{}: reports", pic.label);
         let by_partners: u32 = pic.partners.iter().map(|x| x.count).sum();
         assert_eq!(by_partners, pic.total, "{}: partners", pic.label);
+        // What happened at each place: its top categories, counted from the reports.
+        for place in pic.areas.iter().flat_map(|a| &a.places) {
+            assert!(
+                place.top.len() <= 3 && !place.top.is_empty(),
+                "{}",
+                place.place
+            );
+            assert!(place.top.windows(2).all(|w| w[0].count >= w[1].count));
+            for share in &place.top {
+                let extra = format!(
+                    "AND p.name = '{}' AND c.name = '{}'",
+                    place.place.replace('\'', "''"),
+                    share.category.replace('\'', "''")
+                );
+                assert_eq!(
+                    share.count,
+                    raw(&pic.from, &pic.to, &extra),
+                    "{} {extra}",
+                    pic.label
+                );
+            }
+        }
     }
 }
 

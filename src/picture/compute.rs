@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 use super::{
-    AreaPicture, CategoryCount, Deviation, PartnerCount, Pattern, Period, PeriodKind, Picture,
-    PlaceCount, TrendPoint, assessment, period, stats,
+    AreaPicture, CategoryCount, CategoryShare, Deviation, PartnerCount, Pattern, Period,
+    PeriodKind, Picture, PlaceCount, TrendPoint, assessment, period, stats,
 };
 use crate::db::{picture_queries, report_link, report_month};
 use crate::error::Result;
@@ -109,6 +109,8 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     // Counts over all twelve periods, by (area, category) and by place.
     let mut by_area_cat: HashMap<(i64, i64), Series> = HashMap::new();
     let mut by_place: HashMap<(i64, i64), Series> = HashMap::new();
+    // This period only: what happened at each place, by category.
+    let mut place_categories: HashMap<(i64, i64), u32> = HashMap::new();
     let mut totals: Series = vec![0; len];
     let mut unplaced = 0u32;
     let mut count = |day: NaiveDate, place: Option<i64>, category: i64, n: u32| {
@@ -124,6 +126,9 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
                 let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
                 bump(&mut by_area_cat, (area, category), idx, n, len);
                 bump(&mut by_place, (pl, 0), idx, n, len);
+                if idx == len - 1 {
+                    *place_categories.entry((pl, category)).or_default() += n;
+                }
             }
         }
     };
@@ -173,6 +178,11 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
                     if let Some(series) = map.get_mut(&key) {
                         series[idx] = series[idx].saturating_sub(n);
                     }
+                }
+                if idx == len - 1
+                    && let Some(c) = place_categories.get_mut(&(pl, m.category))
+                {
+                    *c = c.saturating_sub(n);
                 }
             }
         }
@@ -243,6 +253,24 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     let cat_name = |id: i64| category_names.get(&id).cloned().unwrap_or_default();
     let cat_sort = |id: i64| category_order.get(&id).copied().unwrap_or(0);
 
+    // What happened at a place this period: its categories, most first (at most 3).
+    let top_categories = |place: i64| -> Vec<CategoryShare> {
+        let mut list: Vec<CategoryShare> = place_categories
+            .iter()
+            .filter(|((pl, _), n)| *pl == place && **n > 0)
+            .map(|((_, c), n)| CategoryShare {
+                category: cat_name(*c),
+                count: *n,
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.category.cmp(&b.category))
+        });
+        list.truncate(3);
+        list
+    };
     // Areas: every area with places, plus "Utan område" when places lack one.
     let mut area_ids: Vec<i64> = area_names.keys().copied().collect();
     if by_area_cat.keys().any(|(a, _)| *a == -1) {
@@ -281,6 +309,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
                 area: Some(name.clone()),
                 count: s[len - 1],
                 previous: s[len - 2],
+                top: top_categories(*pl),
             })
             .collect();
         places.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.place.cmp(&b.place)));

@@ -66,6 +66,18 @@ pub struct PlaceCount {
     pub area: Option<String>,
     pub count: u32,
     pub previous: u32,
+    /// What happened there this period: its categories, most first (at most 3).
+    #[serde(default)]
+    pub top: Vec<CategoryShare>,
+}
+
+/// A category's count at a place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CategoryShare {
+    pub category: String,
+    pub count: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

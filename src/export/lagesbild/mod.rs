@@ -112,6 +112,16 @@ fn category_table(
     }
 }
 
+/// What happened at a place: "Skadegörelse 5, Klotter 3" (a partner's version names
+/// only categories with 3 or more).
+fn top(list: &[crate::picture::CategoryShare], safe: bool) -> String {
+    list.iter()
+        .filter(|c| !safe || !small(c.count))
+        .map(|c| format!("{} {}", c.category, c.count))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A deviation as the table says it.
 pub fn deviation(d: Deviation) -> &'static str {
     match d {
@@ -354,15 +364,17 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         if !places.is_empty() {
             b.push(Block::Table(plain_table(
                 vec![
-                    col(txt::COL_PLACE, 4.0, Align::Left),
-                    col(txt::COL_COUNT, 1.0, Align::Right),
-                    col(txt::COL_PREVIOUS, 1.3, Align::Right),
+                    col(txt::COL_PLACE, 2.6, Align::Left),
+                    col(txt::COL_COUNT, 0.9, Align::Right),
+                    col(txt::COL_PREVIOUS, 1.4, Align::Right),
+                    col(txt::COL_TOP, 3.6, Align::Left),
                 ],
                 places.iter().map(|pl| {
                     vec![
                         pl.place.clone(),
                         pl.count.to_string(),
                         shown(pl.previous, safe && small(pl.previous)),
+                        top(&pl.top, safe),
                     ]
                 }),
             )));
@@ -371,10 +383,11 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
     b.push(Block::Heading(txt::HOTSPOTS_HEADING.into()));
     b.push(Block::Table(plain_table(
         vec![
-            col(txt::COL_PLACE, 3.0, Align::Left),
-            col(txt::COL_AREA, 2.0, Align::Left),
-            col(txt::COL_COUNT, 1.0, Align::Right),
-            col(txt::COL_PREVIOUS, 1.3, Align::Right),
+            col(txt::COL_PLACE, 2.4, Align::Left),
+            col(txt::COL_AREA, 1.4, Align::Left),
+            col(txt::COL_COUNT, 0.9, Align::Right),
+            col(txt::COL_PREVIOUS, 1.4, Align::Right),
+            col(txt::COL_TOP, 3.0, Align::Left),
         ],
         p.hotspots
             .iter()
@@ -385,6 +398,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
                     h.area.clone().unwrap_or_default(),
                     h.count.to_string(),
                     shown(h.previous, safe && small(h.previous)),
+                    top(&h.top, safe),
                 ]
             }),
     )));

@@ -57,6 +57,8 @@ pub const COL_CHANGE: &str = "Skillnad";
 /// A clear departure from the normal level (not "Bedömning": that is the reporters' word).
 pub const COL_DEVIATION: &str = "Avvikelse";
 pub const COL_PLACE: &str = "Plats";
+/// What happened at a place: its most frequent categories.
+pub const COL_TOP: &str = "Vanligast";
 pub const COL_AREA: &str = "Område";
 pub const COL_PARTNER: &str = "Aktör";
 pub const COL_REPORTS: &str = "Rapporter";
