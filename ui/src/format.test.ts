@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimal, isoWeek, placeLabel, todayIso, trendArrow, when } from "./format";
+import { decimal, isoWeek, localTime, placeLabel, todayIso, trendArrow, when } from "./format";
 
 describe("isoWeek", () => {
   it("numbers weeks across year boundaries as ISO 8601 does", () => {
@@ -42,5 +42,13 @@ describe("numbers", () => {
     expect(trendArrow(4)).toBe("↑ +4");
     expect(trendArrow(-2)).toBe("↓ −2");
     expect(trendArrow(0)).toBe("→ ±0");
+  });
+});
+
+describe("localTime", () => {
+  it("writes stored UTC times in Swedish local time, across DST", () => {
+    expect(localTime("2026-11-30T04:20:00Z")).toBe("30 november 2026 kl. 05.20");
+    expect(localTime("2026-07-01T22:05:00Z")).toBe("2 juli 2026 kl. 00.05");
+    expect(localTime("inte en tid")).toBe("inte en tid");
   });
 });

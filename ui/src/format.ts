@@ -21,6 +21,31 @@ export function when(r: Pick<Report, "occurredDate" | "occurredTime">): string {
   return r.occurredTime ? `${r.occurredDate} ${r.occurredTime}` : r.occurredDate;
 }
 
+const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+/**
+ * A stored time (UTC, RFC 3339) in Swedish local time as the PDF and the CLI write it:
+ * "30 november 2026 kl. 05.20". Text that is no such time is returned as it is.
+ */
+export function localTime(stamp: string): string {
+  const d = new Date(stamp);
+  if (Number.isNaN(d.getTime())) return stamp;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Stockholm",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year} kl. ${parts.hour}.${parts.minute}`;
+}
+
 /** The place as shown in the list: the place, or the source text marked unplaced. */
 export function placeLabel(r: Pick<Report, "place" | "sourcePlace">): string {
   if (r.place) return r.place;

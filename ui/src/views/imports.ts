@@ -1,6 +1,7 @@
 // The import log: every file imported, with its counts, and undo.
 
 import { h } from "../dom";
+import { localTime } from "../format";
 import { t } from "../i18n/sv";
 import { toIpcError, type Commands } from "../ipc/commands";
 import type { Batch } from "../ipc/generated/Batch";
@@ -28,7 +29,7 @@ export function importsView(api: Commands, onUndone: () => void): ImportsView {
       "tr",
       {},
       h("td", { class: "num" }, b.id),
-      h("td", {}, b.createdAt.replace("T", " ").replace("Z", "")),
+      h("td", {}, localTime(b.createdAt)),
       h("td", {}, b.fileName),
       h("td", {}, b.partner ?? ""),
       h("td", { class: "num" }, b.inserted),

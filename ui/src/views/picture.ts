@@ -11,7 +11,7 @@ import type { PeriodKind } from "../ipc/generated/PeriodKind";
 import type { PeriodQuery } from "../ipc/generated/PeriodQuery";
 import type { Picture } from "../ipc/generated/Picture";
 import type { PictureSource } from "../ipc/generated/PictureSource";
-import { decimal, trendArrow } from "../format";
+import { decimal, localTime, trendArrow } from "../format";
 import type { Lookups } from "./lookups";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -203,7 +203,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
       void load(0);
     });
     body.replaceChildren(
-      viewing && p.snapshot ? h("p", { class: "notice" }, t.viewingSaved(p.snapshot.title, p.snapshot.createdAt), " ", back) : "",
+      viewing && p.snapshot ? h("p", { class: "notice" }, t.viewingSaved(p.snapshot.title, localTime(p.snapshot.createdAt)), " ", back) : "",
       h("p", { id: "picture-summary", class: "counts" }, t.pictureSummary(p.total, p.reports, p.previousTotal, decimal(p.baselineTotal), p.baselinePeriods, p.unplaced)),
       p.baselinePeriods < MIN_BASELINE_PERIODS ? h("p", { id: "picture-short-history", class: "notice" }, t.shortHistory(p.baselinePeriods)) : "",
       h("div", { class: "import-actions" }, exportButton("pdf", t.exportPdf), exportButton("csv", t.exportCsv), exportButton("xlsx", t.exportXlsx), h("label", {}, t.exportFor, partner), viewing ? "" : freeze),
@@ -242,7 +242,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
             })
             .catch((e: unknown) => say(toIpcError(e).message, false));
         });
-        return h("tr", {}, h("td", {}, s.id), h("td", {}, s.title), h("td", {}, `${s.from} – ${s.to}`), h("td", {}, s.createdAt.replace("T", " ").replace("Z", "")), h("td", {}, show));
+        return h("tr", {}, h("td", {}, s.id), h("td", {}, s.title), h("td", {}, `${s.from} – ${s.to}`), h("td", {}, localTime(s.createdAt)), h("td", {}, show));
       }),
     );
   }
