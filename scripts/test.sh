@@ -44,4 +44,8 @@ section "end to end: the real app window under Xvfb via tauri-driver + WebKitWeb
 export NAVET_E2E_OUT="${NAVET_E2E_OUT:-$PWD/artifacts/e2e}"
 xvfb-run -a -s "-screen 0 1400x900x24" node ui/e2e/run.mjs target/debug/navet-app
 
+section "end to end again in the smallest window the app allows (800 x 560)"
+NAVET_E2E_SIZE=800x560 NAVET_E2E_OUT="$NAVET_E2E_OUT-800x560" \
+  xvfb-run -a -s "-screen 0 1400x900x24" node ui/e2e/run.mjs target/debug/navet-app
+
 section "all tests passed"

@@ -93,6 +93,11 @@ const TEXT = "E2E: nytt klotter på scenen, åäö";
 try {
   await waitPort(port);
   await wd.start(app);
+  // NAVET_E2E_SIZE=800x560 runs every step in the smallest window the app allows.
+  if (process.env.NAVET_E2E_SIZE) {
+    const [w, h] = process.env.NAVET_E2E_SIZE.split("x").map(Number);
+    await wd.setSize(w, h);
+  }
 
   await step("first run offers demo data on an empty database", async () => {
     const header = await wd.waitFor("header.top .db");

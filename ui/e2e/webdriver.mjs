@@ -29,6 +29,11 @@ export class WebDriver {
     this.session = value.sessionId;
   }
 
+  /** Resizes the window (W3C "Set Window Rect"). */
+  async setSize(width, height) {
+    await this.cmd("POST", "/window/rect", { width, height });
+  }
+
   async stop() {
     if (this.session) {
       await this.cmd("DELETE", "").catch(() => {});
