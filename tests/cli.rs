@@ -594,7 +594,13 @@ fn help_and_usage_errors_are_swedish() {
     ] {
         assert!(help.contains(word), "{word} missing from:\n{help}");
     }
-    for english in ["Usage:", "Commands:", "Options:", "Print help"] {
+    for english in ["Usage:", "Commands:", "Options:", "Print help", "[OPTIONS]"] {
+        assert!(!help.contains(english), "{english} in:\n{help}");
+    }
+    let help = String::from_utf8(run(&["demo", "--help"]).stdout).unwrap();
+    assert!(help.contains("(standard: 26)"), "{help}");
+    assert!(help.contains("Användning: navet demo [FLAGGOR]"), "{help}");
+    for english in ["[default:", "[env:", "[OPTIONS]"] {
         assert!(!help.contains(english), "{english} in:\n{help}");
     }
     let help = String::from_utf8(run(&["report", "list", "--help"]).stdout).unwrap();

@@ -127,12 +127,31 @@ fn main() -> ExitCode {
 }
 
 /// The command's help in Swedish: clap's own words (headings, the help and version
-/// flags, the usage line) replaced from `words`, on every subcommand.
+/// flags, the usage line, defaults and the environment variable) replaced from `words`,
+/// on every subcommand. `path` is the command as typed ("navet report list").
 fn swedish(cmd: clap::Command, top: bool) -> clap::Command {
+    swedish_at(cmd, top, "navet")
+}
+
+fn swedish_at(cmd: clap::Command, top: bool, path: &str) -> clap::Command {
+    // The usage line: the command, then [FLAGGOR], its arguments and <KOMMANDO>.
+    let mut usage = format!("{path} [{}]", words::OPTIONS_VALUE);
+    for a in cmd.get_arguments().filter(|a| a.is_positional()) {
+        let name = a
+            .get_value_names()
+            .and_then(|v| v.first())
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
+        usage.push_str(&format!(" <{name}>"));
+    }
+    if cmd.has_subcommands() {
+        usage.push_str(&format!(" <{}>", words::COMMAND_VALUE));
+    }
     let cmd = cmd
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .help_template(words::HELP_TEMPLATE)
+        .override_usage(usage)
         .subcommand_help_heading(words::COMMANDS_HEADING)
         .subcommand_value_name(words::COMMAND_VALUE)
         .mut_args(|a| {
@@ -140,6 +159,27 @@ fn swedish(cmd: clap::Command, top: bool) -> clap::Command {
                 words::ARGUMENTS_HEADING
             } else {
                 words::OPTIONS_HEADING
+            };
+            // clap's "[default: …]" and "[env: …]" become part of the Swedish help.
+            let mut extra = Vec::new();
+            if let Some(d) = a.get_default_values().first() {
+                extra.push(words::default_value(d.to_string_lossy()));
+            }
+            if let Some(env) = a.get_env() {
+                extra.push(words::env_value(env.to_string_lossy()));
+            }
+            let a = if extra.is_empty() {
+                a
+            } else {
+                let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+                let help = help.trim_end_matches('.');
+                let extra = extra.join(", ");
+                let help = match help.strip_suffix(')') {
+                    Some(open) => format!("{open}; {extra})"),
+                    None if help.is_empty() => words::capitalised(&extra),
+                    None => format!("{help} ({extra})"),
+                };
+                a.help(help).hide_default_value(true).hide_env(true)
             };
             a.help_heading(heading)
         })
@@ -163,7 +203,16 @@ fn swedish(cmd: clap::Command, top: bool) -> clap::Command {
     } else {
         cmd
     };
-    cmd.mut_subcommands(|c| swedish(c, false))
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let mut cmd = cmd;
+    for name in names {
+        let sub_path = format!("{path} {name}");
+        cmd = cmd.mut_subcommand(&name, |c| swedish_at(c, false, &sub_path));
+    }
+    cmd
 }
 
 /// A usage error in Swedish on one line (exit 2); help and version print as asked.

@@ -337,6 +337,24 @@ pub const HELP_TEMPLATE: &str =
     "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
 pub const COMMANDS_HEADING: &str = "Kommandon";
 pub const COMMAND_VALUE: &str = "KOMMANDO";
+pub const OPTIONS_VALUE: &str = "FLAGGOR";
+
+/// "standard: 5" → "Standard: 5".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+pub fn default_value(value: impl Display) -> String {
+    format!("standard: {value}")
+}
+
+pub fn env_value(name: impl Display) -> String {
+    format!("eller miljövariabeln {name}")
+}
 pub const ARGUMENTS_HEADING: &str = "Argument";
 pub const OPTIONS_HEADING: &str = "Flaggor";
 pub const HELP_FLAG: &str = "Visa den här hjälpen";
