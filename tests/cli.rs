@@ -598,7 +598,7 @@ fn help_and_usage_errors_are_swedish() {
         assert!(!help.contains(english), "{english} in:\n{help}");
     }
     let help = String::from_utf8(run(&["demo", "--help"]).stdout).unwrap();
-    assert!(help.contains("(standard: 26)"), "{help}");
+    assert!(help.contains("[standard: 26]"), "{help}");
     assert!(help.contains("Användning: navet demo [FLAGGOR]"), "{help}");
     for english in ["[default:", "[env:", "[OPTIONS]"] {
         assert!(!help.contains(english), "{english} in:\n{help}");

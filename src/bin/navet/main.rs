@@ -134,24 +134,10 @@ fn swedish(cmd: clap::Command, top: bool) -> clap::Command {
 }
 
 fn swedish_at(cmd: clap::Command, top: bool, path: &str) -> clap::Command {
-    // The usage line: the command, then [FLAGGOR], its arguments and <KOMMANDO>.
-    let mut usage = format!("{path} [{}]", words::OPTIONS_VALUE);
-    for a in cmd.get_arguments().filter(|a| a.is_positional()) {
-        let name = a
-            .get_value_names()
-            .and_then(|v| v.first())
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
-        usage.push_str(&format!(" <{name}>"));
-    }
-    if cmd.has_subcommands() {
-        usage.push_str(&format!(" <{}>", words::COMMAND_VALUE));
-    }
     let cmd = cmd
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .help_template(words::HELP_TEMPLATE)
-        .override_usage(usage)
         .subcommand_help_heading(words::COMMANDS_HEADING)
         .subcommand_value_name(words::COMMAND_VALUE)
         .mut_args(|a| {
@@ -172,14 +158,13 @@ fn swedish_at(cmd: clap::Command, top: bool, path: &str) -> clap::Command {
                 a
             } else {
                 let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
-                let help = help.trim_end_matches('.');
-                let extra = extra.join(", ");
-                let help = match help.strip_suffix(')') {
-                    Some(open) => format!("{open}; {extra})"),
-                    None if help.is_empty() => words::capitalised(&extra),
-                    None => format!("{help} ({extra})"),
-                };
+                let help = format!("{} [{}]", help.trim_end_matches('.'), extra.join("; "));
                 a.help(help).hide_default_value(true).hide_env(true)
+            };
+            // Swedish placeholders: --from <DATUM>, <FIL>.
+            let a = match words::placeholder(a.get_id().as_str()) {
+                Some(name) if a.get_action().takes_values() => a.value_name(name),
+                _ => a,
             };
             a.help_heading(heading)
         })
@@ -191,6 +176,20 @@ fn swedish_at(cmd: clap::Command, top: bool, path: &str) -> clap::Command {
                 .help(words::HELP_FLAG)
                 .help_heading(words::OPTIONS_HEADING),
         );
+    // The usage line: the command, then [FLAGGOR], its arguments and <KOMMANDO>.
+    let mut usage = format!("{path} [{}]", words::OPTIONS_VALUE);
+    for a in cmd.get_arguments().filter(|a| a.is_positional()) {
+        let name = a
+            .get_value_names()
+            .and_then(|v| v.first())
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
+        usage.push_str(&format!(" <{name}>"));
+    }
+    if cmd.has_subcommands() {
+        usage.push_str(&format!(" <{}>", words::COMMAND_VALUE));
+    }
+    let cmd = cmd.override_usage(usage);
     let cmd = if top {
         cmd.disable_version_flag(true).arg(
             Arg::new("version")

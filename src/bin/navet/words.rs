@@ -339,13 +339,45 @@ pub const COMMANDS_HEADING: &str = "Kommandon";
 pub const COMMAND_VALUE: &str = "KOMMANDO";
 pub const OPTIONS_VALUE: &str = "FLAGGOR";
 
-/// "standard: 5" → "Standard: 5".
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
+/// The placeholder a flag's value is shown with in the help, by the flag's name.
+pub fn placeholder(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "file" | "out" => "FIL",
+        "db" => "SÖKVÄG",
+        "dir" => "MAPP",
+        "from" | "to" | "end" | "date" => "DATUM",
+        "time" => "TID",
+        "place" => "PLATS",
+        "area" => "OMRÅDE",
+        "category" => "KATEGORI",
+        "partner" => "AKTÖR",
+        "count" | "limit" => "ANTAL",
+        "assessment" => "BEDÖMNING",
+        "text" => "TEXT",
+        "rows" => "RADER",
+        "runs" => "KÖRNINGAR",
+        "reports" => "RAPPORTER",
+        "weeks" => "VECKOR",
+        "snapshot" | "batch" | "id" => "NR",
+        "period" => "PERIOD",
+        "title" => "TITEL",
+        "profile" => "PROFIL",
+        "sheet" => "BLAD",
+        "on_problem" => "VAL",
+        "day_order" => "ORDNING",
+        "window" => "MINUTER",
+        "name" | "alias" | "aliases" => "NAMN",
+        "new_name" => "NYTT_NAMN",
+        "lat" => "LATITUD",
+        "lon" => "LONGITUD",
+        "key" => "INSTÄLLNING",
+        "value" => "VÄRDE",
+        "status" => "STATUS",
+        "justification" => "MOTIVERING",
+        "part" => "DEL",
+        "what" => "VAD",
+        _ => return None,
+    })
 }
 
 pub fn default_value(value: impl Display) -> String {
