@@ -44,6 +44,7 @@ fn export(
         source,
         format,
         audience,
+        with_analysis: None,
     };
     ops::export::run(s, &request, path)
 }
@@ -1074,6 +1075,29 @@ fn a_partner_pdf_is_partner_safe_too() {
     let log = ops::export::log(&s).unwrap();
     assert!(log[0].partner_safe && log[0].recipient.as_deref() == Some("Polisen"));
     assert!(!log[1].partner_safe);
+
+    // The coordinator may choose to share the analysis; the log records that choice.
+    let with = dir.path().join("polisen-med-analys.pdf");
+    let request = ExportRequest {
+        source: source(),
+        format: ExportFormat::Pdf,
+        audience: Audience::Partner {
+            name: Some("Polisen".into()),
+        },
+        with_analysis: Some(true),
+    };
+    ops::export::run(&s, &request, &with).unwrap();
+    let text = pdftotext(&with);
+    assert!(
+        text.contains("HEMLIG ANALYS"),
+        "the chosen analysis is there"
+    );
+    assert!(
+        !text.contains("HEMLIG MOTIVERING"),
+        "the justifications still are not"
+    );
+    let log = ops::export::log(&s).unwrap();
+    assert!(log[0].partner_safe && log[0].filters.contains("withAnalysis"));
 }
 
 /// A table that runs onto a new page says whose it is there ("Norrby (forts.)") above

@@ -145,6 +145,11 @@ pub struct ExportRequest {
     pub source: ExportSource,
     pub format: ExportFormat,
     pub audience: Audience,
+    /// For a partner's lägesbild PDF: include the coordinator's analysis texts (the one
+    /// free text a partner-safe file may carry, and only when chosen).
+    #[serde(default)]
+    #[ts(optional)]
+    pub with_analysis: Option<bool>,
 }
 
 impl ExportRequest {
@@ -175,6 +180,11 @@ impl ExportRequest {
             (ExportSource::Reports { .. }, _) => table::REPORTS_SHEET.to_lowercase(),
         };
         format!("{base}.{}", self.format.extension())
+    }
+
+    /// Whether a partner's PDF carries the analysis texts.
+    pub fn analysis_shared(&self) -> bool {
+        self.with_analysis.unwrap_or(false)
     }
 
     /// The words the export log records as its kind: `pdf lägesbild`, `csv rapporter`.

@@ -59,7 +59,16 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
                     write_table(&table, format, path, table_words::PICTURE_SHEET, &about)?;
                 }
             }
-            serde_json::to_value(picture).unwrap_or_default()
+            // The log says which rules applied: a partner's PDF with the analysis is
+            // recorded as such.
+            let mut logged = serde_json::to_value(picture).unwrap_or_default();
+            if safe
+                && request.analysis_shared()
+                && let Some(fields) = logged.as_object_mut()
+            {
+                fields.insert("withAnalysis".into(), true.into());
+            }
+            logged
         }
         ExportSource::Reports { filter } => {
             let filter = &if safe {
@@ -204,6 +213,7 @@ fn write_picture_pdf(
     let reader = lagesbild::Reader {
         partner_safe: request.partner_safe(),
         recipient: request.audience.recipient(),
+        with_analysis: request.analysis_shared(),
     };
     let document = lagesbild::document(picture, &municipality, created, reader);
     let bytes = pdf::render(&document)?;

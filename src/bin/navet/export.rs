@@ -29,9 +29,12 @@ pub enum ExportCmd {
         /// Filen som skrivs.
         #[arg(long)]
         out: PathBuf,
-        /// Vem den är till (loggas; måste vara en registrerad aktör).
+        /// Vem den är till (loggas; måste vara en registrerad aktör): en partnerversion.
         #[arg(long)]
         partner: Option<String>,
+        /// I en partnerversion: ta med samordnarens analys (annars ingår ingen fritext).
+        #[arg(long, requires = "partner")]
+        with_analysis: bool,
     },
     /// CSV (UTF-8 med BOM, semikolon): `reports` eller `picture`.
     Csv(TableExportArgs),
@@ -107,6 +110,7 @@ fn request(cmd: ExportCmd) -> navet::Result<(ExportRequest, PathBuf)> {
             snapshot,
             out,
             partner,
+            with_analysis,
         } => {
             let source = match kind(&what)? {
                 ExportKind::Picture => picture_source(snapshot, &pa)?,
@@ -122,6 +126,7 @@ fn request(cmd: ExportCmd) -> navet::Result<(ExportRequest, PathBuf)> {
                 source,
                 format: ExportFormat::Pdf,
                 audience,
+                with_analysis: Some(with_analysis),
             };
             (request, out)
         }
@@ -162,6 +167,7 @@ fn table_request(
         source,
         format,
         audience: Audience::from_recipient(a.partner, a.partner_safe, a.full),
+        with_analysis: None,
     };
     Ok((request, a.out))
 }

@@ -452,11 +452,18 @@ pub fn readable_filters(json: &str) -> String {
                 .unwrap_or_default();
             format!("fryst lägesbild nr {id}")
         }
-        Some("period") => v
-            .get("period")
-            .and_then(|p| serde_json::from_value::<navet::picture::Period>(p.clone()).ok())
-            .map(|p| p.label())
-            .unwrap_or_default(),
+        Some("period") => {
+            let label = v
+                .get("period")
+                .and_then(|p| serde_json::from_value::<navet::picture::Period>(p.clone()).ok())
+                .map(|p| p.label())
+                .unwrap_or_default();
+            if v.get("withAnalysis").and_then(|w| w.as_bool()) == Some(true) {
+                format!("{label}, med analys")
+            } else {
+                label
+            }
+        }
         _ => {
             let names = [
                 ("from", "från"),

@@ -151,6 +151,8 @@ fn level(v: f64) -> String {
 pub struct Reader<'a> {
     pub partner_safe: bool,
     pub recipient: Option<&'a str>,
+    /// A partner's version with the coordinator's analysis texts, chosen on purpose.
+    pub with_analysis: bool,
 }
 
 /// A count as the reader may see it.
@@ -228,7 +230,8 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
     ));
     // The analysis follows the statuses it explains, before the numbers.
     b.push(Block::Heading(txt::ANALYSIS_HEADING.into()));
-    if safe {
+    let hide_analysis = safe && !reader.with_analysis;
+    if hide_analysis {
         b.push(Block::Paragraph(txt::ANALYSIS_NOT_SHARED.into()));
     }
     for (part, text) in [
@@ -240,7 +243,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         (AnalysisPart::Analys, &p.assessment.analys),
     ]
     .into_iter()
-    .filter(|_| !safe)
+    .filter(|_| !hide_analysis)
     {
         b.push(Block::Subheading(part.title().into()));
         b.push(Block::Paragraph(if text.is_empty() {

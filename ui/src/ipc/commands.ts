@@ -100,9 +100,14 @@ export const commands = {
   savePicture: (period: Period, title: string | null) => call<Picture>("save_picture", { period, title }),
   listSavedPictures: () => call<SnapshotListItem[]>("list_saved_pictures"),
   getSavedPicture: (id: string) => call<Picture>("get_saved_picture", { id }),
-  exportPicture: (picture: PictureSource, format: ExportFormat, partner: string | null) =>
+  exportPicture: (picture: PictureSource, format: ExportFormat, partner: string | null, withAnalysis = false) =>
     call<ExportDone | null>("export", {
-      request: { source: { type: "picture", picture }, format, audience: audience(partner) } satisfies ExportRequest,
+      request: {
+        source: { type: "picture", picture },
+        format,
+        audience: audience(partner),
+        withAnalysis,
+      } satisfies ExportRequest,
     }),
   exportReports: (filter: ReportFilter, format: Exclude<ExportFormat, "pdf">, partner: string | null) =>
     call<ExportDone | null>("export", {

@@ -77,6 +77,8 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
     t.exportForNone,
     () => lookups.partners.map((p) => p.name),
   );
+  // A partner's PDF carries no free text unless the coordinator shares the analysis.
+  const withAnalysis = h("input", { type: "checkbox", id: "picture-with-analysis" });
   const title = h("h2", { id: "picture-label" });
   const message = h("p", { id: "picture-message", class: "status", role: "status" });
   const body = h("div", { id: "picture-body" });
@@ -176,7 +178,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
       b.addEventListener("click", () => {
         b.disabled = true;
         api
-          .exportPicture(source(), format, partner.value || null)
+          .exportPicture(source(), format, partner.value || null, withAnalysis.checked)
           .then((done) => {
             if (done) say(t.exported(done.path, done.partnerSafe));
           })
@@ -206,7 +208,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
       viewing && p.snapshot ? h("p", { class: "notice" }, t.viewingSaved(p.snapshot.title, localTime(p.snapshot.createdAt)), " ", back) : "",
       h("p", { id: "picture-summary", class: "counts" }, t.pictureSummary(p.total, p.reports, p.previousTotal, decimal(p.baselineTotal), p.baselinePeriods, p.unplaced)),
       p.baselinePeriods < MIN_BASELINE_PERIODS ? h("p", { id: "picture-short-history", class: "notice" }, t.shortHistory(p.baselinePeriods)) : "",
-      h("div", { class: "import-actions" }, exportButton("pdf", t.exportPdf), exportButton("csv", t.exportCsv), exportButton("xlsx", t.exportXlsx), h("label", {}, t.exportFor, partner), viewing ? "" : freeze),
+      h("div", { class: "import-actions" }, exportButton("pdf", t.exportPdf), exportButton("csv", t.exportCsv), exportButton("xlsx", t.exportXlsx), h("label", {}, t.exportFor, partner), h("label", { class: "check" }, withAnalysis, t.withAnalysis), viewing ? "" : freeze),
       h("div", { class: "charts" }, h("div", {}, h("h3", {}, t.categoriesChart), barChart(p)), h("div", {}, h("h3", {}, t.patternTitle), heatmap(p))),
       ...p.areas.map((a) => areaCard(a, p)),
       h("h3", {}, t.hotspotsTitle),

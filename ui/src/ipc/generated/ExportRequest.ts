@@ -6,4 +6,9 @@ import type { ExportSource } from "./ExportSource";
 /**
  * One export, as both doors ask for it.
  */
-export type ExportRequest = { source: ExportSource, format: ExportFormat, audience: Audience, };
+export type ExportRequest = { source: ExportSource, format: ExportFormat, audience: Audience, 
+/**
+ * For a partner's lägesbild PDF: include the coordinator's analysis texts (the one
+ * free text a partner-safe file may carry, and only when chosen).
+ */
+withAnalysis?: boolean, };
