@@ -27,8 +27,22 @@ pub const NO_AREA: &str = "Utan område";
 /// Counts for one (area, category) or (place) over the periods: index 0 is the oldest.
 type Series = Vec<u32>;
 
-fn bump(map: &mut HashMap<(i64, i64), Series>, key: (i64, i64), idx: usize, n: u32, len: usize) {
-    map.entry(key).or_insert_with(|| vec![0; len])[idx] += n;
+/// Adds `delta` (negative for a merged report's share) to a count, never below zero.
+fn add_to(count: &mut u32, delta: i64) {
+    *count = u32::try_from((i64::from(*count) + delta).max(0)).unwrap_or(u32::MAX);
+}
+
+fn bump(
+    map: &mut HashMap<(i64, i64), Series>,
+    key: (i64, i64),
+    idx: usize,
+    delta: i64,
+    len: usize,
+) {
+    add_to(
+        &mut map.entry(key).or_insert_with(|| vec![0; len])[idx],
+        delta,
+    );
 }
 
 /// The baseline: the mean of the `usable` periods before the last one (at most
@@ -113,24 +127,27 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     let mut place_categories: HashMap<(i64, i64), u32> = HashMap::new();
     let mut totals: Series = vec![0; len];
     let mut unplaced = 0u32;
-    let mut count = |day: NaiveDate, place: Option<i64>, category: i64, n: u32| {
-        let Some(idx) = index_of(day) else { return };
-        totals[idx] += n;
+    // Counts `delta` for a day, place (none: unplaced) and category; returns the period
+    // it fell in. Negative for the second report of a confirmed pair (see below).
+    let mut count = |day: NaiveDate, place: Option<i64>, category: i64, delta: i64| {
+        let idx = index_of(day)?;
+        add_to(&mut totals[idx], delta);
         match place {
             None => {
                 if idx == len - 1 {
-                    unplaced += n;
+                    add_to(&mut unplaced, delta);
                 }
             }
             Some(pl) => {
                 let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
-                bump(&mut by_area_cat, (area, category), idx, n, len);
-                bump(&mut by_place, (pl, 0), idx, n, len);
+                bump(&mut by_area_cat, (area, category), idx, delta, len);
+                bump(&mut by_place, (pl, 0), idx, delta, len);
                 if idx == len - 1 {
-                    *place_categories.entry((pl, category)).or_default() += n;
+                    add_to(place_categories.entry((pl, category)).or_default(), delta);
                 }
             }
         }
+        Some(idx)
     };
     // Whole months that fall in one period are read from the month counts; the days
     // of the other months (a week's, a custom range's edges) from the reports.
@@ -138,14 +155,14 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     if let Some((from, to)) = cover.month_span() {
         report_month::for_each_month(conn, &from, &to, |row| {
             if let Some(day) = cover.whole_month_start(&row.month) {
-                count(day, row.place, row.category, row.total);
+                count(day, row.place, row.category, i64::from(row.total));
             }
         })?;
     }
     for (from, to) in cover.day_ranges() {
         picture_queries::for_each_day_count(conn, &from.to_string(), &to.to_string(), |row| {
             if let Ok(day) = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d") {
-                count(day, row.place, row.category, row.count);
+                count(day, row.place, row.category, i64::from(row.count));
             }
         })?;
     }
@@ -160,32 +177,10 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         let Ok(day) = NaiveDate::parse_from_str(&m.date, "%Y-%m-%d") else {
             return;
         };
-        let Some(idx) = index_of(day) else { return };
         let n = m.count;
-        totals[idx] = totals[idx].saturating_sub(n);
-        match m.place {
-            None => {
-                if idx == len - 1 {
-                    unplaced = unplaced.saturating_sub(n);
-                }
-            }
-            Some(pl) => {
-                let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
-                for (map, key) in [
-                    (&mut by_area_cat, (area, m.category)),
-                    (&mut by_place, (pl, 0)),
-                ] {
-                    if let Some(series) = map.get_mut(&key) {
-                        series[idx] = series[idx].saturating_sub(n);
-                    }
-                }
-                if idx == len - 1
-                    && let Some(c) = place_categories.get_mut(&(pl, m.category))
-                {
-                    *c = c.saturating_sub(n);
-                }
-            }
-        }
+        let Some(idx) = count(day, m.place, m.category, -i64::from(n)) else {
+            return;
+        };
         if idx == len - 1 {
             merged += 1;
             let hour = m
