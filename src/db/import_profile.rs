@@ -73,22 +73,6 @@ pub fn list_profiles_by_signature(conn: &Connection, signature: &str) -> Result<
         .collect())
 }
 
-/// The most recently used profile for this partner and file shape.
-pub fn find_profile_by_shape(
-    conn: &Connection,
-    partner_id: Id,
-    signature: &str,
-) -> Result<Option<Profile>> {
-    Ok(conn
-        .query_row(
-            &format!("{SELECT} WHERE partner_id = ?1 AND signature = ?2 ORDER BY updated_at DESC, id DESC LIMIT 1"),
-            params![partner_id, signature],
-            from_row,
-        )
-        .optional()?
-        .map(build))
-}
-
 /// Saves a profile under `name`, replacing one of the same name.
 pub fn upsert_profile(
     tx: &Transaction,

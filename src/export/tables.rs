@@ -56,8 +56,13 @@ pub struct ExportTable {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// A count a partner-safe file never shows (1 or 2; none is none).
+pub fn is_small(n: u32) -> bool {
+    (1..SUPPRESS_BELOW).contains(&n)
+}
+
 fn count(n: u32, safe: bool) -> Cell {
-    if safe && n < SUPPRESS_BELOW && n > 0 {
+    if safe && is_small(n) {
         Cell::Suppressed
     } else {
         Cell::Number(f64::from(n))
@@ -141,7 +146,7 @@ type Members<'a, K> = Vec<(&'a (K, K, K), u32)>;
 pub fn suppressed<K: Ord + Clone>(cells: &BTreeMap<(K, K, K), u32>) -> BTreeSet<(K, K, K)> {
     let mut hidden: BTreeSet<(K, K, K)> = cells
         .iter()
-        .filter(|(_, n)| (1..SUPPRESS_BELOW).contains(*n))
+        .filter(|(_, n)| is_small(**n))
         .map(|(k, _)| k.clone())
         .collect();
     // Groups: (first, second) over the third, and (first, third) over the second.

@@ -189,7 +189,7 @@ fn print_picture(p: &navet::picture::Picture) {
             p.total,
             p.reports,
             p.previous_total,
-            cli::decimal(p.baseline_total),
+            navet::export::pdf::layout::one_decimal(p.baseline_total),
             p.baseline_periods,
             p.unplaced
         )
@@ -215,7 +215,7 @@ fn print_picture(p: &navet::picture::Picture) {
                 &a.area,
                 a.total,
                 a.previous,
-                cli::decimal(a.baseline),
+                navet::export::pdf::layout::one_decimal(a.baseline),
                 &status
             )
         );
@@ -233,7 +233,7 @@ fn print_picture(p: &navet::picture::Picture) {
                             arrow(c.change),
                             navet::export::lagesbild::trend(c.change)
                         ),
-                        cli::decimal(c.baseline),
+                        navet::export::pdf::layout::one_decimal(c.baseline),
                         navet::export::lagesbild::deviation(c.deviation).to_lowercase(),
                     ]
                 })

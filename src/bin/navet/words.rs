@@ -327,11 +327,6 @@ pub fn bench_preview(b: &crate::bench_preview::PreviewBench) -> String {
     )
 }
 
-/// One decimal with a Swedish decimal comma: 6,0.
-pub fn decimal(v: f64) -> String {
-    format!("{v:.1}").replace('.', ",")
-}
-
 /// The help's layout: clap's, with the usage line in Swedish.
 pub const HELP_TEMPLATE: &str =
     "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";

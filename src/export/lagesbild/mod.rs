@@ -5,7 +5,8 @@
 use super::pdf::doc::{
     self, Align, Bar, Block, Column, Document, Row, RowStyle, StatusItem, Table,
 };
-use super::pdf::layout::format_number;
+use super::pdf::layout::{format_number, one_decimal};
+use super::tables;
 pub mod words;
 
 use crate::picture::{AnalysisPart, CategoryCount, Deviation, Picture};
@@ -98,7 +99,7 @@ fn category_table(
                         } else {
                             trend(c.change)
                         },
-                        level(c.baseline),
+                        one_decimal(c.baseline),
                         deviation(c.deviation).into(),
                     ],
                     style: if c.deviation == Deviation::Rise {
@@ -116,7 +117,7 @@ fn category_table(
 /// only categories with 3 or more).
 fn top(list: &[crate::picture::CategoryShare], safe: bool) -> String {
     list.iter()
-        .filter(|c| !safe || !small(c.count))
+        .filter(|c| !safe || !tables::is_small(c.count))
         .map(|c| format!("{} {}", c.category, c.count))
         .collect::<Vec<_>>()
         .join(", ")
@@ -136,13 +137,6 @@ fn when(stamp: &str) -> String {
     txt::local_time(stamp)
 }
 
-/// A baseline with one decimal and a comma, always ("6,0" beside "2,1", never "6").
-fn level(v: f64) -> String {
-    format!("{v:.1}").replace('.', ",")
-}
-
-/// The document for a picture. `municipality` heads every page; `created_unix` is
-/// written into the PDF (the freeze time for a frozen picture).
 /// Who a lägesbild is for: the coordinator's own group (everything), or a partner, whose
 /// version follows the partner-safe rules of the CSV files (no free text, no count of 1
 /// or 2, nor one that could be worked out from a total; no place below 3; no
@@ -158,21 +152,19 @@ pub struct Reader<'a> {
 /// A count as the reader may see it.
 fn shown(n: u32, hidden: bool) -> String {
     if hidden && n > 0 {
-        format!("<{}", crate::export::tables::SUPPRESS_BELOW)
+        tables::Cell::Suppressed.as_text()
     } else {
         n.to_string()
     }
 }
 
-fn small(n: u32) -> bool {
-    (1..crate::export::tables::SUPPRESS_BELOW).contains(&n)
-}
-
+/// The document for a picture. `municipality` heads every page; `created_unix` is
+/// written into the PDF (the freeze time for a frozen picture).
 pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Reader) -> Document {
     let safe = reader.partner_safe;
     // Suppressed cells: the same as the partner's table (tables::picture_suppression).
     let (hidden_now, hidden_before) = if safe {
-        crate::export::tables::picture_suppression(p)
+        tables::picture_suppression(p)
     } else {
         Default::default()
     };
@@ -258,7 +250,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         p.reports,
         p.partners.iter().filter(|x| x.reports > 0).count(),
         p.previous_total,
-        &level(p.baseline_total),
+        &one_decimal(p.baseline_total),
         p.baseline_periods,
         p.unplaced,
     )));
@@ -273,7 +265,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
                     txt::departure(
                         &c.category,
                         &a.area,
-                        &shown(c.count, safe && small(c.count)),
+                        &shown(c.count, safe && tables::is_small(c.count)),
                         deviation(c.deviation),
                         &format_number(c.baseline),
                     )
@@ -295,7 +287,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         bars: p
             .categories
             .iter()
-            .filter(|c| !(safe && small(c.count)))
+            .filter(|c| !(safe && tables::is_small(c.count)))
             .map(|c| Bar {
                 // The mark says it without colour, for paper printed in greyscale.
                 label: if c.flagged {
@@ -343,7 +335,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
     for a in &p.areas {
         b.push(Block::Heading(txt::area_heading(
             &a.area,
-            &shown(a.total, safe && small(a.total)),
+            &shown(a.total, safe && tables::is_small(a.total)),
             a.status.as_deref(),
         )));
         if let Some(j) = a.justification.as_ref().filter(|_| !safe) {
@@ -362,7 +354,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         let places: Vec<_> = a
             .places
             .iter()
-            .filter(|pl| !safe || !small(pl.count))
+            .filter(|pl| !safe || !tables::is_small(pl.count))
             .collect();
         if !places.is_empty() {
             b.push(Block::Table(plain_table(
@@ -376,7 +368,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
                     vec![
                         pl.place.clone(),
                         pl.count.to_string(),
-                        shown(pl.previous, safe && small(pl.previous)),
+                        shown(pl.previous, safe && tables::is_small(pl.previous)),
                         top(&pl.top, safe),
                     ]
                 }),
@@ -394,13 +386,13 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         ],
         p.hotspots
             .iter()
-            .filter(|h| !safe || !small(h.count))
+            .filter(|h| !safe || !tables::is_small(h.count))
             .map(|h| {
                 vec![
                     h.place.clone(),
                     h.area.clone().unwrap_or_default(),
                     h.count.to_string(),
-                    shown(h.previous, safe && small(h.previous)),
+                    shown(h.previous, safe && tables::is_small(h.previous)),
                     top(&h.top, safe),
                 ]
             }),

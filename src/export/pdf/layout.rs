@@ -432,8 +432,13 @@ pub fn format_number(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
         format!("{}", v.round() as i64)
     } else {
-        format!("{v:.1}").replace('.', ",")
+        one_decimal(v)
     }
+}
+
+/// One decimal with a comma, always ("6,0" beside "2,1", never "6"): normal levels.
+pub fn one_decimal(v: f64) -> String {
+    format!("{v:.1}").replace('.', ",")
 }
 
 /// Lays the document out into pages, with running header and page numbers.
