@@ -370,6 +370,12 @@ fn where_clause(conn: &Connection, f: &ReportFilter) -> Result<(String, Vec<Valu
     Ok((sql, values))
 }
 
+/// Checks a filter as listing would (dates, and names resolved with suggestions)
+/// without reading any report.
+pub fn check_filter(conn: &Connection, f: &ReportFilter) -> Result<()> {
+    where_clause(conn, f).map(|_| ())
+}
+
 /// Reports matching the filter, newest first (by when they happened), with the total.
 pub fn list_reports(conn: &Connection, f: &ReportFilter) -> Result<ReportPage> {
     let (clause, mut values) = where_clause(conn, f)?;

@@ -133,13 +133,7 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
 /// file could stand in another).
 fn partner_safe_reports(store: &Store, filter: &ReportFilter) -> Result<tables::ExportTable> {
     // The names are checked as for any list (an unknown area is an error, not nothing).
-    super::report::list(
-        store,
-        &ReportFilter {
-            limit: Some(0),
-            ..filter.clone()
-        },
-    )?;
+    crate::db::report::check_filter(store.conn(), filter)?;
     let all = super::report::list(
         store,
         &ReportFilter {
