@@ -93,59 +93,54 @@ pub fn insert_suggestions(
     Ok(n as u32)
 }
 
-const SIDE: &str = "r.id, CASE WHEN r.occurred_time IS NULL THEN r.occurred_date ELSE r.occurred_date || 'T' || r.occurred_time END,
-    p.name, c.name, pa.name, r.count, r.text";
-
-fn side(conn: &Connection, id: Id) -> Result<LinkedReport> {
-    Ok(conn.query_row(
-        &format!(
-            "SELECT {SIDE} FROM report r JOIN category c ON c.id = r.category_id
-             JOIN partner pa ON pa.id = r.partner_id LEFT JOIN place p ON p.id = r.place_id
-             WHERE r.id = ?1"
-        ),
-        [id],
-        |r| {
-            Ok(LinkedReport {
-                id: r.get(0)?,
-                occurred_at: r.get(1)?,
-                place: r.get(2)?,
-                category: r.get(3)?,
-                partner: r.get(4)?,
-                count: r.get(5)?,
-                text: r.get(6)?,
-            })
-        },
-    )?)
+/// One side's columns, from the report aliased `r` (with `c`, `pa`, `p` joined).
+fn side_columns(r: &str, c: &str, pa: &str, p: &str) -> String {
+    format!(
+        "{r}.id, CASE WHEN {r}.occurred_time IS NULL THEN {r}.occurred_date \
+         ELSE {r}.occurred_date || 'T' || {r}.occurred_time END, {p}.name, {c}.name, {pa}.name, \
+         {r}.count, {r}.text"
+    )
 }
 
-/// Pairs with this status (every pair with `None`), newest incidents first.
+/// One side from the row's columns starting at `at` (see [`side_columns`]).
+fn side(row: &rusqlite::Row, at: usize) -> rusqlite::Result<LinkedReport> {
+    Ok(LinkedReport {
+        id: row.get(at)?,
+        occurred_at: row.get(at + 1)?,
+        place: row.get(at + 2)?,
+        category: row.get(at + 3)?,
+        partner: row.get(at + 4)?,
+        count: row.get(at + 5)?,
+        text: row.get(at + 6)?,
+    })
+}
+
+/// Pairs with this status (every pair with `None`), newest incidents first: one query,
+/// both reports joined with their names.
 pub fn list_links(conn: &Connection, status: Option<LinkStatus>) -> Result<Vec<Link>> {
-    let mut stmt = conn.prepare(
-        "SELECT l.id, l.status, l.first_id, l.second_id FROM report_link l
-         JOIN report r ON r.id = l.first_id
+    let mut stmt = conn.prepare(&format!(
+        "SELECT l.id, l.status, {}, {}
+         FROM report_link l
+         JOIN report a ON a.id = l.first_id
+         JOIN category ca ON ca.id = a.category_id JOIN partner pa ON pa.id = a.partner_id
+         LEFT JOIN place qa ON qa.id = a.place_id
+         JOIN report b ON b.id = l.second_id
+         JOIN category cb ON cb.id = b.category_id JOIN partner pb ON pb.id = b.partner_id
+         LEFT JOIN place qb ON qb.id = b.place_id
          WHERE ?1 IS NULL OR l.status = ?1
-         ORDER BY r.occurred_date DESC, l.id DESC",
-    )?;
-    let ids = stmt
-        .query_map([status.map(LinkStatus::as_str)], |r| {
-            Ok((
-                r.get::<_, Id>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Id>(2)?,
-                r.get::<_, Id>(3)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    ids.into_iter()
-        .map(|(id, status, a, b)| {
-            Ok(Link {
-                id,
-                status: LinkStatus::parse(&status),
-                first: side(conn, a)?,
-                second: side(conn, b)?,
-            })
+         ORDER BY a.occurred_date DESC, l.id DESC",
+        side_columns("a", "ca", "pa", "qa"),
+        side_columns("b", "cb", "pb", "qb"),
+    ))?;
+    let links = stmt.query_map([status.map(LinkStatus::as_str)], |r| {
+        Ok(Link {
+            id: r.get(0)?,
+            status: LinkStatus::parse(&r.get::<_, String>(1)?),
+            first: side(r, 2)?,
+            second: side(r, 9)?,
         })
-        .collect()
+    })?;
+    Ok(links.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Confirms or rejects a pair (or puts it back to suggested).
