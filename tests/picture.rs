@@ -120,6 +120,18 @@ fn year_end(s: &mut Store) {
             "tidigare",
         );
     }
+    // Bostadsbolaget has reported since October (before the baseline's eight weeks), so
+    // its week-53 reports are a rise, not a newcomer's first level.
+    add(
+        s,
+        "2026-10-12",
+        Some("10:00"),
+        Some("Ödetomten"),
+        "Nedskräpning",
+        1,
+        "Bostadsbolaget",
+        "tidig",
+    );
     // Week 53: 10 Skadegörelse (one report of 4, six of 1), spread over both years.
     add(
         s,
@@ -1071,10 +1083,39 @@ fn a_partner_pdf_is_partner_safe_too() {
                 "a small count shown: {line}"
             );
         }
+        // Nor a normal level: two partners' files a week apart would give eight times
+        // the difference of two hidden counts.
+        assert!(
+            !rest.iter().any(|v| v.split_once(',').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && (a.to_owned() + b).chars().all(|c| c.is_ascii_digit())
+            })),
+            "a normal level shown: {line}"
+        );
     }
+    assert!(!safe.contains("(normalnivå"), "{safe}");
+    assert!(full.contains("(normalnivå"), "the full version has them");
     let log = ops::export::log(&s).unwrap();
     assert!(log[0].partner_safe && log[0].recipient.as_deref() == Some("Polisen"));
     assert!(!log[1].partner_safe);
+    let csv = dir.path().join("polisen.csv");
+    export(
+        &s,
+        source(),
+        ExportFormat::Csv,
+        Audience::Partner {
+            name: Some("Polisen".into()),
+        },
+        &csv,
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(';').collect();
+    let base = header.iter().position(|h| *h == "Normalnivå").unwrap();
+    for line in text.lines().skip(1) {
+        assert_eq!(line.split(';').nth(base), Some(""), "{line}");
+    }
 
     // The coordinator may choose to share the analysis; the log records that choice.
     let with = dir.path().join("polisen-med-analys.pdf");
@@ -1136,5 +1177,104 @@ fn a_table_continued_on_the_next_page_says_whose_it_is() {
         continued,
         pages(&pdf) - 1,
         "once on every page after the first"
+    );
+}
+
+/// A partner that began reporting in September is not counted as zero for the months
+/// before: the baseline takes each partner's mean over the periods it reported in, so
+/// its arrival alone is no rise, while a true rise on top of it still is.
+#[test]
+fn a_partner_that_started_later_makes_no_rise_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    // Polisen: five reports of Klotter at Stortorget each month of 2026.
+    for month in 1..=12 {
+        for day in 1..=5 {
+            let date = d(2026, month, day * 4).to_string();
+            add(
+                &mut s,
+                &date,
+                None,
+                Some("Stortorget"),
+                "Klotter",
+                1,
+                "Polisen",
+                "x",
+            );
+        }
+    }
+    // Bostadsbolaget: twenty a month, from 3 September (September is its partial month).
+    for month in 9..=12 {
+        for day in 1..=20 {
+            let date = d(2026, month, day + 2).to_string();
+            add(
+                &mut s,
+                &date,
+                None,
+                Some("Stortorget"),
+                "Klotter",
+                1,
+                "Bostadsbolaget",
+                "x",
+            );
+        }
+    }
+    let december = Period::containing(PeriodKind::Month, d(2026, 12, 10));
+    let p = ops::picture::compute(&s, &december).unwrap();
+    assert_eq!(p.total, 25);
+    // Polisen's mean over May–November (5) plus Bostadsbolaget's over its whole months,
+    // October and November (20); not the mean of all eight months (12.5).
+    assert!(
+        (p.baseline_total - 25.0).abs() < 1e-9,
+        "{}",
+        p.baseline_total
+    );
+    let centrum = p.areas.iter().find(|a| a.area == "Centrum").unwrap();
+    let klotter = &centrum.categories[0];
+    assert!(
+        (klotter.baseline - 25.0).abs() < 1e-9,
+        "{}",
+        klotter.baseline
+    );
+    assert!(!klotter.flagged && !centrum.flagged && !p.categories[0].flagged);
+
+    // Fifteen more in December: a rise above both partners' levels is still a rise.
+    for day in 1..=15 {
+        let date = d(2026, 12, day + 10).to_string();
+        add(
+            &mut s,
+            &date,
+            None,
+            Some("Stortorget"),
+            "Klotter",
+            1,
+            "Polisen",
+            "x",
+        );
+    }
+    let p = ops::picture::compute(&s, &december).unwrap();
+    assert!(
+        p.areas
+            .iter()
+            .find(|a| a.area == "Centrum")
+            .unwrap()
+            .flagged
+    );
+
+    // A week picture: the partner's first day decides. It began on Thursday 3 September,
+    // so of the eight weeks before week 44 it counts from week 37: Polisen 10 / 8 = 1.25
+    // plus Bostadsbolaget 36 / 7 = 5.14 (the plain mean of all eight weeks is 6.25).
+    let week =
+        ops::picture::compute(&s, &Period::containing(PeriodKind::Week, d(2026, 10, 28))).unwrap();
+    assert!(
+        (week.baseline_total - 6.4).abs() < 1e-9,
+        "{}",
+        week.baseline_total
+    );
+    // The month counts still agree with the reports, partner by partner.
+    assert!(
+        navet::db::report_month::disagreements(s.conn())
+            .unwrap()
+            .is_empty()
     );
 }

@@ -314,3 +314,51 @@ fn the_new_categories_arrive_by_migration_without_touching_the_users_own() {
         ["Social oro", "Orosanmälan", "Övrigt"]
     );
 }
+
+/// Schema 7 counts the months per partner too: a database of schema 6 with reports
+/// comes out with month counts that agree with its reports, partner by partner, and
+/// the triggers keep them so after a report is added and one deleted.
+#[test]
+fn the_month_counts_gain_the_partner_by_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.sqlite");
+    {
+        let mut s = Store::open_with(&old, &migrations::ALL[..6]).unwrap();
+        ops::load_demo(
+            &mut s,
+            8,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+        )
+        .unwrap();
+    }
+    let s = Store::open(&old).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 7);
+    assert!(
+        navet::db::report_month::disagreements(s.conn())
+            .unwrap()
+            .is_empty()
+    );
+    let partners: i64 = s
+        .conn()
+        .query_row(
+            "SELECT count(DISTINCT partner_id) FROM report_month",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(partners > 1, "{partners}");
+    s.conn()
+        .execute(
+            "DELETE FROM report WHERE id = (SELECT min(id) FROM report)",
+            [],
+        )
+        .unwrap();
+    s.conn()
+        .execute("UPDATE report SET partner_id = (SELECT max(id) FROM partner) WHERE id = (SELECT max(id) FROM report)", [])
+        .unwrap();
+    assert!(
+        navet::db::report_month::disagreements(s.conn())
+            .unwrap()
+            .is_empty()
+    );
+}

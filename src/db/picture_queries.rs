@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::named;
 use crate::error::Result;
@@ -43,18 +43,19 @@ pub fn lookups(conn: &Connection) -> Result<Lookups> {
     })
 }
 
-/// The sum of counts for one day, place (none: unplaced) and category.
+/// The sum of counts for one day, place (none: unplaced), category and partner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayCount {
     /// `YYYY-MM-DD`.
     pub date: String,
     pub place: Option<Id>,
     pub category: Id,
+    pub partner: Id,
     pub count: u32,
 }
 
-/// Calls `each` for every (day, place, category) with reports from `from` to `to`
-/// (ISO dates, inclusive).
+/// Calls `each` for every (day, place, category, partner) with reports from `from` to
+/// `to` (ISO dates, inclusive).
 pub fn for_each_day_count(
     conn: &Connection,
     from: &str,
@@ -62,9 +63,9 @@ pub fn for_each_day_count(
     mut each: impl FnMut(DayCount),
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "SELECT occurred_date, place_id, category_id, sum(count) FROM report
+        "SELECT occurred_date, place_id, category_id, partner_id, sum(count) FROM report
          WHERE occurred_date BETWEEN ?1 AND ?2
-         GROUP BY occurred_date, place_id, category_id",
+         GROUP BY occurred_date, place_id, category_id, partner_id",
     )?;
     let mut rows = stmt.query(params![from, to])?;
     while let Some(r) = rows.next()? {
@@ -72,7 +73,8 @@ pub fn for_each_day_count(
             date: r.get(0)?,
             place: r.get(1)?,
             category: r.get(2)?,
-            count: r.get(3)?,
+            partner: r.get(3)?,
+            count: r.get(4)?,
         });
     }
     Ok(())
@@ -117,4 +119,25 @@ pub fn for_each_hour_count(
 /// date answers it at once).
 pub fn first_report_date(conn: &Connection) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT min(occurred_date) FROM report", [], |r| r.get(0))?)
+}
+
+/// The first month (`YYYY-MM`) each partner has reports in, from the month counts.
+pub fn partner_first_months(conn: &Connection) -> Result<HashMap<Id, String>> {
+    pairs(
+        conn,
+        "SELECT partner_id, min(month) FROM report_month GROUP BY partner_id",
+    )
+}
+
+/// The date of `partner`'s first report in `month` (`YYYY-MM`), if any: a walk along
+/// the date index through that one month.
+pub fn partner_first_day(conn: &Connection, partner: Id, month: &str) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT occurred_date FROM report
+         WHERE occurred_date BETWEEN ?2 || '-01' AND ?2 || '-31' AND partner_id = ?1
+         ORDER BY occurred_date LIMIT 1",
+    )?;
+    Ok(stmt
+        .query_row(params![partner, month], |r| r.get(0))
+        .optional()?)
 }

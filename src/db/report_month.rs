@@ -1,4 +1,4 @@
-//! Report counts per month, place and category (`report_month`), kept in step with the
+//! Report counts per month, place, category and partner (`report_month`), kept in step with the
 //! reports: by triggers for every single change (a report typed in, an undo, a place
 //! text connected, an edit), and by the importer itself for a load, which suspends the
 //! triggers (SQLite runs a trigger program per row, a third of a million-row import)
@@ -21,7 +21,7 @@ const TRIGGERS: &[&str] = &[
     "report_month_update",
 ];
 
-/// Counts added by a load: per (`YYYY-MM`, place or 0, category) and per (`YYYY-MM`,
+/// Counts added by a load: per (`YYYY-MM`, place or 0, category, partner) and per (`YYYY-MM`,
 /// weekday as `%w`, hour or -1, partner), each as (reports, total). Called once per
 /// stored row on the import's storing thread, so it parses nothing it can avoid.
 #[derive(Debug, Default)]
@@ -30,8 +30,8 @@ pub struct MonthDeltas {
     hours: FxHashMap<HourKey, Sums>,
 }
 
-/// (`YYYY-MM`, place or 0, category).
-type PlaceKey = ([u8; 7], Id, Id);
+/// (`YYYY-MM`, place or 0, category, partner).
+type PlaceKey = ([u8; 7], Id, Id, Id);
 /// (`YYYY-MM`, weekday as `%w`, hour or -1, partner).
 type HourKey = ([u8; 7], u8, i8, Id);
 /// (reports, total).
@@ -81,7 +81,7 @@ impl MonthDeltas {
         let n = i64::from(count);
         let e = self
             .places
-            .entry((month, place.unwrap_or(0), category))
+            .entry((month, place.unwrap_or(0), category, partner))
             .or_default();
         e.0 += 1;
         e.1 += n;
@@ -122,14 +122,14 @@ pub fn suspend_triggers(tx: &Transaction) -> Result<Vec<SuspendedTrigger>> {
 /// Adds a load's counts and puts the triggers back, inside the load's transaction.
 pub fn resume(tx: &Transaction, deltas: &MonthDeltas, triggers: &[SuspendedTrigger]) -> Result<()> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO report_month (month, place_id, category_id, reports, total)
-         VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (month, place_id, category_id)
+        "INSERT INTO report_month (month, place_id, category_id, partner_id, reports, total)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (month, place_id, category_id, partner_id)
          DO UPDATE SET reports = reports + excluded.reports, total = total + excluded.total",
     )?;
-    for ((month, place, category), (reports, total)) in &deltas.places {
+    for ((month, place, category, partner), (reports, total)) in &deltas.places {
         let month = String::from_utf8_lossy(month);
-        stmt.execute(params![month, place, category, reports, total])?;
+        stmt.execute(params![month, place, category, partner, reports, total])?;
     }
     let mut stmt = tx.prepare_cached(
         "INSERT INTO report_month_hour (month, weekday, hour, partner_id, reports, total)
@@ -147,13 +147,14 @@ pub fn resume(tx: &Transaction, deltas: &MonthDeltas, triggers: &[SuspendedTrigg
     Ok(())
 }
 
-/// One month's count for a place (none: unplaced) and category.
+/// One month's count for a place (none: unplaced), category and partner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthCount {
     /// `YYYY-MM`.
     pub month: String,
     pub place: Option<Id>,
     pub category: Id,
+    pub partner: Id,
     pub reports: u32,
     pub total: u32,
 }
@@ -166,7 +167,7 @@ pub fn for_each_month(
     mut each: impl FnMut(MonthCount),
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "SELECT month, place_id, category_id, reports, total FROM report_month
+        "SELECT month, place_id, category_id, partner_id, reports, total FROM report_month
          WHERE month BETWEEN ?1 AND ?2",
     )?;
     let mut rows = stmt.query(params![from, to])?;
@@ -176,8 +177,9 @@ pub fn for_each_month(
             month: r.get(0)?,
             place: (place != 0).then_some(place),
             category: r.get(2)?,
-            reports: r.get(3)?,
-            total: r.get(4)?,
+            partner: r.get(3)?,
+            reports: r.get(4)?,
+            total: r.get(5)?,
         });
     }
     Ok(())
@@ -229,20 +231,20 @@ pub fn disagreements(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "WITH raw AS (
              SELECT substr(occurred_date, 1, 7) AS month, coalesce(place_id, 0) AS place_id,
-                    category_id, count(*) AS reports, sum(count) AS total
-             FROM report GROUP BY 1, 2, 3),
+                    category_id, partner_id, count(*) AS reports, sum(count) AS total
+             FROM report GROUP BY 1, 2, 3, 4),
          raw_hour AS (
              SELECT substr(occurred_date, 1, 7) AS month,
                     CAST(strftime('%w', occurred_date) AS INTEGER) AS weekday,
                     coalesce(CAST(substr(occurred_time, 1, 2) AS INTEGER), -1) AS hour,
                     partner_id, count(*) AS reports, sum(count) AS total
              FROM report GROUP BY 1, 2, 3, 4)
-         SELECT 'månad saknas eller fel: ' || r.month || ' ' || r.place_id || ' ' || r.category_id
-         FROM raw r LEFT JOIN report_month m USING (month, place_id, category_id)
+         SELECT 'månad saknas eller fel: ' || r.month || ' ' || r.place_id || ' ' || r.category_id || ' ' || r.partner_id
+         FROM raw r LEFT JOIN report_month m USING (month, place_id, category_id, partner_id)
          WHERE m.total IS NOT r.total OR m.reports IS NOT r.reports
          UNION ALL
-         SELECT 'månad överbliven: ' || m.month || ' ' || m.place_id || ' ' || m.category_id
-         FROM report_month m LEFT JOIN raw r USING (month, place_id, category_id)
+         SELECT 'månad överbliven: ' || m.month || ' ' || m.place_id || ' ' || m.category_id || ' ' || m.partner_id
+         FROM report_month m LEFT JOIN raw r USING (month, place_id, category_id, partner_id)
          WHERE r.month IS NULL
          UNION ALL
          SELECT 'timme saknas eller fel: ' || r.month || ' ' || r.weekday || ' ' || r.hour || ' ' || r.partner_id

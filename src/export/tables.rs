@@ -229,13 +229,27 @@ pub fn picture(p: &Picture, safe: bool) -> ExportTable {
                 t(c.category.clone()),
                 shown(&hidden_now, &a.area, &c.category, c.count),
                 shown(&hidden_before, &a.area, &c.category, c.previous),
-                Cell::Number(c.baseline),
+                // No normal level in a partner's file: the change of a mean between two
+                // files a period apart would give hidden counts by subtraction.
+                if safe {
+                    t("")
+                } else {
+                    Cell::Number(c.baseline)
+                },
                 if safe {
                     t("")
                 } else {
                     Cell::Number(c.change as f64)
                 },
                 t(match c.deviation {
+                    _ if hidden_now.contains(&(
+                        String::new(),
+                        a.area.clone(),
+                        c.category.clone(),
+                    )) =>
+                    {
+                        ""
+                    }
                     Deviation::Rise => words::RISE,
                     Deviation::Fall => words::FALL,
                     Deviation::None => "",

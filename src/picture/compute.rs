@@ -45,23 +45,46 @@ fn bump(
     );
 }
 
-/// The baseline: the mean of the `usable` periods before the last one (at most
-/// [`BASELINE_PERIODS`]; periods before the database's first report are not usable).
-fn baseline(series: &[u32], usable: usize) -> f64 {
-    let len = series.len();
-    let start = len.saturating_sub(1 + usable.min(BASELINE_PERIODS as usize));
-    let window = &series[start..len - 1];
-    if window.is_empty() {
-        return 0.0;
-    }
-    let mean = window.iter().map(|&v| f64::from(v)).sum::<f64>() / window.len() as f64;
-    (mean * 10.0).round() / 10.0
+/// The share of one partner that began reporting inside the baseline window: its counts
+/// over the periods, and the first period it reported all through.
+#[derive(Debug, Clone, PartialEq)]
+struct LatePart {
+    from: usize,
+    series: Series,
 }
 
-fn category_count(category: String, s: &[u32], usable: usize) -> CategoryCount {
+/// The baseline: the mean of the `usable` periods before the last one (at most
+/// [`BASELINE_PERIODS`]; periods before the database's first report are not usable).
+/// A partner that began later adds the mean of its own periods only (a month before it
+/// started is no month of zero for its categories); one with no whole period yet adds
+/// its current count, so it cannot make a departure by itself.
+fn baseline(series: &[u32], usable: usize, late: &[LatePart]) -> f64 {
+    let len = series.len();
+    let start = len.saturating_sub(1 + usable.min(BASELINE_PERIODS as usize));
+    let mean = |s: &[u32], from: usize| -> Option<f64> {
+        let window = s.get(from.max(start)..len - 1).filter(|w| !w.is_empty())?;
+        Some(window.iter().map(|&v| f64::from(v)).sum::<f64>() / window.len() as f64)
+    };
+    let mut established = series.to_vec();
+    for part in late {
+        for (e, l) in established.iter_mut().zip(&part.series) {
+            *e = e.saturating_sub(*l);
+        }
+    }
+    let Some(mut total) = mean(&established, start) else {
+        return 0.0;
+    };
+    for part in late {
+        total += mean(&part.series, part.from)
+            .unwrap_or_else(|| f64::from(*part.series.last().unwrap_or(&0)));
+    }
+    (total * 10.0).round() / 10.0
+}
+
+fn category_count(category: String, s: &[u32], usable: usize, late: &[LatePart]) -> CategoryCount {
     let count = *s.last().unwrap_or(&0);
     let previous = if s.len() >= 2 { s[s.len() - 2] } else { 0 };
-    let base = baseline(s, usable);
+    let base = baseline(s, usable, late);
     let (rise, p_rise) = stats::flag(count, base);
     let (fall, p_fall) = stats::fall(count, base);
     // With too short a history there is no normal level to depart from.
@@ -110,6 +133,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         .take(BASELINE_PERIODS as usize)
         .filter(|q| first_report.is_some_and(|f| q.from >= f))
         .count();
+    let mut late = LateCounts::new(conn, &periods, usable)?;
 
     let picture_queries::Lookups {
         area_names,
@@ -127,42 +151,60 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     let mut place_categories: HashMap<(i64, i64), u32> = HashMap::new();
     let mut totals: Series = vec![0; len];
     let mut unplaced = 0u32;
-    // Counts `delta` for a day, place (none: unplaced) and category; returns the period
-    // it fell in. Negative for the second report of a confirmed pair (see below).
-    let mut count = |day: NaiveDate, place: Option<i64>, category: i64, delta: i64| {
-        let idx = index_of(day)?;
-        add_to(&mut totals[idx], delta);
-        match place {
-            None => {
-                if idx == len - 1 {
-                    add_to(&mut unplaced, delta);
+    // Counts `delta` for a day, place (none: unplaced), category and partner; returns
+    // the period it fell in. Negative for the second report of a confirmed pair (see
+    // below).
+    let mut count =
+        |day: NaiveDate, place: Option<i64>, category: i64, partner: i64, delta: i64| {
+            let idx = index_of(day)?;
+            add_to(&mut totals[idx], delta);
+            let area = match place {
+                None => LateCounts::UNPLACED,
+                Some(pl) => place_area.get(&pl).copied().flatten().unwrap_or(-1),
+            };
+            late.add(partner, area, category, idx, delta, len);
+            match place {
+                None => {
+                    if idx == len - 1 {
+                        add_to(&mut unplaced, delta);
+                    }
+                }
+                Some(pl) => {
+                    bump(&mut by_area_cat, (area, category), idx, delta, len);
+                    bump(&mut by_place, (pl, 0), idx, delta, len);
+                    if idx == len - 1 {
+                        add_to(place_categories.entry((pl, category)).or_default(), delta);
+                    }
                 }
             }
-            Some(pl) => {
-                let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
-                bump(&mut by_area_cat, (area, category), idx, delta, len);
-                bump(&mut by_place, (pl, 0), idx, delta, len);
-                if idx == len - 1 {
-                    add_to(place_categories.entry((pl, category)).or_default(), delta);
-                }
-            }
-        }
-        Some(idx)
-    };
+            Some(idx)
+        };
     // Whole months that fall in one period are read from the month counts; the days
     // of the other months (a week's, a custom range's edges) from the reports.
     let cover = MonthCover::new(first, p.to, &index_of);
     if let Some((from, to)) = cover.month_span() {
         report_month::for_each_month(conn, &from, &to, |row| {
             if let Some(day) = cover.whole_month_start(&row.month) {
-                count(day, row.place, row.category, i64::from(row.total));
+                count(
+                    day,
+                    row.place,
+                    row.category,
+                    row.partner,
+                    i64::from(row.total),
+                );
             }
         })?;
     }
     for (from, to) in cover.day_ranges() {
         picture_queries::for_each_day_count(conn, &from.to_string(), &to.to_string(), |row| {
             if let Ok(day) = NaiveDate::parse_from_str(&row.date, "%Y-%m-%d") {
-                count(day, row.place, row.category, i64::from(row.count));
+                count(
+                    day,
+                    row.place,
+                    row.category,
+                    row.partner,
+                    i64::from(row.count),
+                );
             }
         })?;
     }
@@ -178,7 +220,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             return;
         };
         let n = m.count;
-        let Some(idx) = count(day, m.place, m.category, -i64::from(n)) else {
+        let Some(idx) = count(day, m.place, m.category, m.partner, -i64::from(n)) else {
             return;
         };
         if idx == len - 1 {
@@ -292,7 +334,8 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             add(all_cats.entry(*c).or_insert_with(|| vec![0; len]), s);
             // Categories with nothing in this period or the previous are left out of the table.
             if s[len - 1] > 0 || s[len - 2] > 0 {
-                categories.push(category_count(cat_name(*c), s, usable));
+                let parts = late.parts(|a, cat| a == area && cat == *c);
+                categories.push(category_count(cat_name(*c), s, usable, &parts));
             }
         }
         let mut places: Vec<PlaceCount> = by_place
@@ -308,7 +351,8 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             })
             .collect();
         places.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.place.cmp(&b.place)));
-        let total_line = category_count(String::new(), &sum, usable);
+        let parts = late.parts(|a, _| a == area);
+        let total_line = category_count(String::new(), &sum, usable, &parts);
         let status = draft
             .statuses
             .iter()
@@ -336,7 +380,10 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
     let categories = cats
         .iter()
         .filter(|(_, s)| s[len - 1] > 0 || s[len - 2] > 0)
-        .map(|(c, s)| category_count(cat_name(*c), s, usable))
+        .map(|(c, s)| {
+            let parts = late.parts(|a, cat| a != LateCounts::UNPLACED && cat == *c);
+            category_count(cat_name(*c), s, usable, &parts)
+        })
         .collect();
 
     let mut hotspots: Vec<PlaceCount> = areas
@@ -395,7 +442,7 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         label: p.label(),
         total: totals[len - 1],
         previous_total: totals[len - 2],
-        baseline_total: baseline(&totals, usable),
+        baseline_total: baseline(&totals, usable, &late.parts(|_, _| true)),
         baseline_periods: usable as u32,
         merged,
         format_version: super::PICTURE_FORMAT,
@@ -416,6 +463,77 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         generated_at: crate::db::now(),
         snapshot: None,
     })
+}
+
+/// Partners that began reporting after the start of the baseline window (the first
+/// usable period), with the first period each reported all through, and their counts
+/// by (partner, area, category).
+struct LateCounts {
+    from: HashMap<i64, usize>,
+    counts: HashMap<(i64, i64, i64), Series>,
+}
+
+impl LateCounts {
+    /// The "area" of a late partner's unplaced reports (-1 is a place with no area).
+    const UNPLACED: i64 = -2;
+
+    fn new(conn: &Connection, periods: &[Period], usable: usize) -> Result<Self> {
+        let len = periods.len();
+        let mut from = HashMap::new();
+        if usable > 0 {
+            let window_start = periods[len - 1 - usable.min(BASELINE_PERIODS as usize)].from;
+            for (partner, month) in picture_queries::partner_first_months(conn)? {
+                let month_end = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+                    .ok()
+                    .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|d| d.pred_opt());
+                if month_end.is_none_or(|end| end <= window_start) {
+                    continue;
+                }
+                let first = picture_queries::partner_first_day(conn, partner, &month)?
+                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+                let Some(first) = first.filter(|f| *f > window_start) else {
+                    continue;
+                };
+                let idx = periods.iter().position(|q| q.from >= first).unwrap_or(len);
+                from.insert(partner, idx);
+            }
+        }
+        Ok(LateCounts {
+            from,
+            counts: HashMap::new(),
+        })
+    }
+
+    fn add(&mut self, partner: i64, area: i64, category: i64, idx: usize, delta: i64, len: usize) {
+        if self.from.contains_key(&partner) {
+            let series = self
+                .counts
+                .entry((partner, area, category))
+                .or_insert_with(|| vec![0; len]);
+            add_to(&mut series[idx], delta);
+        }
+    }
+
+    /// Each late partner's counts summed over the (area, category) pairs `keep` takes.
+    fn parts(&self, keep: impl Fn(i64, i64) -> bool) -> Vec<LatePart> {
+        let mut by_partner: BTreeMap<i64, Series> = BTreeMap::new();
+        for ((partner, area, category), series) in &self.counts {
+            if keep(*area, *category) {
+                let sum = by_partner
+                    .entry(*partner)
+                    .or_insert_with(|| vec![0; series.len()]);
+                add(sum, series);
+            }
+        }
+        by_partner
+            .into_iter()
+            .map(|(partner, series)| LatePart {
+                from: self.from.get(&partner).copied().unwrap_or(0),
+                series,
+            })
+            .collect()
+    }
 }
 
 /// Which months of a picture's range can be read whole from the month counts (those
@@ -488,18 +606,18 @@ mod tests {
     fn every_row_tells_one_story() {
         // 9 now and 9 before, against a normal level of 2: a clear rise with no change
         // since last period; the row says both, under their own names, without conflict.
-        let c = category_count("Klotter".into(), &[2, 2, 2, 2, 2, 2, 2, 9, 9], 8);
+        let c = category_count("Klotter".into(), &[2, 2, 2, 2, 2, 2, 2, 9, 9], 8, &[]);
         assert_eq!((c.change, c.deviation), (0, Deviation::Rise));
         assert!(c.flagged && f64::from(c.count) > c.baseline);
         // A fall from last period that is still far above normal stays a rise.
-        let c = category_count("Brand".into(), &[1, 1, 1, 1, 1, 1, 1, 15, 9], 8);
+        let c = category_count("Brand".into(), &[1, 1, 1, 1, 1, 1, 1, 15, 9], 8, &[]);
         assert!(c.change < 0 && c.deviation == Deviation::Rise);
         // Eight a period, then none: a clear fall, never called a rise.
-        let c = category_count("Stöld".into(), &[8, 8, 8, 8, 8, 8, 8, 8, 0], 8);
+        let c = category_count("Stöld".into(), &[8, 8, 8, 8, 8, 8, 8, 8, 0], 8, &[]);
         assert_eq!(c.deviation, Deviation::Fall);
         assert!(!c.flagged && f64::from(c.count) < c.baseline);
         // Two periods of history: nothing is flagged either way.
-        let c = category_count("Klotter".into(), &[0, 0, 0, 0, 0, 0, 2, 2, 30], 2);
+        let c = category_count("Klotter".into(), &[0, 0, 0, 0, 0, 0, 2, 2, 30], 2, &[]);
         assert_eq!((c.deviation, c.flagged), (Deviation::None, false));
         assert!(
             (c.baseline - 2.0).abs() < 1e-9,

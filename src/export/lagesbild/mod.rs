@@ -5,7 +5,7 @@
 use super::pdf::doc::{
     self, Align, Bar, Block, Column, Document, Row, RowStyle, StatusItem, Table,
 };
-use super::pdf::layout::{format_number, one_decimal};
+use super::pdf::layout::one_decimal;
 use super::tables;
 pub mod words;
 
@@ -69,8 +69,11 @@ fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Vec<String>>) ->
 }
 
 /// `hidden` says, per row, whether its count and its previous count are suppressed.
+/// A partner's table has no normal level per row: two files a period apart would give
+/// the difference of two hidden counts by subtraction (8 × the change of a mean).
 fn category_table(
     cats: &[CategoryCount],
+    safe: bool,
     hidden: impl Fn(&CategoryCount) -> (bool, bool),
 ) -> Table {
     Table {
@@ -99,8 +102,16 @@ fn category_table(
                         } else {
                             trend(c.change)
                         },
-                        one_decimal(c.baseline),
-                        deviation(c.deviation).into(),
+                        if safe {
+                            String::new()
+                        } else {
+                            one_decimal(c.baseline)
+                        },
+                        if now {
+                            String::new()
+                        } else {
+                            deviation(c.deviation).into()
+                        },
                     ],
                     style: if c.deviation == Deviation::Rise {
                         RowStyle::Flagged
@@ -261,13 +272,14 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
             a.categories
                 .iter()
                 .filter(|c| c.deviation != Deviation::None)
+                .filter(move |c| !(safe && tables::is_small(c.count)))
                 .map(move |c| {
                     txt::departure(
                         &c.category,
                         &a.area,
-                        &shown(c.count, safe && tables::is_small(c.count)),
+                        &c.count.to_string(),
                         deviation(c.deviation),
-                        &format_number(c.baseline),
+                        (!safe).then(|| one_decimal(c.baseline)).as_deref(),
                     )
                 })
         })
@@ -296,7 +308,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
                     c.category.clone()
                 },
                 value: f64::from(c.count),
-                mark: Some(c.baseline),
+                mark: (!safe).then_some(c.baseline),
                 highlight: c.flagged,
             })
             .collect(),
@@ -343,7 +355,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         }
         b.push(Block::Table(Table {
             continued: Some(txt::continued(&a.area)),
-            ..category_table(&a.categories, |c| {
+            ..category_table(&a.categories, safe, |c| {
                 (
                     hidden(&hidden_now, &a.area, &c.category),
                     hidden(&hidden_before, &a.area, &c.category),

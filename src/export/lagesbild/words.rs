@@ -112,12 +112,19 @@ pub fn short_history(periods: u32) -> String {
 }
 
 /// One clear departure in the summary: "Skadegörelse i Centrum: 10, tydlig ökning
-/// (normalnivå 1)".
-pub fn departure(category: &str, area: &str, count: &str, what: &str, baseline: &str) -> String {
-    format!(
-        "{category} i {area}: {count}, {} (normalnivå {baseline})",
-        what.to_lowercase()
-    )
+/// (normalnivå 1,0)"; a partner's version has no normal level.
+pub fn departure(
+    category: &str,
+    area: &str,
+    count: &str,
+    what: &str,
+    baseline: Option<&str>,
+) -> String {
+    let what = what.to_lowercase();
+    match baseline {
+        Some(baseline) => format!("{category} i {area}: {count}, {what} (normalnivå {baseline})"),
+        None => format!("{category} i {area}: {count}, {what}"),
+    }
 }
 
 pub fn rises(list: &[String]) -> String {
@@ -137,7 +144,7 @@ pub fn area_heading(area: &str, total: &str, status: Option<&str>) -> String {
 
 pub fn sources(reports: u32, partners: usize, from: &str, to: &str, unplaced: u32) -> String {
     format!(
-        "Underlaget är {reports} rapporter från {partners} aktörer för perioden {from} – {to}; {unplaced} händelser saknar plats. En händelse räknas med rapportens antal. Skillnad jämför med förra perioden. Normalnivån är medelvärdet av upp till 8 föregående perioder av samma längd; perioder före databasens första rapport räknas inte, och med färre än 3 sådana perioder markeras inga avvikelser. En tydlig ökning markeras när antalet är över normalnivån och sannolikheten att få minst så många av en slump (Poissonfördelning med normalnivån som medelvärde, minst 0,5) är under 5 procent; en tydlig minskning på samma sätt åt andra hållet."
+        "Underlaget är {reports} rapporter från {partners} aktörer för perioden {from} – {to}; {unplaced} händelser saknar plats. En händelse räknas med rapportens antal. Skillnad jämför med förra perioden. Normalnivån är medelvärdet av upp till 8 föregående perioder av samma längd; perioder före databasens första rapport räknas inte, och med färre än 3 sådana perioder markeras inga avvikelser. En aktör som började rapportera senare räknas med sitt eget medelvärde från sin första hela period (och med sitt antal i perioden om den ännu saknar en hel period), så att månader innan den började inte räknas som noll. En tydlig ökning markeras när antalet är över normalnivån och sannolikheten att få minst så många av en slump (Poissonfördelning med normalnivån som medelvärde, minst 0,5) är under 5 procent; en tydlig minskning på samma sätt åt andra hållet."
     )
 }
 
@@ -159,7 +166,7 @@ pub const NO_REPORTS: &str = "inga rapporter";
 pub fn partner_version(recipient: Option<&str>) -> String {
     let to = recipient.map(|r| format!("Till {r}. ")).unwrap_or_default();
     format!(
-        "{to}Partnerversion: bara summor, antal under 3 visas som <3 (och ett antal till där ett dolt annars kunde räknas fram), ingen fritext, inga platser under 3 och inget mönster per timme."
+        "{to}Partnerversion: bara summor, antal under 3 visas som <3 (och ett antal till där ett dolt annars kunde räknas fram), ingen fritext, inga platser under 3, ingen normalnivå per rad (två filer kunde annars ge ett dolt antal) och inget mönster per timme."
     )
 }
 
