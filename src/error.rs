@@ -139,7 +139,6 @@ impl Message {
             UnknownSetting { .. }
             | ExportUnsupported { .. }
             | ReportsAsPdf
-            | PartnerSafePlaceFilter
             | UnknownAnalysisPart { .. }
             | InvalidPair { .. } => ErrorCode::Invalid,
             BatchAlreadyUndone { .. } => ErrorCode::Conflict,

@@ -167,7 +167,6 @@ pub enum Message {
         value: String,
     },
     /// A partner-safe file covers whole areas, never one place picked out of one.
-    PartnerSafePlaceFilter,
     /// The reports list has no PDF form (a table of thousands of rows is no document).
     ReportsAsPdf,
     /// An export of something Navet does not export, or in a format it does not write.
@@ -293,7 +292,6 @@ impl Message {
             UnknownSetting { key, known } => {
                 format!("Inställningen \"{key}\" finns inte (inställningarna är: {known}).")
             }
-            PartnerSafePlaceFilter => "En partnersäker fil gäller hela områden: ta bort platsfiltret (annars kan två filer dras från varandra och visa dolda antal).".into(),
             ReportsAsPdf => "Rapporter kan inte exporteras som pdf (välj rapporter som csv eller xlsx; lägesbild som pdf, csv eller xlsx).".into(),
             ExportUnsupported { what, allowed } => {
                 format!("\"{what}\" kan inte exporteras så (välj: {allowed}).")
@@ -514,6 +512,9 @@ pub mod field {
 /// The words of exported tables (CSV and XLSX) beyond the field names.
 pub mod table {
     pub const WEEK: &str = "Vecka";
+    /// The column that marks a week not yet over when the file was made.
+    pub const WEEK_STATUS: &str = "Veckan";
+    pub const WEEK_RUNNING: &str = "pågår, ej komplett";
     pub const PREVIOUS: &str = "Förra perioden";
     pub const BASELINE: &str = "Normalnivå";
     pub const CHANGE: &str = "Skillnad";
@@ -539,7 +540,7 @@ pub mod table {
     pub const ABOUT_RECIPIENT: &str = "Mottagare";
     pub const ABOUT_RULES: &str = "Regler";
     pub const SOURCE_TEXT: &str = "Navet: rapporter från kommunens samverkansaktörer.";
-    pub const RULES_SAFE: &str = "Partnersäker: bara summor per ISO-vecka, område och kategori; antal under 3 visas inte (och ett till där ett dolt annars kunde räknas fram); ingen fritext.";
+    pub const RULES_SAFE: &str = "Partnersäker: bara summor per ISO-vecka, område (eller plats) och kategori; en vecka som inte är slut när filen görs är märkt; antal under 3 visas inte (och ett till där ett dolt annars kunde räknas fram); ingen fritext.";
     pub const RULES_FULL: &str =
         "Fullständig: alla rapporter med sina texter. Lämna inte ut filen utan prövning.";
     pub const NO_RECIPIENT: &str = "ingen angiven";
@@ -549,12 +550,14 @@ pub mod table {
         from: Option<&str>,
         to: Option<&str>,
         area: Option<&str>,
+        place: Option<&str>,
         category: Option<&str>,
     ) -> String {
         let parts: Vec<String> = [
             ("från", from),
             ("till", to),
             ("område", area),
+            ("plats", place),
             ("kategori", category),
         ]
         .iter()

@@ -596,6 +596,7 @@ fn csv_and_xlsx_round_trip_through_the_importer() {
             &a,
             ExportSource::Reports {
                 filter: ReportFilter::default(),
+                by_place: false,
             },
             format,
             Audience::Internal,
@@ -631,6 +632,7 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         &s,
         ExportSource::Reports {
             filter: filter.clone(),
+            by_place: false,
         },
         ExportFormat::Csv,
         Audience::Partner {
@@ -642,7 +644,7 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
     assert!(done.partner_safe);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        text.starts_with("\u{feff}Vecka;Område;Kategori;Antal\r\n"),
+        text.starts_with("\u{feff}Vecka;Område;Kategori;Antal;Veckan\r\n"),
         "{text}"
     );
     assert!(text.contains("2026-W53;Centrum;Skadegörelse;10"), "{text}");
@@ -916,6 +918,7 @@ fn subtracting_partner_safe_files_recovers_no_hidden_count() {
                             category: category.map(Into::into),
                             ..Default::default()
                         },
+                        by_place: false,
                     },
                     ExportFormat::Csv,
                     Audience::Partner {
@@ -958,20 +961,114 @@ fn subtracting_partner_safe_files_recovers_no_hidden_count() {
         seen.values().any(|v| v == "<3"),
         "the demo has small counts to hide"
     );
-    let err = export(
+
+    // Per place (a housing company acts per address): the place cells of one week, area
+    // and category can never be subtracted from the area file's cell, whichever of the
+    // two hides what.
+    let csv_rows = |path: &Path| -> Vec<Vec<String>> {
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| l.split(';').map(str::to_string).collect())
+            .collect()
+    };
+    let reports_file = |name: &str, place: Option<&str>, by_place: bool| {
+        let path = dir.path().join(name);
+        export(
+            &s,
+            ExportSource::Reports {
+                filter: ReportFilter {
+                    place: place.map(Into::into),
+                    ..Default::default()
+                },
+                by_place,
+            },
+            ExportFormat::Csv,
+            Audience::Partner { name: None },
+            &path,
+        )
+        .unwrap();
+        csv_rows(&path)
+    };
+    let areas_file = reports_file("omraden.csv", None, false);
+    let places_file = reports_file("platser.csv", None, true);
+    let mut groups: BTreeMap<(String, String, String), Vec<String>> = BTreeMap::new();
+    for row in &places_file {
+        groups
+            .entry((row[0].clone(), row[1].clone(), row[3].clone()))
+            .or_default()
+            .push(row[4].clone());
+    }
+    let mut place_hidden = 0;
+    for row in &areas_file {
+        let cells = groups
+            .get(&(row[0].clone(), row[1].clone(), row[2].clone()))
+            .unwrap();
+        let hidden = cells.iter().filter(|c| *c == "<3").count();
+        place_hidden += hidden;
+        if row[3] == "<3" {
+            assert!(hidden >= 1, "{row:?} comes back as the sum of {cells:?}");
+        } else {
+            assert!(hidden != 1, "one hidden place of {row:?}: {cells:?}");
+            if hidden == 0 {
+                let sum: u32 = cells.iter().map(|c| c.parse::<u32>().unwrap()).sum();
+                assert_eq!(sum.to_string(), row[3], "{row:?}");
+            }
+        }
+    }
+    assert!(place_hidden > 0, "the demo has small place counts");
+    // A filter on one place gives that place's rows of the same table.
+    let one = reports_file("stortorget.csv", Some("Stortorget"), false);
+    let expected: Vec<_> = places_file
+        .iter()
+        .filter(|r| r[2] == "Stortorget")
+        .cloned()
+        .collect();
+    assert!(!one.is_empty());
+    assert_eq!(one, expected);
+}
+
+/// A week not over when the file is made is marked in a partner's file: its counts will
+/// still grow.
+#[test]
+fn a_partner_file_marks_the_week_that_is_not_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let today = chrono::Local::now().date_naive();
+    let last_week = today - chrono::Duration::weeks(1);
+    for day in [today, last_week] {
+        add(
+            &mut s,
+            &day.to_string(),
+            None,
+            Some("Stortorget"),
+            "Klotter",
+            4,
+            "Polisen",
+            "x",
+        );
+    }
+    let path = dir.path().join("v.csv");
+    export(
         &s,
         ExportSource::Reports {
-            filter: ReportFilter {
-                place: Some("Stortorget".into()),
-                ..Default::default()
-            },
+            filter: ReportFilter::default(),
+            by_place: false,
         },
         ExportFormat::Csv,
         Audience::Partner { name: None },
-        &dir.path().join("plats.csv"),
+        &path,
     )
-    .unwrap_err();
-    assert!(err.to_string().contains("hela områden"), "{err}");
+    .unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0].trim_start_matches('\u{feff}'),
+        "Vecka;Område;Kategori;Antal;Veckan"
+    );
+    assert!(lines[1].ends_with(";4;"), "{}", lines[1]);
+    assert!(lines[2].ends_with(";4;pågår, ej komplett"), "{}", lines[2]);
 }
 
 /// A lägesbild PDF for a partner follows the partner-safe rules: no justification and

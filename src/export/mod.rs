@@ -73,8 +73,16 @@ impl ExportFormat {
 #[serde(rename_all = "camelCase", tag = "type")]
 #[ts(export)]
 pub enum ExportSource {
-    Picture { picture: PictureSource },
-    Reports { filter: ReportFilter },
+    Picture {
+        picture: PictureSource,
+    },
+    Reports {
+        filter: ReportFilter,
+        /// A partner's file per place rather than per area (a housing company acts per
+        /// address); a partner's file filtered on one place always is.
+        #[serde(default, rename = "byPlace")]
+        by_place: bool,
+    },
 }
 
 impl ExportSource {

@@ -73,11 +73,11 @@ fn t(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-/// Reports, one per row, with the headers the importer maps by itself; partner-safe:
-/// counts per ISO week, area and category instead.
-pub fn reports(list: &[Report], safe: bool) -> ExportTable {
-    if !safe {
-        return ExportTable {
+/// Reports, one per row, with the headers the importer maps by itself (a partner's
+/// file is [`weekly`] instead).
+pub fn reports(list: &[Report]) -> ExportTable {
+    {
+        ExportTable {
             header: vec![
                 field::DATE,
                 field::TIME,
@@ -108,58 +108,115 @@ pub fn reports(list: &[Report], safe: bool) -> ExportTable {
                     ]
                 })
                 .collect(),
-        };
+        }
     }
-    let mut groups: BTreeMap<(String, String, String), u32> = Default::default();
+}
+
+/// The partner-safe reports table: counts per ISO week, area and category (or, with
+/// `by_place`, per week, area, place and category), with primary and secondary
+/// suppression, and a mark on a week that is not over on `today`.
+///
+/// Both levels are suppressed together, always, so that a file of either level reads
+/// the same whichever was asked for, and neither can be subtracted from the other: an
+/// area's cell is the sum of its places' cells, and each such set (the area's cell and
+/// its places' cells) hides none or two or more, as does each week's area over the
+/// categories, each week's category over the areas and each week's place over the
+/// categories.
+pub fn weekly(list: &[Report], today: chrono::NaiveDate, by_place: bool) -> ExportTable {
+    // (week, area, place, category); the area's own cell has the place "".
+    type Key = (String, String, String, String);
+    let mut cells: BTreeMap<Key, u32> = BTreeMap::new();
     for r in list {
         let week = chrono::NaiveDate::parse_from_str(&r.occurred_date, "%Y-%m-%d")
             .map(|d| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()))
             .unwrap_or_default();
         let area = r.area.clone().unwrap_or_else(|| words::NO_PLACE.into());
-        *groups.entry((week, area, r.category.clone())).or_default() += r.count;
+        let place = r.place.clone().unwrap_or_else(|| words::NO_PLACE.into());
+        for place in [String::new(), place] {
+            *cells
+                .entry((week.clone(), area.clone(), place, r.category.clone()))
+                .or_default() += r.count;
+        }
     }
-    let hidden = suppressed(&groups);
-    ExportTable {
-        header: vec![words::WEEK, field::AREA, field::CATEGORY, field::COUNT],
-        rows: groups
-            .into_iter()
-            .map(|(key, n)| {
-                let cell = if hidden.contains(&key) {
-                    Cell::Suppressed
-                } else {
-                    Cell::Number(f64::from(n))
-                };
-                let (w, a, c) = key;
-                vec![t(w), t(a), t(c), cell]
-            })
-            .collect(),
+    let area_cell = |k: &Key| k.2.is_empty();
+    let groups: [GroupOf<Key, _>; 4] = [
+        &|k| area_cell(k).then(|| (k.0.clone(), k.1.clone(), String::new())),
+        &|k| area_cell(k).then(|| (k.0.clone(), String::new(), k.3.clone())),
+        &|k| Some((k.0.clone(), k.1.clone(), k.3.clone())),
+        &|k| (!area_cell(k)).then(|| (k.0.clone(), k.2.clone(), String::new())),
+    ];
+    let hidden = suppressed_in(&cells, &groups);
+    let running = format!(
+        "{}-W{:02}",
+        today.iso_week().year(),
+        today.iso_week().week()
+    );
+    let mut header = vec![words::WEEK, field::AREA];
+    if by_place {
+        header.push(field::PLACE);
     }
+    header.extend([field::CATEGORY, field::COUNT, words::WEEK_STATUS]);
+    let rows = cells
+        .iter()
+        .filter(|(k, _)| area_cell(k) != by_place)
+        .map(|(k, n)| {
+            let (w, a, p, c) = k.clone();
+            let mut row = vec![t(w.clone()), t(a)];
+            if by_place {
+                row.push(t(p));
+            }
+            row.push(t(c));
+            row.push(if hidden.contains(k) {
+                Cell::Suppressed
+            } else {
+                Cell::Number(f64::from(*n))
+            });
+            row.push(t(if w == running {
+                words::WEEK_RUNNING
+            } else {
+                ""
+            }));
+            row
+        })
+        .collect();
+    ExportTable { header, rows }
 }
-
-/// The cells of one suppression group, with their counts.
-type Members<'a, K> = Vec<(&'a (K, K, K), u32)>;
 
 /// Which cells a partner-safe table hides: every count from 1 to 2 (primary), and then,
 /// wherever a week's area or a week's category would hide exactly one cell, also its
 /// smallest shown cell (secondary), so that no hidden count can be worked out from the
 /// others and a total, whichever file the total comes from.
 pub fn suppressed<K: Ord + Clone>(cells: &BTreeMap<(K, K, K), u32>) -> BTreeSet<(K, K, K)> {
-    let mut hidden: BTreeSet<(K, K, K)> = cells
+    type Triple<K> = (K, K, K);
+    let by_first_two: GroupOf<Triple<K>, (K, K)> = &|k| Some((k.0.clone(), k.1.clone()));
+    let by_first_and_last: GroupOf<Triple<K>, (K, K)> = &|k| Some((k.0.clone(), k.2.clone()));
+    let groups = [by_first_two, by_first_and_last];
+    suppressed_in(cells, &groups)
+}
+
+/// The group a cell belongs to in one grouping, if any.
+type GroupOf<'a, K, G> = &'a dyn Fn(&K) -> Option<G>;
+
+/// Primary suppression (1 or 2), then secondary: any group (the cells one of `groups`
+/// gives the same `Some` value) that hides exactly one cell hides its smallest shown
+/// one too, until no group does.
+fn suppressed_in<K: Ord + Clone, G: Ord>(
+    cells: &BTreeMap<K, u32>,
+    groups: &[GroupOf<K, G>],
+) -> BTreeSet<K> {
+    let mut hidden: BTreeSet<K> = cells
         .iter()
         .filter(|(_, n)| is_small(**n))
         .map(|(k, _)| k.clone())
         .collect();
-    // Groups: (first, second) over the third, and (first, third) over the second.
-    let group_of = [
-        |k: &(K, K, K)| (k.0.clone(), k.1.clone()),
-        |k: &(K, K, K)| (k.0.clone(), k.2.clone()),
-    ];
     loop {
         let mut added = false;
-        for group in group_of {
-            let mut members: BTreeMap<(K, K), Members<K>> = BTreeMap::new();
+        for group in groups {
+            let mut members: BTreeMap<G, Vec<(&K, u32)>> = BTreeMap::new();
             for (k, n) in cells {
-                members.entry(group(k)).or_default().push((k, *n));
+                if let Some(g) = group(k) {
+                    members.entry(g).or_default().push((k, *n));
+                }
             }
             for list in members.values() {
                 let hidden_here = list.iter().filter(|(k, _)| hidden.contains(*k)).count();

@@ -12,7 +12,7 @@ use crate::export::{
     ExportDone, ExportRequest, ExportSource, PictureSource, TableFormat, csv, lagesbild, pdf,
     tables, xlsx,
 };
-use crate::messages::{Message, table as table_words};
+use crate::messages::table as table_words;
 use crate::picture::Picture;
 
 fn resolve_picture(store: &Store, source: &PictureSource) -> Result<Picture> {
@@ -70,14 +70,14 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
             }
             logged
         }
-        ExportSource::Reports { filter } => {
+        ExportSource::Reports { filter, by_place } => {
             let filter = &if safe {
                 whole_weeks(filter)?
             } else {
                 filter.clone()
             };
             let table = if safe {
-                partner_safe_reports(store, filter)?
+                partner_safe_reports(store, filter, *by_place)?
             } else {
                 let list = super::report::list(
                     store,
@@ -87,7 +87,7 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
                     },
                 )?
                 .reports;
-                tables::reports(&list, false)
+                tables::reports(&list)
             };
             // `check` refused a PDF of reports.
             let format = request.format.table().unwrap_or(TableFormat::Csv);
@@ -98,13 +98,14 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
                     filter.from.as_deref(),
                     filter.to.as_deref(),
                     filter.area.as_deref(),
+                    filter.place.as_deref(),
                     filter.category.as_deref(),
                 ),
             );
             write_table(&table, format, path, table_words::REPORTS_SHEET, &about)?;
             serde_json::json!({
                 "from": filter.from, "to": filter.to, "place": filter.place, "area": filter.area,
-                "category": filter.category, "partner": filter.partner,
+                "category": filter.category, "partner": filter.partner, "byPlace": by_place,
             })
         }
     };
@@ -127,11 +128,16 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
     })
 }
 
-/// The partner-safe reports table: counted and suppressed over every area and category
-/// of the whole weeks, and only then narrowed to the area or category asked for, so a
-/// cell reads the same in every file whatever the filter (else a cell hidden in one
-/// file could stand in another).
-fn partner_safe_reports(store: &Store, filter: &ReportFilter) -> Result<tables::ExportTable> {
+/// The partner-safe reports table: counted and suppressed over every area, place and
+/// category of the whole weeks, and only then narrowed to the area, place or category
+/// asked for, so a cell reads the same in every file whatever the filter (else a cell
+/// hidden in one file could stand in another). A filter on a place gives the table
+/// per place.
+fn partner_safe_reports(
+    store: &Store,
+    filter: &ReportFilter,
+    by_place: bool,
+) -> Result<tables::ExportTable> {
     // The names are checked as for any list (an unknown area is an error, not nothing).
     crate::db::report::check_filter(store.conn(), filter)?;
     let all = super::report::list(
@@ -143,7 +149,9 @@ fn partner_safe_reports(store: &Store, filter: &ReportFilter) -> Result<tables::
         },
     )?
     .reports;
-    let mut table = tables::reports(&all, true);
+    let asked = |v: &Option<String>| v.as_deref().is_some_and(|p| !p.trim().is_empty());
+    let by_place = by_place || asked(&filter.place);
+    let mut table = tables::weekly(&all, crate::time::today(), by_place);
     let wanted = |asked: &Option<String>, cell: &tables::Cell| {
         asked
             .as_deref()
@@ -151,25 +159,20 @@ fn partner_safe_reports(store: &Store, filter: &ReportFilter) -> Result<tables::
             .filter(|a| !a.is_empty())
             .is_none_or(|a| crate::names::key(a) == crate::names::key(&cell.as_text()))
     };
-    table
-        .rows
-        .retain(|row| wanted(&filter.area, &row[1]) && wanted(&filter.category, &row[2]));
+    let category = if by_place { 3 } else { 2 };
+    table.rows.retain(|row| {
+        wanted(&filter.area, &row[1])
+            && (!by_place || wanted(&filter.place, &row[2]))
+            && wanted(&filter.category, &row[category])
+    });
     Ok(table)
 }
 
 /// A partner-safe file is built on fixed boundaries only, so that two of them can never
 /// be subtracted to reveal a hidden count: its dates are widened to whole ISO weeks
-/// (Monday to Sunday), and it covers whole areas (a filter on one place is refused;
-/// one area or one category selects whole cells and is kept).
+/// (Monday to Sunday); an area, a place or a category selects whole cells.
 fn whole_weeks(filter: &ReportFilter) -> Result<ReportFilter> {
     use chrono::Datelike;
-    if filter
-        .place
-        .as_deref()
-        .is_some_and(|p| !p.trim().is_empty())
-    {
-        return Err(Message::PartnerSafePlaceFilter.into());
-    }
     let day = |text: &Option<String>, field: &str| -> Result<Option<chrono::NaiveDate>> {
         text.as_deref()
             .map(str::trim)

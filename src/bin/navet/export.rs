@@ -51,9 +51,12 @@ pub struct TableExportArgs {
     /// För `picture`: en fryst lägesbild i stället för den aktuella.
     #[arg(long)]
     snapshot: Option<i64>,
-    /// För `reports`: bara den här platsen / området / kategorin.
+    /// För `reports`: bara den här platsen (en partnersäker fil blir då per plats).
     #[arg(long)]
     place: Option<String>,
+    /// För `reports` till en aktör: summor per plats i stället för per område.
+    #[arg(long)]
+    by_place: bool,
     /// Bara det här området.
     #[arg(long)]
     area: Option<String>,
@@ -116,6 +119,7 @@ fn request(cmd: ExportCmd) -> navet::Result<(ExportRequest, PathBuf)> {
                 ExportKind::Picture => picture_source(snapshot, &pa)?,
                 ExportKind::Reports => ExportSource::Reports {
                     filter: ReportFilter::default(),
+                    by_place: false,
                 },
             };
             let audience = match partner {
@@ -159,6 +163,7 @@ fn table_request(
                     partner: None,
                     limit: None,
                 },
+                by_place: a.by_place,
             }
         }
         ExportKind::Picture => picture_source(a.snapshot, &a.period)?,

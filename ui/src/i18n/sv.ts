@@ -184,6 +184,7 @@ export const sv = {
   importsEmpty: "Inga importer ännu.",
   navLinks: "Samma händelse",
   withAnalysis: "med analysen (till en aktör)",
+  byPlace: "per plats (till en aktör)",
   linksTitle: "Samma händelse, rapporterad två gånger",
   linksIntro:
     "Två aktörer rapporterar ofta samma händelse (samma plats, kategori och dag, nära i tid). Bekräftade par räknas en gång i lägesbilden; båda rapporterna finns kvar.",

@@ -109,9 +109,13 @@ export const commands = {
         withAnalysis,
       } satisfies ExportRequest,
     }),
-  exportReports: (filter: ReportFilter, format: Exclude<ExportFormat, "pdf">, partner: string | null) =>
+  exportReports: (filter: ReportFilter, format: Exclude<ExportFormat, "pdf">, partner: string | null, byPlace = false) =>
     call<ExportDone | null>("export", {
-      request: { source: { type: "reports", filter }, format, audience: audience(partner) } satisfies ExportRequest,
+      request: {
+        source: { type: "reports", filter, byPlace },
+        format,
+        audience: audience(partner),
+      } satisfies ExportRequest,
     }),
   listExports: () => call<ExportEntry[]>("list_exports"),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),

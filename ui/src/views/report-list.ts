@@ -54,13 +54,14 @@ export function reportList(api: Commands, lookups: Lookups): ReportList {
     t.exportForNone,
     () => lookups.partners.map((p) => p.name),
   );
+  const byPlace = h("input", { type: "checkbox", id: "reports-by-place" });
   const exportButton = (format: "csv" | "xlsx") => {
     const b = h("button", { type: "button", id: `reports-export-${format}`, class: "secondary" }, format.toUpperCase());
     b.addEventListener("click", () => {
       const f = filter();
       delete f.limit;
       api
-        .exportReports(f, format, recipient.value || null)
+        .exportReports(f, format, recipient.value || null, byPlace.checked)
         .then((done) => {
           if (done) {
             status.textContent = t.exported(done.path, done.partnerSafe);
@@ -144,6 +145,7 @@ export function reportList(api: Commands, lookups: Lookups): ReportList {
       h("label", {}, t.filterCategory, category),
       clear,
       h("label", {}, t.exportFor, recipient),
+      h("label", { class: "check" }, byPlace, t.byPlace),
       exportButton("csv"),
       exportButton("xlsx"),
     ),

@@ -5,4 +5,9 @@ import type { ReportFilter } from "./ReportFilter";
 /**
  * What is exported: a picture (live or frozen) or the reports a filter selects.
  */
-export type ExportSource = { "type": "picture", picture: PictureSource, } | { "type": "reports", filter: ReportFilter, };
+export type ExportSource = { "type": "picture", picture: PictureSource, } | { "type": "reports", filter: ReportFilter, 
+/**
+ * A partner's file per place rather than per area (a housing company acts per
+ * address); a partner's file filtered on one place always is.
+ */
+byPlace: boolean, };
