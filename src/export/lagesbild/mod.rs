@@ -68,6 +68,9 @@ fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Vec<String>>) ->
     }
 }
 
+/// Where the normal level stands in a category table.
+const BASELINE_COLUMN: usize = 4;
+
 /// `hidden` says, per row, whether its count and its previous count are suppressed.
 /// A partner's table has no normal level per row: two files a period apart would give
 /// the difference of two hidden counts by subtraction (8 × the change of a mean).
@@ -76,43 +79,47 @@ fn category_table(
     safe: bool,
     hidden: impl Fn(&CategoryCount) -> (bool, bool),
 ) -> Table {
+    // Two comparisons, each under its own name: with the previous period (count and
+    // difference), and with the normal level (the baseline and any clear departure).
+    let mut columns = vec![
+        col(txt::COL_CATEGORY, 3.2, Align::Left),
+        col(txt::COL_COUNT, 1.0, Align::Right),
+        col(txt::COL_PREVIOUS, 1.5, Align::Right),
+        col(txt::COL_CHANGE, 1.2, Align::Right),
+        col(txt::COL_BASELINE, 1.3, Align::Right),
+        col(txt::COL_DEVIATION, 1.7, Align::Left),
+    ];
+    if safe {
+        columns.remove(BASELINE_COLUMN);
+    }
     Table {
         continued: None,
-        // Two comparisons, each under its own name: with the previous period (count and
-        // difference), and with the normal level (the baseline and any clear departure).
-        columns: vec![
-            col(txt::COL_CATEGORY, 3.2, Align::Left),
-            col(txt::COL_COUNT, 1.0, Align::Right),
-            col(txt::COL_PREVIOUS, 1.5, Align::Right),
-            col(txt::COL_CHANGE, 1.2, Align::Right),
-            col(txt::COL_BASELINE, 1.3, Align::Right),
-            col(txt::COL_DEVIATION, 1.7, Align::Left),
-        ],
+        columns,
         rows: cats
             .iter()
             .map(|c| {
                 let (now, before) = hidden(c);
+                let mut cells = vec![
+                    c.category.clone(),
+                    shown(c.count, now),
+                    shown(c.previous, before),
+                    if now || before {
+                        String::new()
+                    } else {
+                        trend(c.change)
+                    },
+                    one_decimal(c.baseline),
+                    if now {
+                        String::new()
+                    } else {
+                        deviation(c.deviation).into()
+                    },
+                ];
+                if safe {
+                    cells.remove(BASELINE_COLUMN);
+                }
                 Row {
-                    cells: vec![
-                        c.category.clone(),
-                        shown(c.count, now),
-                        shown(c.previous, before),
-                        if now || before {
-                            String::new()
-                        } else {
-                            trend(c.change)
-                        },
-                        if safe {
-                            String::new()
-                        } else {
-                            one_decimal(c.baseline)
-                        },
-                        if now {
-                            String::new()
-                        } else {
-                            deviation(c.deviation).into()
-                        },
-                    ],
+                    cells,
                     style: if c.deviation == Deviation::Rise {
                         RowStyle::Flagged
                     } else {
@@ -312,7 +319,12 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
                 highlight: c.flagged,
             })
             .collect(),
-        legend: txt::CATEGORY_LEGEND.into(),
+        legend: if safe {
+            txt::CATEGORY_LEGEND_PARTNER
+        } else {
+            txt::CATEGORY_LEGEND
+        }
+        .into(),
     });
     b.push(Block::Line {
         title: txt::TREND_CHART.into(),

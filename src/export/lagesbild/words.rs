@@ -11,6 +11,8 @@ pub const NO_RISES: &str = "Inga tydliga avvikelser från normalnivån.";
 pub const CATEGORY_CHART: &str = "Händelser per kategori, alla områden";
 pub const CATEGORY_LEGEND: &str =
     "Stapel: antal denna period (röd och * = tydlig ökning). Streck: normalnivån.";
+pub const CATEGORY_LEGEND_PARTNER: &str =
+    "Stapel: antal denna period (röd och * = tydlig ökning). Antal under 3 visas inte.";
 /// After a category's name in the bar chart when it rose clearly.
 pub const RISE_MARK: &str = "*";
 /// Under the title of a live picture.
