@@ -72,7 +72,7 @@ impl Error {
             },
             Error::Io { path, source } => Message::File {
                 path: path.display().to_string(),
-                detail: source.to_string(),
+                detail: crate::messages::io_detail(source),
             },
         }
     }
@@ -116,7 +116,10 @@ impl Message {
             File { .. } | NoDataFolder => ErrorCode::Io,
             DatabaseNewer { .. } | NotNavetDatabase { .. } => ErrorCode::DatabaseRefused,
             Unknown { .. } => ErrorCode::NotFound,
-            Duplicate { .. } | AliasTaken { .. } | DemoNeedsEmpty { .. } => ErrorCode::Conflict,
+            Duplicate { .. }
+            | AliasTaken { .. }
+            | DemoNeedsEmpty { .. }
+            | MergeSamePlace { .. } => ErrorCode::Conflict,
             Required { .. }
             | InvalidDate { .. }
             | InvalidTime { .. }

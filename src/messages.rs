@@ -7,7 +7,9 @@
 use std::fmt;
 
 /// The kinds of named things a user refers to by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub enum Kind {
     Area,
     Place,
@@ -23,6 +25,16 @@ impl Kind {
             Kind::Place => "plats",
             Kind::Partner => "aktör",
             Kind::Category => "kategori",
+        }
+    }
+
+    /// Definite singular, capitalised, e.g. "Platsen".
+    pub fn sv_definite(self) -> &'static str {
+        match self {
+            Kind::Area => "Området",
+            Kind::Place => "Platsen",
+            Kind::Partner => "Aktören",
+            Kind::Category => "Kategorin",
         }
     }
 
@@ -71,6 +83,9 @@ pub enum Message {
     },
     AliasTaken {
         alias: String,
+        place: String,
+    },
+    MergeSamePlace {
         place: String,
     },
     InvalidDate {
@@ -220,6 +235,9 @@ impl Message {
             AliasTaken { alias, place } => {
                 format!("Namnet \"{alias}\" används redan för platsen \"{place}\".")
             }
+            MergeSamePlace { place } => {
+                format!("\"{place}\" är redan samma plats: välj en annan plats att slå ihop med.")
+            }
             InvalidDate { field, value } => {
                 format!("{field}: \"{value}\" är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).")
             }
@@ -252,14 +270,14 @@ impl Message {
                 field,
                 header,
             } => format!(
-                "{file}: ingen kolumn är kopplad till fältet {field}. Kolumnerna heter: {}. Ange kopplingen med --map \"Kolumn=fält\".",
+                "{file}: ingen kolumn är kopplad till fältet {field}. Kolumnerna heter: {}. Koppla en av dem till fältet.",
                 header.join(", ")
             ),
             ImportNoHeader { file } => format!(
                 "{file}: hittar ingen rubrikrad (till exempel Datum, Plats, Händelse). Inget har sparats."
             ),
             ImportNeedsPartner { file } => format!(
-                "{file}: ange vilken aktör filen kommer från med --partner (eller en kolumn Aktör)."
+                "{file}: ange vilken aktör filen kommer från (eller lägg till en kolumn Aktör i filen)."
             ),
             ImportAborted {
                 file,
@@ -278,7 +296,7 @@ impl Message {
                 "--period: \"{value}\" går inte (välj week, 2weeks, month, tertial eller custom)."
             ),
             SnapshotNotFound { id } => format!("Det finns ingen sparad lägesbild med nummer {id}."),
-            LinkNotFound { id } => format!("Det finns inget par med nummer {id} (se navet links list)."),
+            LinkNotFound { id } => format!("Det finns inget par med nummer {id}."),
             BatchAlreadyUndone { id } => format!("Import {id} är redan ångrad."),
             DraftUnreadable { period, detail } => format!(
                 "Bedömningen för {period} går inte att läsa ({detail}). Inget har ändrats; ta en säkerhetskopia av databasen och kontakta den som sköter Navet."
@@ -507,6 +525,51 @@ pub mod field {
     pub const COORDINATES: &str = "Koordinater";
     pub const ASSESSMENT: &str = "Bedömning";
     pub const DESCRIPTION: &str = "Beskrivning";
+}
+
+/// Why a file could not be read or written, in Swedish (the system's own words are
+/// English: "No such file or directory (os error 2)").
+pub fn io_detail(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "filen eller mappen finns inte".into(),
+        K::PermissionDenied => "behörighet saknas".into(),
+        K::AlreadyExists => "filen finns redan".into(),
+        K::IsADirectory => "det är en mapp, inte en fil".into(),
+        K::NotADirectory => "en del av sökvägen är inte en mapp".into(),
+        K::StorageFull => "disken är full".into(),
+        K::ReadOnlyFilesystem => "platsen går bara att läsa".into(),
+        K::InvalidData | K::UnexpectedEof => "filen är skadad eller avbruten".into(),
+        K::Interrupted | K::TimedOut => "läsningen avbröts".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("systemfel {code}"),
+            None => "okänt fel".into(),
+        },
+    }
+}
+
+/// Where an import took the year of dates written without one.
+pub enum YearFrom {
+    /// The file's other dates; the latest of them (`YYYY-MM-DD`).
+    FileDates(String),
+    /// The file's title row; its year.
+    Title(i32),
+    /// The import day (`YYYY-MM-DD`).
+    ImportDate(String),
+}
+
+/// What an import says about dates it read without a year, and where the year came from.
+pub fn year_note(n: u32, from: YearFrom) -> String {
+    let why = match from {
+        YearFrom::FileDates(latest) => {
+            format!("året som ligger närmast filens övriga datum (senast {latest})")
+        }
+        YearFrom::Title(year) => format!("året i filens rubrik ({year})"),
+        YearFrom::ImportDate(today) => {
+            format!("året som ger närmaste datum som inte ligger efter i dag ({today})")
+        }
+    };
+    format!("{n} datum saknade år och fick {why}.")
 }
 
 /// The words of exported tables (CSV and XLSX) beyond the field names.

@@ -934,3 +934,81 @@ fn personal_data_is_masked_in_every_column_message_and_skipped_row() {
     assert_eq!(typed.text, "Anmälare [personnummer], tel [telefon]");
     assert_eq!(typed.assessment.as_deref(), Some("pnr [personnummer]"));
 }
+
+/// Swedish short dates without a year (`3/11`, `3/11 21.30`) are read, not skipped: the
+/// year comes from the file's other dates, else its title row, else the import day
+/// (the nearest date not in the future), and the result says which. Every row arrives.
+#[test]
+fn short_dates_without_a_year_take_the_year_from_the_file_its_title_or_today() {
+    let mut e = env();
+    let before = e.all().len();
+    // Two of five rows have a year: the others take the year nearest to 2026-11-06.
+    let p = e.excel_csv(
+        "fritid.csv",
+        "Datum;Plats;Kategori;Beskrivning\n3/11;Stortorget;Klotter;ett\n5/11 21.30;Stortorget;Klotter;två\n3/11 21.30;Stortorget;Klotter;tre\n2026-11-06;Stortorget;Klotter;fyra\n6/11/2026;Stortorget;Klotter;fem\n",
+    );
+    let r = e.import(&p, "Fältgruppen");
+    assert_eq!((r.inserted, r.skipped), (5, 0), "{:?}", r.issues);
+    let note = r.year_note.expect("the year is explained");
+    assert!(
+        note.starts_with("3 datum saknade år") && note.contains("filens övriga datum"),
+        "{note}"
+    );
+    let all = e.all();
+    assert_eq!(all.len(), before + 5);
+    let two = all.iter().find(|r| r.text == "två").unwrap();
+    assert_eq!(
+        (two.occurred_date.as_str(), two.occurred_time.as_deref()),
+        ("2026-11-05", Some("21:30"))
+    );
+
+    // Only short dates, under a title row naming the week: the title's year.
+    let p = e.excel_csv(
+        "vecka.csv",
+        "Vecka 1 2027;;;\n;;;\nDatum;Plats;Kategori;Beskrivning\n4/1;Stortorget;Klotter;sex\n5/1 08.15;Stortorget;Klotter;sju\n",
+    );
+    let r = e.import(&p, "Fältgruppen");
+    assert_eq!(r.inserted, 2, "{:?}", r.issues);
+    assert!(r.year_note.unwrap().contains("rubrik (2027)"));
+    assert!(
+        e.all()
+            .iter()
+            .any(|r| r.text == "sju" && r.occurred_date == "2027-01-05")
+    );
+
+    // No year anywhere: the nearest day that is not after the import day.
+    let today = chrono::Local::now().date_naive();
+    let p = e.excel_csv(
+        "utan.csv",
+        &format!(
+            "Datum;Plats;Kategori;Beskrivning\n{}/{};Stortorget;Klotter;åtta\n",
+            today.format("%-d"),
+            today.format("%-m")
+        ),
+    );
+    let r = e.import(&p, "Fältgruppen");
+    assert_eq!(r.inserted, 1);
+    assert!(r.year_note.unwrap().contains("i dag"));
+    let eight = e.all().into_iter().find(|r| r.text == "åtta").unwrap();
+    assert_eq!(eight.occurred_date, today.to_string());
+    // A file with every date whole says nothing about years.
+    let p = e.excel_csv(
+        "hela.csv",
+        "Datum;Plats;Kategori;Beskrivning\n2026-11-09;Stortorget;Klotter;nio\n",
+    );
+    assert!(e.import(&p, "Fältgruppen").year_note.is_none());
+}
+
+/// A file that is not there is said in Swedish, never "No such file or directory (os
+/// error 2)".
+#[test]
+fn a_missing_file_is_said_in_swedish() {
+    let mut e = env();
+    let missing = e.dir.path().join("finns-inte.csv");
+    let err = ops::import::file(&mut e.store, &missing, &ImportOptions::default()).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("finns inte") && !text.contains("os error"),
+        "{text}"
+    );
+}

@@ -142,3 +142,107 @@ fn categories_are_seeded_and_editable() {
         ErrorCode::Conflict
     );
 }
+
+fn report(s: &mut Store, place: Option<&str>, text_place: Option<&str>) {
+    ops::report::add(
+        s,
+        &navet::db::report::NewReport {
+            date: "2026-11-02".into(),
+            place: place.map(Into::into),
+            category: "Klotter".into(),
+            partner: "Polisen".into(),
+            count: Some(2),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    if let Some(text) = text_place {
+        // An unplaced report as an import leaves it: the partner's text kept.
+        s.conn()
+            .execute(
+                "UPDATE report SET place_id = NULL, source_place = ?1 WHERE id = (SELECT max(id) FROM report)",
+                [text],
+            )
+            .unwrap();
+    }
+}
+
+/// Everything a coordinator does to the register without a terminal: rename (reports
+/// follow, a name another place uses is refused), move a place, merge two places
+/// (reports, other spellings and the old name go over; the month counts stay true),
+/// retire and restore, for every kind.
+#[test]
+fn rename_move_merge_retire_and_restore() {
+    use navet::messages::Kind;
+    let (_d, mut s) = store();
+    ops::partners::add(&mut s, "Polisen").unwrap();
+    ops::places::add(&mut s, &place("Stortorget", Some("Centrum"), &["Torget"])).unwrap();
+    ops::places::add(
+        &mut s,
+        &place("Stora torget", Some("Norrby"), &["St torget"]),
+    )
+    .unwrap();
+    ops::places::add_area(&mut s, "Söder").unwrap();
+    report(&mut s, Some("Stortorget"), None);
+    report(&mut s, Some("Stora torget"), None);
+    report(&mut s, None, Some("stora torget"));
+
+    // A rename onto another place's spelling is a conflict; its own name in other case is not.
+    let err = ops::register::rename(&mut s, Kind::Place, "Stora torget", "torget").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    ops::register::rename(&mut s, Kind::Place, "Stora torget", "Stora Torget").unwrap();
+    ops::register::rename(&mut s, Kind::Area, "Söder", "Söderåsen").unwrap();
+    ops::register::rename(&mut s, Kind::Partner, "Polisen", "Polisen Ekbacka").unwrap();
+    assert_eq!(ops::partners::list(&s).unwrap()[0].name, "Polisen Ekbacka");
+
+    ops::places::move_to_area(&mut s, "Stora Torget", Some("Söderåsen")).unwrap();
+    let moved = ops::places::list(&s).unwrap();
+    assert_eq!(
+        moved
+            .iter()
+            .find(|p| p.name == "Stora Torget")
+            .unwrap()
+            .area
+            .as_deref(),
+        Some("Söderåsen")
+    );
+
+    let err = ops::places::merge(&mut s, "Torget", "Stortorget").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Conflict, "the same place twice");
+    let moved = ops::places::merge(&mut s, "Stora Torget", "Stortorget").unwrap();
+    assert_eq!(moved, 2, "its report and the unplaced one that named it");
+    let places = ops::places::list(&s).unwrap();
+    assert_eq!(places.len(), 1);
+    let mut aliases = places[0].aliases.clone();
+    aliases.sort();
+    assert_eq!(aliases, ["St torget", "Stora Torget", "Torget"]);
+    assert!(ops::places::unplaced(&s).unwrap().is_empty());
+    assert!(
+        navet::db::report_month::disagreements(s.conn())
+            .unwrap()
+            .is_empty()
+    );
+
+    for kind in [Kind::Area, Kind::Place, Kind::Partner, Kind::Category] {
+        let name = match kind {
+            Kind::Area => "Centrum",
+            Kind::Place => "Stortorget",
+            Kind::Partner => "Polisen Ekbacka",
+            Kind::Category => "Klotter",
+        };
+        ops::register::set_active(&mut s, kind, name, false).unwrap();
+    }
+    assert!(
+        !ops::places::areas(&s)
+            .unwrap()
+            .iter()
+            .find(|a| a.name == "Centrum")
+            .unwrap()
+            .active
+    );
+    assert!(!ops::places::list(&s).unwrap()[0].active);
+    assert!(!ops::partners::list(&s).unwrap()[0].active);
+    ops::register::set_active(&mut s, Kind::Place, "Stortorget", true).unwrap();
+    assert!(ops::places::list(&s).unwrap()[0].active);
+    assert_eq!(ops::report::count(&s).unwrap(), 3, "retiring loses nothing");
+}

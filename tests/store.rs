@@ -160,8 +160,13 @@ fn backs_up_before_upgrading_and_the_backup_is_the_old_database() {
         .query_row("SELECT name FROM partner", [], |r| r.get(0))
         .unwrap();
     assert_eq!(name, "Polisen");
-    // The upgraded database kept the data too.
-    assert_eq!(ops::partners::list(&s).unwrap().len(), 1);
+    // The upgraded database kept the data too (read as schema 2 has it: today's
+    // listing needs columns of later schemas).
+    let partners: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM partner", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(partners, 1);
 }
 
 #[test]
@@ -332,7 +337,7 @@ fn the_month_counts_gain_the_partner_by_migration() {
         .unwrap();
     }
     let s = Store::open(&old).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 7);
+    assert_eq!(s.schema_version().unwrap(), migrations::ALL.len() as i64);
     assert!(
         navet::db::report_month::disagreements(s.conn())
             .unwrap()

@@ -19,11 +19,13 @@ pub struct Area {
     pub name: String,
     /// How many places the area holds.
     pub places: u32,
+    /// False once retired: left out of the lists a user picks from.
+    pub active: bool,
 }
 
 pub fn list_areas(conn: &Connection) -> Result<Vec<Area>> {
     let mut stmt = conn.prepare(
-        "SELECT a.id, a.name, (SELECT count(*) FROM place p WHERE p.area_id = a.id)
+        "SELECT a.id, a.name, (SELECT count(*) FROM place p WHERE p.area_id = a.id), a.active
          FROM area a ORDER BY a.name_key",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -31,6 +33,7 @@ pub fn list_areas(conn: &Connection) -> Result<Vec<Area>> {
             id: r.get(0)?,
             name: r.get(1)?,
             places: r.get(2)?,
+            active: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

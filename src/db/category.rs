@@ -63,30 +63,10 @@ pub fn insert_category(tx: &Transaction, name: &str) -> Result<Id> {
 
 /// Renames a category; its reports follow.
 pub fn update_category_name(tx: &Transaction, name: &str, new_name: &str) -> Result<()> {
-    let id = get_category_id(tx, name)?;
-    let clean = named::validated_name(field::NAME, new_name)?;
-    if let Some(other) = named::find_id(tx, Kind::Category, &clean)?
-        && other != id
-    {
-        return Err(Message::Duplicate {
-            kind: Kind::Category,
-            name: clean,
-        }
-        .into());
-    }
-    tx.execute(
-        "UPDATE category SET name = ?1, name_key = ?2 WHERE id = ?3",
-        params![clean, names::key(&clean), id],
-    )?;
-    Ok(())
+    named::rename(tx, Kind::Category, name, new_name)
 }
 
 /// Retires or restores a category.
 pub fn update_category_active(tx: &Transaction, name: &str, active: bool) -> Result<()> {
-    let id = get_category_id(tx, name)?;
-    tx.execute(
-        "UPDATE category SET active = ?1 WHERE id = ?2",
-        params![active, id],
-    )?;
-    Ok(())
+    named::set_active(tx, Kind::Category, name, active)
 }

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
 use crate::ids::Id;
-use crate::messages::{Kind, Message};
+use crate::messages::{Kind, Message, field};
 use crate::names;
 
 /// The table behind a kind of named thing; a fixed list, never user text.
@@ -118,4 +118,34 @@ pub fn key_ids(conn: &Connection, kind: Kind) -> Result<Vec<(String, Id)>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Renames the row called `name` of this kind; its reports follow. A name another row
+/// of the kind holds (for places also as another spelling) is a conflict; the row's own
+/// name in another case or spacing is a plain rename.
+pub fn rename(conn: &Connection, kind: Kind, name: &str, new_name: &str) -> Result<()> {
+    let id = get_id(conn, kind, field::NAME, name)?;
+    let clean = validated_name(field::NAME, new_name)?;
+    let taken = match kind {
+        Kind::Place => super::place::find_place_id(conn, &clean)?,
+        _ => find_id(conn, kind, &clean)?,
+    };
+    if taken.is_some_and(|other| other != id) {
+        return Err(Message::Duplicate { kind, name: clean }.into());
+    }
+    let sql = format!(
+        "UPDATE {} SET name = ?1, name_key = ?2 WHERE id = ?3",
+        table(kind)
+    );
+    conn.execute(&sql, params![clean, names::key(&clean), id])?;
+    Ok(())
+}
+
+/// Retires (`false`) or restores (`true`) the row called `name`: a retired one leaves
+/// the lists a user picks from; its reports and history stay.
+pub fn set_active(conn: &Connection, kind: Kind, name: &str, active: bool) -> Result<()> {
+    let id = get_id(conn, kind, field::NAME, name)?;
+    let sql = format!("UPDATE {} SET active = ?1 WHERE id = ?2", table(kind));
+    conn.execute(&sql, params![active, id])?;
+    Ok(())
 }

@@ -19,11 +19,13 @@ pub struct Partner {
     pub name: String,
     /// How many reports this partner has sent.
     pub reports: u32,
+    /// False once retired: left out of the lists a user picks from.
+    pub active: bool,
 }
 
 pub fn list_partners(conn: &Connection) -> Result<Vec<Partner>> {
     let mut stmt = conn.prepare(
-        "SELECT p.id, p.name, (SELECT count(*) FROM report r WHERE r.partner_id = p.id)
+        "SELECT p.id, p.name, (SELECT count(*) FROM report r WHERE r.partner_id = p.id), p.active
          FROM partner p ORDER BY p.name_key",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -31,6 +33,7 @@ pub fn list_partners(conn: &Connection) -> Result<Vec<Partner>> {
             id: r.get(0)?,
             name: r.get(1)?,
             reports: r.get(2)?,
+            active: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -26,6 +26,8 @@ pub struct Place {
     pub aliases: Vec<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// False once retired: left out of the lists a user picks from.
+    pub active: bool,
 }
 
 /// A place text that matched no place, how often, and the closest places.
@@ -66,7 +68,8 @@ pub fn list_places(conn: &Connection) -> Result<Vec<Place>> {
     let mut stmt = conn.prepare(
         "SELECT p.id, p.name, a.name, p.latitude, p.longitude,
                 (SELECT group_concat(alias, char(31)) FROM
-                    (SELECT alias FROM place_alias WHERE place_id = p.id ORDER BY alias_key))
+                    (SELECT alias FROM place_alias WHERE place_id = p.id ORDER BY alias_key)),
+                p.active
          FROM place p LEFT JOIN area a ON a.id = p.area_id
          ORDER BY a.name_key IS NULL, a.name_key, p.name_key",
     )?;
@@ -78,6 +81,7 @@ pub fn list_places(conn: &Connection) -> Result<Vec<Place>> {
             area: r.get(2)?,
             latitude: r.get(3)?,
             longitude: r.get(4)?,
+            active: r.get(6)?,
             aliases: aliases
                 .map(|a| a.split('\u{1f}').map(str::to_string).collect())
                 .unwrap_or_default(),
@@ -117,6 +121,12 @@ pub fn get_place_id(conn: &Connection, text: &str) -> Result<Id> {
         candidates.push(alias?);
     }
     Err(named::unknown(Kind::Place, field::PLACE, text, &candidates))
+}
+
+/// The name of the place this text names (by name or another spelling).
+pub fn get_place_name(conn: &Connection, text: &str) -> Result<String> {
+    let id = get_place_id(conn, text)?;
+    Ok(conn.query_row("SELECT name FROM place WHERE id = ?1", [id], |r| r.get(0))?)
 }
 
 /// The name of the place (or alias owner) that already uses this text.
@@ -263,4 +273,48 @@ pub fn list_unplaced(conn: &Connection) -> Result<Vec<UnplacedText>> {
 
 pub fn count_places(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM place", [], |r| r.get(0))?)
+}
+
+/// Moves a place to another area (`None`: no area); its reports follow it into the
+/// area's picture, earlier periods included.
+pub fn move_place(tx: &Transaction, place: &str, area: Option<&str>) -> Result<()> {
+    let id = get_place_id(tx, place)?;
+    let area_id = match area.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(a) => Some(named::get_id(tx, Kind::Area, field::AREA, a)?),
+        None => None,
+    };
+    tx.execute(
+        "UPDATE place SET area_id = ?1 WHERE id = ?2",
+        params![area_id, id],
+    )?;
+    Ok(())
+}
+
+/// Merges the place `from` into `into`: its reports and other spellings move over, and
+/// its name becomes another spelling of `into`, so later files naming it find `into`.
+/// Returns how many reports moved.
+pub fn merge_places(tx: &Transaction, from: &str, into: &str) -> Result<u32> {
+    let from_id = get_place_id(tx, from)?;
+    let into_id = get_place_id(tx, into)?;
+    if from_id == into_id {
+        return Err(Message::MergeSamePlace {
+            place: from.to_string(),
+        }
+        .into());
+    }
+    let from_name: String =
+        tx.query_row("SELECT name FROM place WHERE id = ?1", [from_id], |r| {
+            r.get(0)
+        })?;
+    let moved = tx.execute(
+        "UPDATE report SET place_id = ?1 WHERE place_id = ?2",
+        params![into_id, from_id],
+    )?;
+    tx.execute(
+        "UPDATE place_alias SET place_id = ?1 WHERE place_id = ?2",
+        params![into_id, from_id],
+    )?;
+    tx.execute("DELETE FROM place WHERE id = ?1", [from_id])?;
+    insert_alias(tx, into_id, &from_name)?;
+    Ok(u32::try_from(moved).unwrap_or(u32::MAX))
 }

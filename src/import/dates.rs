@@ -23,6 +23,116 @@ pub enum DayOrder {
     MonthDay,
 }
 
+/// Where the year of a date written without one (`3/11`, `3 nov 21.30`) comes from,
+/// decided once per file like the day order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSource {
+    /// The file's other dates (those written with a year): the nearest such year.
+    FileDates,
+    /// A title row above the header ("Vecka 47 2026", "Rapport november 2026").
+    Title,
+    /// The day of the import: the nearest date that is not in the future.
+    ImportDate,
+}
+
+/// How a file's dates without a year get one: the year that puts the date nearest to
+/// `reference` (for [`YearSource::ImportDate`], the nearest not after it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearRule {
+    pub source: YearSource,
+    pub reference: NaiveDate,
+}
+
+impl YearRule {
+    pub fn resolve(&self, month: u32, day: u32) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        let y = self.reference.year();
+        let candidates = [y - 1, y, y + 1]
+            .into_iter()
+            .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day));
+        match self.source {
+            YearSource::ImportDate => candidates.filter(|d| *d <= self.reference).max(),
+            _ => candidates.min_by_key(|d| (*d - self.reference).num_days().abs()),
+        }
+    }
+}
+
+/// Everything a file decides once about its dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRules {
+    pub order: DayOrder,
+    pub year: YearRule,
+}
+
+/// A date written without a year, as (month, day, time): `3/11`, `3.11`, `3/11 21.30`,
+/// `3 nov`, `3 november kl 21`. Day first unless the file is month-first.
+pub fn parse_yearless(value: &str, order: DayOrder) -> Option<(u32, u32, Option<NaiveTime>)> {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let first = *words.first()?;
+    let (a, b, rest) = if let Some(m) = words.get(1).and_then(|w| month_number(w)) {
+        let d: u32 = first.trim_end_matches('.').parse().ok()?;
+        (d, m, &words[2..])
+    } else {
+        let sep = first.chars().find(|c| matches!(c, '/' | '.'))?;
+        let (x, y) = first.trim_end_matches(sep).split_once(sep)?;
+        if x.is_empty() || y.is_empty() || x.len() > 2 || y.len() > 2 || y.contains(sep) {
+            return None;
+        }
+        let (x, y): (u32, u32) = (x.parse().ok()?, y.parse().ok()?);
+        match order {
+            DayOrder::DayMonth => (x, y, &words[1..]),
+            DayOrder::MonthDay => (y, x, &words[1..]),
+        }
+    };
+    if !(1..=12).contains(&b) || !(1..=31).contains(&a) {
+        return None;
+    }
+    let rest = rest.join(" ");
+    let time = if rest.is_empty() {
+        None
+    } else {
+        Some(parse_time(&rest)?)
+    };
+    Some((b, a, time))
+}
+
+/// A year a title row names: `Vecka 47 2026`, `v.47 2026`, `november 2026`, or a full
+/// date in it; the reference day is that week's Thursday, the month's middle or the date.
+pub fn title_reference(text: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    for w in &words {
+        if let Some(when) = parse(w, DayOrder::DayMonth)
+            && (2000..=2099).contains(&when.date.year())
+        {
+            return Some(when.date);
+        }
+    }
+    let year_at = words
+        .iter()
+        .position(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (2000..=2099).contains(&y)))?;
+    let year: i32 = words[year_at].parse().ok()?;
+    let before = |i: usize| year_at.checked_sub(i).and_then(|j| words.get(j));
+    // "vecka 47 2026", "v. 47 2026", "v47 2026"
+    let week = before(1).and_then(|w| {
+        let digits = w.trim_start_matches("v.").trim_start_matches('v');
+        let n: u32 = digits.parse().ok()?;
+        let named = digits.len() < w.len() || before(2).is_some_and(|p| p.starts_with('v'));
+        named.then_some(n)
+    });
+    if let Some(week) = week {
+        return NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Thu);
+    }
+    if let Some(m) = before(1).and_then(|w| month_number(w)) {
+        return NaiveDate::from_ymd_opt(year, m, 15);
+    }
+    NaiveDate::from_ymd_opt(year, 7, 1)
+}
+
 /// A parsed date with its time if the value had one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct When {
@@ -428,6 +538,63 @@ mod tests {
         }
         assert_eq!(p("1 maj 2026").map(|w| w.date), Some(d(2026, 5, 1)));
         assert_eq!(p("31 december 2026").map(|w| w.date), Some(d(2026, 12, 31)));
+    }
+
+    #[test]
+    fn dates_without_a_year_take_the_files_year() {
+        let t2130 = NaiveTime::from_hms_opt(21, 30, 0);
+        assert_eq!(
+            parse_yearless("3/11", DayOrder::DayMonth),
+            Some((11, 3, None))
+        );
+        assert_eq!(
+            parse_yearless("3.11", DayOrder::DayMonth),
+            Some((11, 3, None))
+        );
+        assert_eq!(
+            parse_yearless("3/11 21.30", DayOrder::DayMonth),
+            Some((11, 3, t2130))
+        );
+        assert_eq!(
+            parse_yearless("11/3", DayOrder::MonthDay),
+            Some((11, 3, None))
+        );
+        assert_eq!(
+            parse_yearless("3 nov kl 21.30", DayOrder::DayMonth),
+            Some((11, 3, t2130))
+        );
+        for bad in [
+            "13/13", "3/11/5", "3", "14.30.00", "3/11 hej", "0/5", "3/112",
+        ] {
+            assert_eq!(parse_yearless(bad, DayOrder::DayMonth), None, "{bad}");
+        }
+        // Nearest to the file's dates: a December file's 2/1 is next January.
+        let rule = YearRule {
+            source: YearSource::FileDates,
+            reference: d(2026, 12, 28),
+        };
+        assert_eq!(rule.resolve(1, 2), Some(d(2027, 1, 2)));
+        assert_eq!(rule.resolve(11, 3), Some(d(2026, 11, 3)));
+        // From the import day: never in the future.
+        let rule = YearRule {
+            source: YearSource::ImportDate,
+            reference: d(2026, 11, 30),
+        };
+        assert_eq!(rule.resolve(12, 5), Some(d(2025, 12, 5)));
+        assert_eq!(rule.resolve(11, 30), Some(d(2026, 11, 30)));
+        assert_eq!(
+            rule.resolve(2, 29),
+            None,
+            "no leap day within a year either way"
+        );
+        assert_eq!(title_reference("Vecka 47 2026"), Some(d(2026, 11, 19)));
+        assert_eq!(title_reference("Rapport v.47 2026"), Some(d(2026, 11, 19)));
+        assert_eq!(
+            title_reference("Händelser november 2026"),
+            Some(d(2026, 11, 15))
+        );
+        assert_eq!(title_reference("Läget 2026-11-20"), Some(d(2026, 11, 20)));
+        assert_eq!(title_reference("Veckorapport"), None);
     }
 
     #[test]

@@ -205,6 +205,8 @@ pub struct ImportResult {
     /// All issues; `issues` lists the first [`MAX_LISTED_ISSUES`].
     pub issues_total: u32,
     pub dry_run: bool,
+    /// How dates written without a year got one ("3 datum saknade år: …"), if any did.
+    pub year_note: Option<String>,
 }
 
 /// How many issues a result lists; all are stored with the batch.
@@ -389,6 +391,7 @@ pub fn run_inspected(
     let plan::Plan {
         map,
         day_order,
+        year,
         partner_name,
         partner_id,
         profile,
@@ -415,7 +418,10 @@ pub fn run_inspected(
             header: &header,
             header_idx,
             map: &map,
-            day_order,
+            dates: dates::DateRules {
+                order: day_order,
+                year,
+            },
             partner_id,
             partner_name: &partner_name,
             overrides: &overrides,
@@ -467,6 +473,19 @@ pub fn run_inspected(
         issues_total: done.issues_total,
         issues: done.issues.clone(),
         dry_run: opts.dry_run,
+        year_note: (done.yearless > 0).then(|| {
+            use crate::messages::{YearFrom, year_note};
+            use chrono::Datelike;
+            let reference = year.reference.to_string();
+            year_note(
+                done.yearless,
+                match year.source {
+                    dates::YearSource::FileDates => YearFrom::FileDates(reference),
+                    dates::YearSource::Title => YearFrom::Title(year.reference.year()),
+                    dates::YearSource::ImportDate => YearFrom::ImportDate(reference),
+                },
+            )
+        }),
     })
 }
 
@@ -486,7 +505,7 @@ struct Prepared<'a> {
     header: &'a [String],
     header_idx: usize,
     map: &'a Mapping,
-    day_order: DayOrder,
+    dates: dates::DateRules,
     partner_id: Option<Id>,
     partner_name: &'a Option<String>,
     overrides: &'a HashMap<String, String>,
@@ -519,7 +538,7 @@ fn load(
 ) -> Result<Loaded> {
     let header = p.header;
     let map = p.map;
-    let day_order = p.day_order;
+    let day_order = p.dates.order;
     let overrides = p.overrides;
     let file = &src.file_name;
     let mut partner_id = p.partner_id;
@@ -545,7 +564,7 @@ fn load(
     )?;
 
     let (mut checker, mut writer) = rows::loader(
-        &tx, batch, header, map, day_order, partner_id, overrides, opts,
+        &tx, batch, header, map, p.dates, partner_id, overrides, opts,
     )?;
     // Bulk: the index definitions are read back, dropped, and re-run verbatim after.
     let dropped = if p.bulk {
@@ -746,10 +765,23 @@ fn stream_rows(
 }
 
 /// Reads the date column(s) until a date proves the order (a part above 12).
-fn sniff_day_order(src: &source::Source, map: &Mapping, header_idx: usize) -> Result<DayOrder> {
+/// What a file's dates say about themselves: the day order its numeric dates prove,
+/// the latest date written with a year, and a year its title rows name.
+pub(crate) struct Sniffed {
+    pub order: DayOrder,
+    pub latest: Option<chrono::NaiveDate>,
+    pub title: Option<chrono::NaiveDate>,
+}
+
+fn sniff_dates(src: &source::Source, map: &Mapping, header_idx: usize) -> Result<Sniffed> {
     let col = map.column(Field::DateTime).or(map.column(Field::Date));
+    let mut out = Sniffed {
+        order: DayOrder::DayMonth,
+        latest: None,
+        title: None,
+    };
     let Some(col) = col else {
-        return Ok(DayOrder::DayMonth);
+        return Ok(out);
     };
     let mut reader = src.rows()?;
     let mut rec = csv::StringRecord::new();
@@ -757,11 +789,23 @@ fn sniff_day_order(src: &source::Source, map: &Mapping, header_idx: usize) -> Re
     let mut i = 0usize;
     while reader.read(&mut rec)? && i < 100_000 {
         i += 1;
-        if i <= header_idx + 1 {
+        if i <= header_idx {
+            // A title row above the header: "Vecka 47 2026".
+            if out.title.is_none() {
+                out.title = rec.iter().find_map(dates::title_reference);
+            }
+            continue;
+        }
+        if i == header_idx + 1 {
             continue;
         }
         // A file whose first thousand dates are all ISO or written out has no order to find.
         let value = rec.get(col).unwrap_or("");
+        if let Some(when) = dates::parse(value, DayOrder::DayMonth)
+            && out.latest.is_none_or(|l| when.date > l)
+        {
+            out.latest = Some(when.date);
+        }
         if value.contains('/')
             || value
                 .split_whitespace()
@@ -778,13 +822,14 @@ fn sniff_day_order(src: &source::Source, map: &Mapping, header_idx: usize) -> Re
             Some(DayOrder::MonthDay) => md += 1,
             None => {}
         }
-        if dm + md >= 50 {
+        if dm + md >= 50 && out.latest.is_some() {
             break;
         }
     }
-    Ok(if md > dm {
+    out.order = if md > dm {
         DayOrder::MonthDay
     } else {
         DayOrder::DayMonth
-    })
+    };
+    Ok(out)
 }

@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 
 use super::dates::DayOrder;
+use super::dates::{YearRule, YearSource};
 use super::mapping::{self, Field, Mapping};
-use super::{ImportOptions, Inspection, sniff_day_order};
+use super::{ImportOptions, Inspection, sniff_dates};
 use crate::Store;
 use crate::db::import_profile::{self, Profile};
 use crate::db::named;
@@ -31,6 +32,8 @@ pub struct Context {
     categories: Vec<String>,
     /// How many reports the store holds (a big file into a smaller table loads in bulk).
     pub existing_reports: i64,
+    /// The day of the import: the last resort for a date written without a year.
+    pub today: chrono::NaiveDate,
 }
 
 impl Context {
@@ -46,6 +49,7 @@ impl Context {
             shape_profiles: import_profile::list_profiles_by_signature(conn, &signature)?,
             categories: named::list_names(conn, Kind::Category)?,
             existing_reports: crate::db::report::count_reports(conn)?,
+            today: crate::time::today(),
         })
     }
 
@@ -63,6 +67,8 @@ impl Context {
 pub struct Plan {
     pub map: Mapping,
     pub day_order: DayOrder,
+    /// Where a date written without a year gets its year.
+    pub year: YearRule,
     /// The partner named (or the police for police events), if any.
     pub partner_name: Option<String>,
     /// Its id, when it exists (the police are added by the load if missing).
@@ -171,11 +177,28 @@ pub fn plan(inspection: &Inspection, ctx: &Context, opts: &ImportOptions) -> Res
         return Err(Message::ImportNeedsPartner { file }.into());
     }
 
-    // Day order: asked for, remembered, or proven by the file's own dates.
+    // Day order: asked for, remembered, or proven by the file's own dates. A date
+    // without a year takes the year nearest the file's other dates, else its title's,
+    // else the import day's.
+    let sniffed = sniff_dates(&inspection.src, &map, inspection.header_idx)?;
     let day_order = match (opts.day_order, &profile) {
         (Some(o), _) => o,
         (None, Some(p)) if p.settings.day_order != DayOrder::DayMonth => p.settings.day_order,
-        _ => sniff_day_order(&inspection.src, &map, inspection.header_idx)?,
+        _ => sniffed.order,
+    };
+    let year = match (sniffed.latest, sniffed.title) {
+        (Some(reference), _) => YearRule {
+            source: YearSource::FileDates,
+            reference,
+        },
+        (None, Some(reference)) => YearRule {
+            source: YearSource::Title,
+            reference,
+        },
+        (None, None) => YearRule {
+            source: YearSource::ImportDate,
+            reference: ctx.today,
+        },
     };
 
     let mut overrides: HashMap<String, String> = profile
@@ -207,6 +230,7 @@ pub fn plan(inspection: &Inspection, ctx: &Context, opts: &ImportOptions) -> Res
     Ok(Plan {
         map,
         day_order,
+        year,
         partner_name,
         partner_id,
         profile,

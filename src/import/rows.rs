@@ -14,7 +14,7 @@ use csv::StringRecord;
 use rusqlite::Transaction;
 
 use super::categories::CategoryMap;
-use super::dates::{self, DayOrder, When};
+use super::dates::{self, DateRules, When};
 use super::mapping::{Field, Mapping};
 use super::{
     ImportOptions, MAX_LISTED_ISSUES, OnProblem, RowAction, RowIssue, SAMPLE_ROWS, SampleRow,
@@ -40,6 +40,8 @@ pub struct Done {
     unplaced: HashMap<String, (String, u32)>,
     /// What the stored rows add to `report_month` (its triggers are off during a load).
     pub months: MonthDeltas,
+    /// Dates read without a year (the result says where their year came from).
+    pub yearless: u32,
 }
 
 impl Done {
@@ -119,7 +121,9 @@ pub enum Checked {
 pub struct Checker {
     header: Vec<String>,
     col: HashMap<Field, usize>,
-    day_order: DayOrder,
+    dates: DateRules,
+    /// Dates written without a year, given one by `dates.year`.
+    yearless: u32,
     partner: Option<Id>,
     partners: HashMap<String, Id>,
     places: HashMap<String, Id>,
@@ -161,7 +165,7 @@ pub fn loader<'t>(
     batch: Id,
     header: &[String],
     map: &Mapping,
-    day_order: DayOrder,
+    dates: DateRules,
     partner: Option<Id>,
     category_overrides: &HashMap<String, String>,
     opts: &ImportOptions,
@@ -178,7 +182,8 @@ pub fn loader<'t>(
     let checker = Checker {
         header: header.to_vec(),
         col,
-        day_order,
+        dates,
+        yearless: 0,
         partner,
         partners,
         places,
@@ -207,6 +212,7 @@ pub fn loader<'t>(
             unmapped: Vec::new(),
             unplaced: HashMap::new(),
             months: MonthDeltas::default(),
+            yearless: 0,
         },
         insert: Inserter::new(tx)?,
     };
@@ -236,15 +242,23 @@ impl Checker {
         String::from_utf8_lossy(&bytes).trim_end().to_string()
     }
 
-    /// Reads a date (and maybe a time) from a cell, accepting Excel serial numbers too.
-    fn when(&self, value: &str) -> Option<When> {
-        dates::parse(value, self.day_order).or_else(|| {
-            let n: f64 = value.replace(',', ".").parse().ok()?;
-            (20_000.0..=80_000.0)
-                .contains(&n)
-                .then(|| dates::excel_serial(n, false))
-                .flatten()
-        })
+    /// Reads a date (and maybe a time) from a cell, accepting Excel serial numbers and
+    /// dates written without a year (`3/11 21.30`: the year the file's rule gives).
+    fn when(&mut self, value: &str) -> Option<When> {
+        dates::parse(value, self.dates.order)
+            .or_else(|| {
+                let n: f64 = value.replace(',', ".").parse().ok()?;
+                (20_000.0..=80_000.0)
+                    .contains(&n)
+                    .then(|| dates::excel_serial(n, false))
+                    .flatten()
+            })
+            .or_else(|| {
+                let (month, day, time) = dates::parse_yearless(value, self.dates.order)?;
+                let date = self.dates.year.resolve(month, day)?;
+                self.yearless += 1;
+                Some(When { date, time })
+            })
     }
 
     fn category_id(&mut self, text: &str) -> Id {
@@ -588,6 +602,7 @@ impl Checker {
         done.unmapped = unmapped;
         done.unplaced = self.unplaced;
         done.counts.masked = self.masked;
+        done.yearless = self.yearless;
     }
 }
 

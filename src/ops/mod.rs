@@ -14,6 +14,7 @@ pub mod partners;
 pub mod personal_data;
 pub mod picture;
 pub mod places;
+pub mod register;
 pub mod report;
 pub mod settings;
 
@@ -37,6 +38,8 @@ pub struct AppInfo {
     pub version: String,
     /// Where the pre-upgrade copy went, when opening upgraded the database.
     pub backup: Option<String>,
+    /// The municipality's name, once set.
+    pub municipality: Option<String>,
 }
 
 pub fn info(store: &Store) -> Result<AppInfo> {
@@ -48,6 +51,11 @@ pub fn info(store: &Store) -> Result<AppInfo> {
         places: u32::try_from(places).unwrap_or(u32::MAX),
         version: env!("CARGO_PKG_VERSION").to_string(),
         backup: store.backup().map(|b| b.display().to_string()),
+        municipality: crate::db::setting::get_setting(
+            store.conn(),
+            crate::db::setting::MUNICIPALITY,
+        )?
+        .filter(|m| !m.trim().is_empty()),
     })
 }
 

@@ -36,3 +36,36 @@ pub fn add_alias(store: &mut Store, place: &str, alias: &str) -> Result<u32> {
 pub fn unplaced(store: &Store) -> Result<Vec<UnplacedText>> {
     place::list_unplaced(store.conn())
 }
+
+/// Moves a place to another area, or out of any (`None`).
+pub fn move_to_area(store: &mut Store, place: &str, area: Option<&str>) -> Result<()> {
+    store.write(|tx| place::move_place(tx, place, area))
+}
+
+/// Merges the place `from` into `into` (reports, other spellings, and its name as one
+/// more spelling); unplaced reports whose text is that name are placed too. Returns how
+/// many reports now point at `into` that did not.
+pub fn merge(store: &mut Store, from: &str, into: &str) -> Result<u32> {
+    store.write(|tx| {
+        let from_name = place::get_place_name(tx, from)?;
+        let moved = place::merge_places(tx, from, into)?;
+        let into_id = place::get_place_id(tx, into)?;
+        Ok(moved + place::resolve_unplaced(tx, into_id, &from_name)?)
+    })
+}
+
+/// A new place named after an unplaced text (in `area`, if given), with the reports
+/// that text names placed there; returns how many were placed.
+pub fn add_from_unplaced(store: &mut Store, text: &str, area: Option<&str>) -> Result<u32> {
+    store.write(|tx| {
+        let added = place::insert_place(
+            tx,
+            &NewPlace {
+                name: text.to_string(),
+                area: area.map(str::to_string),
+                ..Default::default()
+            },
+        )?;
+        place::resolve_unplaced(tx, added.id, text)
+    })
+}

@@ -4,10 +4,22 @@
 use clap::Subcommand;
 use navet::Store;
 use navet::db::place::NewPlace;
+use navet::messages::Kind;
 use navet::ops;
 
 use crate::output::{JsonFlag, print_list};
 use crate::words as cli;
+
+/// What every named list offers: rename, retire, restore.
+#[derive(Subcommand)]
+pub enum NameCmd {
+    /// Byt namn; rapporterna följer med.
+    Rename { name: String, new_name: String },
+    /// Ta bort ur listorna man väljer från (historiken finns kvar).
+    Retire { name: String },
+    /// Ta tillbaka i listorna.
+    Restore { name: String },
+}
 
 #[derive(Subcommand)]
 pub enum AreaCmd {
@@ -15,6 +27,8 @@ pub enum AreaCmd {
     Add { name: String },
     /// Lista områden med antal platser.
     List(JsonFlag),
+    #[command(flatten)]
+    Name(NameCmd),
 }
 
 #[derive(Subcommand)]
@@ -40,6 +54,16 @@ pub enum PlaceCmd {
     Alias { place: String, alias: String },
     /// Lista platser med område och andra namn.
     List(JsonFlag),
+    /// Flytta en plats till ett annat område (utan --area: till inget område).
+    Move {
+        place: String,
+        #[arg(long)]
+        area: Option<String>,
+    },
+    /// Slå ihop två platser: rapporterna och namnen hos den första flyttas till den andra.
+    Merge { from: String, into: String },
+    #[command(flatten)]
+    Name(NameCmd),
 }
 
 #[derive(Subcommand)]
@@ -48,6 +72,8 @@ pub enum PartnerCmd {
     Add { name: String },
     /// Lista aktörer med antal rapporter.
     List(JsonFlag),
+    #[command(flatten)]
+    Name(NameCmd),
 }
 
 #[derive(Subcommand)]
@@ -73,8 +99,32 @@ pub fn area(store: &mut Store, cmd: AreaCmd) -> navet::Result<()> {
         AreaCmd::List(f) => {
             let areas = ops::places::areas(store)?;
             print_list(f.json, &areas, cli::headers::AREAS, |a| {
-                vec![a.name.clone(), a.places.to_string()]
+                vec![a.name.clone(), a.places.to_string(), yes_no(a.active)]
             })?;
+        }
+        AreaCmd::Name(cmd) => names(store, Kind::Area, cmd)?,
+    }
+    Ok(())
+}
+
+fn yes_no(active: bool) -> String {
+    if active { cli::YES } else { cli::NO }.to_string()
+}
+
+/// Rename, retire or restore a named thing of any kind.
+fn names(store: &mut Store, kind: Kind, cmd: NameCmd) -> navet::Result<()> {
+    match cmd {
+        NameCmd::Rename { name, new_name } => {
+            ops::register::rename(store, kind, &name, &new_name)?;
+            println!("{}", cli::renamed(kind, name.trim(), new_name.trim()));
+        }
+        NameCmd::Retire { name } => {
+            ops::register::set_active(store, kind, &name, false)?;
+            println!("{}", cli::retired(kind, name.trim()));
+        }
+        NameCmd::Restore { name } => {
+            ops::register::set_active(store, kind, &name, true)?;
+            println!("{}", cli::restored(kind, name.trim()));
         }
     }
     Ok(())
@@ -118,9 +168,19 @@ pub fn place(store: &mut Store, cmd: PlaceCmd) -> navet::Result<()> {
                     p.name.clone(),
                     p.area.clone().unwrap_or_default(),
                     p.aliases.join(", "),
+                    yes_no(p.active),
                 ]
             })?;
         }
+        PlaceCmd::Move { place, area } => {
+            ops::places::move_to_area(store, &place, area.as_deref())?;
+            println!("{}", cli::place_moved(place.trim(), area.as_deref()));
+        }
+        PlaceCmd::Merge { from, into } => {
+            let moved = ops::places::merge(store, &from, &into)?;
+            println!("{}", cli::places_merged(from.trim(), into.trim(), moved));
+        }
+        PlaceCmd::Name(cmd) => names(store, Kind::Place, cmd)?,
     }
     Ok(())
 }
@@ -134,9 +194,10 @@ pub fn partner(store: &mut Store, cmd: PartnerCmd) -> navet::Result<()> {
         PartnerCmd::List(f) => {
             let partners = ops::partners::list(store)?;
             print_list(f.json, &partners, cli::headers::PARTNERS, |p| {
-                vec![p.name.clone(), p.reports.to_string()]
+                vec![p.name.clone(), p.reports.to_string(), yes_no(p.active)]
             })?;
         }
+        PartnerCmd::Name(cmd) => names(store, Kind::Partner, cmd)?,
     }
     Ok(())
 }
@@ -146,10 +207,7 @@ pub fn category(store: &mut Store, cmd: CategoryCmd) -> navet::Result<()> {
         CategoryCmd::List(f) => {
             let categories = ops::categories::list(store)?;
             print_list(f.json, &categories, cli::headers::CATEGORIES, |c| {
-                vec![
-                    c.name.clone(),
-                    if c.active { cli::YES } else { cli::NO }.to_string(),
-                ]
+                vec![c.name.clone(), yes_no(c.active)]
             })?;
         }
         CategoryCmd::Add { name } => {

@@ -3,6 +3,8 @@
 
 use std::fmt::Display;
 
+use navet::messages::Kind;
+
 pub const NO_CHROMIUM: &str = "chromium saknas: ingen jämförelse";
 pub const NO_SQLITE3: &str = "sqlite3 saknas: ingen jämförelse";
 pub const DRY_RUN: &str = "Provkörning: inget sparades.";
@@ -15,9 +17,9 @@ pub mod headers {
     pub const REPORTS: &[&str] = &[
         "Id", "Tidpunkt", "Plats", "Område", "Kategori", "Aktör", "Antal", "Text",
     ];
-    pub const AREAS: &[&str] = &["Område", "Platser"];
-    pub const PLACES: &[&str] = &["Plats", "Område", "Alias"];
-    pub const PARTNERS: &[&str] = &["Aktör", "Rapporter"];
+    pub const AREAS: &[&str] = &["Område", "Platser", "I listorna"];
+    pub const PLACES: &[&str] = &["Plats", "Område", "Andra namn", "I listorna"];
+    pub const PARTNERS: &[&str] = &["Aktör", "Rapporter", "I listorna"];
     pub const CATEGORIES: &[&str] = &["Kategori", "Aktiv"];
     pub const EXPORTS: &[&str] = &[
         "Nr",
@@ -109,6 +111,33 @@ pub fn partner_added(name: impl Display) -> String {
 
 pub fn category_added(name: impl Display) -> String {
     format!("Kategorin {} har lagts till.", name)
+}
+
+pub fn renamed(kind: Kind, old: impl Display, new: impl Display) -> String {
+    format!("{} {} heter nu {}.", kind.sv_definite(), old, new)
+}
+
+pub fn retired(kind: Kind, name: impl Display) -> String {
+    format!(
+        "{} {} finns inte längre i listorna (historiken finns kvar).",
+        kind.sv_definite(),
+        name
+    )
+}
+
+pub fn restored(kind: Kind, name: impl Display) -> String {
+    format!("{} {} finns i listorna igen.", kind.sv_definite(), name)
+}
+
+pub fn place_moved(place: impl Display, area: Option<&str>) -> String {
+    match area.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(area) => format!("Platsen {place} ligger nu i området {area}."),
+        None => format!("Platsen {place} ligger nu utan område."),
+    }
+}
+
+pub fn places_merged(from: impl Display, into: impl Display, moved: u32) -> String {
+    format!("Platsen {from} är nu ett annat namn för {into}; {moved} rapporter flyttades dit.")
 }
 
 pub fn category_renamed(old: impl Display, new: impl Display) -> String {

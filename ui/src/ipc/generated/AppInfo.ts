@@ -7,4 +7,8 @@ export type AppInfo = { dbPath: string, schemaVersion: number, reports: number, 
 /**
  * Where the pre-upgrade copy went, when opening upgraded the database.
  */
-backup: string | null, };
+backup: string | null, 
+/**
+ * The municipality's name, once set.
+ */
+municipality: string | null, };

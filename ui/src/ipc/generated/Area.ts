@@ -4,4 +4,8 @@ export type Area = { id: string, name: string,
 /**
  * How many places the area holds.
  */
-places: number, };
+places: number, 
+/**
+ * False once retired: left out of the lists a user picks from.
+ */
+active: boolean, };

@@ -18,4 +18,8 @@ formatLabel: string, encoding: string | null, delimiter: string | null, sheet: s
 /**
  * All issues; `issues` lists the first [`MAX_LISTED_ISSUES`].
  */
-issuesTotal: number, dryRun: boolean, };
+issuesTotal: number, dryRun: boolean, 
+/**
+ * How dates written without a year got one ("3 datum saknade år: …"), if any did.
+ */
+yearNote: string | null, };

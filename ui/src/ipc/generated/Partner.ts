@@ -4,4 +4,8 @@ export type Partner = { id: string, name: string,
 /**
  * How many reports this partner has sent.
  */
-reports: number, };
+reports: number, 
+/**
+ * False once retired: left out of the lists a user picks from.
+ */
+active: boolean, };
