@@ -31,6 +31,17 @@ const COMMANDS: &[&str] = &[
     "suggest_links",
     "confirm_link",
     "reject_link",
+    "list_areas",
+    "add_area",
+    "add_place",
+    "add_partner",
+    "add_category",
+    "rename_item",
+    "set_item_active",
+    "move_place",
+    "merge_places",
+    "place_as_new",
+    "set_municipality",
 ];
 
 fn main() {

@@ -17,18 +17,20 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use navet::db::area::Area;
 use navet::db::category::Category;
 use navet::db::export_log::ExportEntry;
 use navet::db::import_batch::Batch;
 use navet::db::partner::Partner;
 use navet::db::picture_snapshot::SnapshotListItem;
-use navet::db::place::{Place, UnplacedText};
+use navet::db::place::{NewPlace, Place, UnplacedText};
 use navet::db::report::{NewReport, Report, ReportFilter, ReportPage};
 use navet::db::report_link::{Link, LinkStatus};
 use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
 use navet::export::{ExportDone, ExportFormat, ExportRequest};
 use navet::import::{ImportOptions, ImportProgress, ImportResult, Inspection};
+use navet::messages::Kind;
 use navet::ops::personal_data::PersonalDataScan;
 use navet::ops::{self, AppInfo};
 use navet::picture::{AnalysisPart, Period, PeriodQuery, Picture};
@@ -172,6 +174,76 @@ async fn list_categories(app: AppHandle) -> Reply<Vec<Category>> {
 #[tauri::command]
 async fn list_partners(app: AppHandle) -> Reply<Vec<Partner>> {
     read(app, ops::partners::list).await
+}
+
+#[tauri::command]
+async fn list_areas(app: AppHandle) -> Reply<Vec<Area>> {
+    read(app, ops::places::areas).await
+}
+
+#[tauri::command]
+async fn add_area(app: AppHandle, name: String) -> Reply<()> {
+    write(app, move |s| ops::places::add_area(s, &name).map(|_| ())).await
+}
+
+#[tauri::command]
+async fn add_place(app: AppHandle, place: NewPlace) -> Reply<()> {
+    write(app, move |s| ops::places::add(s, &place).map(|_| ())).await
+}
+
+#[tauri::command]
+async fn add_partner(app: AppHandle, name: String) -> Reply<()> {
+    write(app, move |s| ops::partners::add(s, &name).map(|_| ())).await
+}
+
+#[tauri::command]
+async fn add_category(app: AppHandle, name: String) -> Reply<()> {
+    write(app, move |s| ops::categories::add(s, &name).map(|_| ())).await
+}
+
+#[tauri::command]
+async fn rename_item(app: AppHandle, kind: Kind, name: String, new_name: String) -> Reply<()> {
+    write(app, move |s| {
+        ops::register::rename(s, kind, &name, &new_name)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn set_item_active(app: AppHandle, kind: Kind, name: String, active: bool) -> Reply<()> {
+    write(app, move |s| {
+        ops::register::set_active(s, kind, &name, active)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn move_place(app: AppHandle, place: String, area: Option<String>) -> Reply<()> {
+    write(app, move |s| {
+        ops::places::move_to_area(s, &place, area.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn merge_places(app: AppHandle, from: String, into: String) -> Reply<u32> {
+    write(app, move |s| ops::places::merge(s, &from, &into)).await
+}
+
+#[tauri::command]
+async fn place_as_new(app: AppHandle, text: String, area: Option<String>) -> Reply<u32> {
+    write(app, move |s| {
+        ops::places::add_from_unplaced(s, &text, area.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn set_municipality(app: AppHandle, name: String) -> Reply<()> {
+    write(app, move |s| {
+        ops::settings::set(s, navet::db::setting::MUNICIPALITY, name.trim())
+    })
+    .await
 }
 
 #[tauri::command]
@@ -545,7 +617,18 @@ fn main() {
             list_links,
             suggest_links,
             confirm_link,
-            reject_link
+            reject_link,
+            list_areas,
+            add_area,
+            add_place,
+            add_partner,
+            add_category,
+            rename_item,
+            set_item_active,
+            move_place,
+            merge_places,
+            place_as_new,
+            set_municipality
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,7 +1,10 @@
 // End-to-end test of the real Navet binary: tauri-driver starts the app on a
 // fresh temporary database under a real WebKitGTK window (Xvfb in CI), and this
-// script uses it as a coordinator would: load the demo, add a report through
-// the form, find it in the list, filter, and save screenshots for review.
+// script uses it as a coordinator would. First on an empty database, with no
+// terminal: set up the municipality, an area, a place and a partner, import a
+// partner's file with short dates and find every row, see a first picture. Then,
+// on a second empty database: load the demo, add a report through the form, find
+// it in the list, filter, import, connect, picture, pairs; screenshots for review.
 //
 // Usage: node e2e/run.mjs [path/to/navet-app]  (env: NAVET_E2E_OUT for screenshots)
 
@@ -17,9 +20,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const app = resolve(process.argv[2] ?? join(root, "target/debug/navet-app"));
 const cli = join(root, "target/debug/navet");
 const out = resolve(process.env.NAVET_E2E_OUT ?? join(root, "artifacts/e2e"));
-const port = 4444 + Math.floor(Math.random() * 1000);
 mkdirSync(out, { recursive: true });
 const dbDir = mkdtempSync(join(tmpdir(), "navet-e2e-"));
+const firstDb = join(dbDir, "forsta.sqlite");
 const db = join(dbDir, "navet.sqlite");
 
 if (!existsSync(app)) {
@@ -47,13 +50,37 @@ function waitPort(p, timeout = 15000) {
 }
 
 const driverBin = process.env.TAURI_DRIVER ?? "tauri-driver";
-// Exports go to the artifacts folder instead of a native save dialog.
-const driver = spawn(driverBin, ["--port", String(port), "--native-port", String(port + 1000)], {
-  env: { ...process.env, NAVET_DB: db, NAVET_EXPORT_DIR: out },
-  stdio: ["ignore", "inherit", "inherit"],
-});
+let driver = null;
+let wd = null;
 
-const wd = new WebDriver(`http://127.0.0.1:${port}`);
+/** Starts tauri-driver and the app on `dbPath`, in the size asked for. */
+async function openApp(dbPath) {
+  const port = 4444 + Math.floor(Math.random() * 1000);
+  // Exports go to the artifacts folder instead of a native save dialog.
+  driver = spawn(driverBin, ["--port", String(port), "--native-port", String(port + 1000)], {
+    env: { ...process.env, NAVET_DB: dbPath, NAVET_EXPORT_DIR: out },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  wd = new WebDriver(`http://127.0.0.1:${port}`);
+  await waitPort(port);
+  await wd.start(app);
+  // NAVET_E2E_SIZE=800x560 runs every step in the smallest window the app allows.
+  if (process.env.NAVET_E2E_SIZE) {
+    const [w, h] = process.env.NAVET_E2E_SIZE.split("x").map(Number);
+    await wd.setSize(w, h);
+  }
+}
+
+async function closeApp() {
+  if (wd) await wd.stop();
+  if (driver) {
+    const exited = new Promise((r) => driver.once("exit", r));
+    driver.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+  }
+  wd = null;
+  driver = null;
+}
 let passed = 0;
 let failed = 0;
 
@@ -90,14 +117,86 @@ async function selectOption(selectCss, value) {
 
 const TEXT = "E2E: nytt klotter på scenen, åäö";
 
+/** Fails when a select or button cuts its own text (its content is wider or taller than its box). */
+async function noClippedControls(where) {
+  const clipped = await wd.execute(`
+    return [...document.querySelectorAll("select, button, input[type=text], input:not([type])")]
+      .filter((e) => e.offsetParent !== null)
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+      .map((e) => (e.id || e.className || e.tagName) + ": " + (e.value || e.textContent || "").slice(0, 40));
+  `);
+  assert(clipped.length === 0, `${where}: clipped controls: ${clipped.join("; ")}`);
+}
+
+/** Fails when anything reaches past the window's right edge. */
+async function nothingPastTheEdge(where) {
+  const wide = await wd.execute(`return document.documentElement.scrollWidth > window.innerWidth + 1;`);
+  assert(!wide, `${where}: the page is wider than the window`);
+}
+
+const SHORT_DATES = join(root, "tests/fixtures/e2e/fritidsgarden-kortdatum.csv");
+
 try {
-  await waitPort(port);
-  await wd.start(app);
-  // NAVET_E2E_SIZE=800x560 runs every step in the smallest window the app allows.
-  if (process.env.NAVET_E2E_SIZE) {
-    const [w, h] = process.env.NAVET_E2E_SIZE.split("x").map(Number);
-    await wd.setSize(w, h);
-  }
+  await openApp(firstDb);
+
+  await step("an empty start leads to Grunddata, where the municipality, an area, a place and a partner are added", async () => {
+    await wd.waitFor("#welcome");
+    await wd.click(await wd.find("#start-empty"));
+    await wd.waitFor("#register");
+    await wd.waitFor("#notice", { pred: (t) => t.includes("kommunens namn") });
+    const municipality = await wd.find("#register-municipality");
+    await wd.type(municipality, "Testby kommun\uE007");
+    await wd.waitFor("#register-municipality-message", { pred: (t) => t.includes("Testby kommun") });
+    await wd.type(await wd.find("#register-area-add-name"), "Centrum\uE007");
+    await wd.waitFor('#register-area-rows tr[data-name="Centrum"]');
+    await wd.type(await wd.find("#register-place-add-name"), "Torget");
+    await selectOption("#register-place-add-area", "Centrum");
+    await wd.click(await wd.find("#register-place-add button[type=submit]"));
+    await wd.waitFor('#register-place-rows tr[data-name="Torget"]');
+    await wd.type(await wd.find("#register-partner-add-name"), "Fritidsgården\uE007");
+    await wd.waitFor('#register-partner-rows tr[data-name="Fritidsgården"]');
+    const text = await wd.text(await wd.find("#register"));
+    assert(!/navet |--[a-z]/.test(text), `the register mentions the command line: ${text}`);
+    await noClippedControls("Grunddata");
+    await nothingPastTheEdge("Grunddata");
+    await shot("00-register");
+  });
+
+  await step("a partner file with short dates is imported without a row lost, and every row is in the register", async () => {
+    await wd.click(await wd.find("#nav-import"));
+    await selectOption("#import-partner", "Fritidsgården");
+    const path = await wd.waitFor("#import-path");
+    await wd.type(path, SHORT_DATES + "\uE007");
+    await wd.waitFor("#import-counts", { pred: (t) => t.includes("5 nya") });
+    const note = await wd.text(await wd.find("#import-year-note"));
+    assert(note.includes("3 datum saknade år"), note);
+    await noClippedControls("import preview");
+    await nothingPastTheEdge("import preview");
+    await shot("00-import-short-dates");
+    await wd.click(await wd.find("#import-run"));
+    await wd.waitFor("#import-done", { pred: (t) => t.includes("5 rapporter importerades") });
+    await wd.click(await wd.find("#nav-reports"));
+    await wd.waitFor("#report-count", { pred: (t) => t.startsWith("5 rapporter") });
+    const rows = await wd.text(await wd.find("#report-rows"));
+    for (const part of ["2026-11-03", "2026-11-05", "21:30", "Stökigt vid kiosken", "Skräp efter helgen"]) {
+      assert(rows.includes(part), `the register lacks ${part}: ${rows}`);
+    }
+  });
+
+  await step("a first picture of the imported week", async () => {
+    await wd.click(await wd.find("#nav-picture"));
+    await wd.waitFor("#picture-label", { pred: (t) => t.startsWith("Lägesbild") });
+    // The day field as a typed, committed value (WebKitWebDriver's Ctrl+A does not
+    // select inside the field).
+    await wd.execute(`const e = document.getElementById("picture-from"); e.value = "2026-11-04"; e.dispatchEvent(new Event("change"));`);
+    await wd.waitFor("#picture-label", { pred: (t) => t === "Lägesbild vecka 45 2026" });
+    await wd.waitFor("#picture-summary", { pred: (t) => t.startsWith("5 händelser i 5 rapporter") });
+    await noClippedControls("picture");
+    await shot("00-first-picture");
+  });
+
+  await closeApp();
+  await openApp(db);
 
   await step("first run offers demo data on an empty database", async () => {
     const header = await wd.waitFor("header.top .db");
@@ -255,8 +354,7 @@ try {
     console.log(`not ok - setup: ${e.message}`);
   }
 } finally {
-  await wd.stop();
-  driver.kill("SIGTERM");
+  await closeApp();
 }
 
 console.log(`e2e: ${passed} passed, ${failed} failed`);

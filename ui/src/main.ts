@@ -12,6 +12,7 @@ import { linksView } from "./views/links";
 import { pictureView } from "./views/picture";
 import { loadLookups } from "./views/lookups";
 import { reportForm } from "./views/report-form";
+import { registerView } from "./views/register";
 import { reportList } from "./views/report-list";
 import { unplacedView } from "./views/unplaced";
 import { welcome } from "./views/welcome";
@@ -25,7 +26,7 @@ function header(info: AppInfo | null): HTMLElement {
   );
 }
 
-type Tab = "reports" | "picture" | "import" | "unplaced" | "links" | "imports";
+type Tab = "reports" | "picture" | "import" | "unplaced" | "links" | "imports" | "register";
 
 async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string, tab: Tab = "reports"): Promise<void> {
   const lookups = await loadLookups(api);
@@ -36,12 +37,18 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
   const afterChange = () => {
     void list.refresh();
     void lookups.refresh();
+    void unplaced.refresh();
   };
   const importer = importView(api, lookups, afterChange);
-  const unplaced = unplacedView(api, lookups, afterChange);
+  // The unplaced tab says how many texts wait.
+  const unplaced = unplacedView(api, lookups, afterChange, (n) => {
+    const tab = document.getElementById("nav-unplaced");
+    if (tab) tab.textContent = n > 0 ? t.navUnplacedCount(n) : t.navUnplaced;
+  });
   const imports = importsView(api, afterChange);
   const picture = pictureView(api, lookups);
   const links = linksView(api, () => undefined);
+  const register = registerView(api, lookups, afterChange);
   const panes: Record<Tab, HTMLElement> = {
     reports: h("main", { class: "layout" }, list.element, h("aside", {}, form)),
     picture: h("main", { class: "single" }, picture.element),
@@ -49,6 +56,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     unplaced: h("main", { class: "single" }, unplaced.element),
     links: h("main", { class: "single" }, links.element),
     imports: h("main", { class: "single" }, imports.element),
+    register: h("main", { class: "single" }, register.element),
   };
   const labels: Record<Tab, string> = {
     reports: t.navReports,
@@ -57,6 +65,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     unplaced: t.navUnplaced,
     links: t.navLinks,
     imports: t.navImports,
+    register: t.navRegister,
   };
   const buttons = (Object.keys(panes) as Tab[]).map((k) => {
     const b = h("button", { type: "button", id: `nav-${k}`, class: "tab", role: "tab" }, labels[k]);
@@ -76,6 +85,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     if (k === "imports") void imports.refresh();
     if (k === "links") void links.refresh();
     if (k === "picture") void picture.refresh();
+    if (k === "register") void register.refresh();
   }
   root.replaceChildren(
     header(info),
@@ -84,6 +94,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     container,
   );
   show(tab);
+  void unplaced.refresh();
   // A file dropped anywhere on the window goes to the import wizard.
   void getCurrentWebview()
     .onDragDropEvent((event) => {
@@ -111,7 +122,8 @@ async function boot(root: HTMLElement, api: Commands): Promise<void> {
     root.replaceChildren(
       header(info),
       welcome(api, (notice) => {
-        void api.appInfo().then((fresh) => showMain(root, api, fresh, notice));
+        // An empty start begins where an empty database needs it: the register.
+        void api.appInfo().then((fresh) => showMain(root, api, fresh, notice ?? t.setupNotice, notice ? "reports" : "register"));
       }),
     );
     return;

@@ -21,7 +21,10 @@ import type { Picture } from "./generated/Picture";
 import type { PictureSource } from "./generated/PictureSource";
 import type { SnapshotListItem } from "./generated/SnapshotListItem";
 import type { AppInfo } from "./generated/AppInfo";
+import type { Area } from "./generated/Area";
 import type { Category } from "./generated/Category";
+import type { Kind } from "./generated/Kind";
+import type { NewPlace } from "./generated/NewPlace";
 import type { DemoSummary } from "./generated/DemoSummary";
 import type { ErrorCode } from "./generated/ErrorCode";
 import type { ErrorPayload } from "./generated/ErrorPayload";
@@ -79,6 +82,17 @@ export const commands = {
   listPlaces: () => call<Place[]>("list_places"),
   listCategories: () => call<Category[]>("list_categories"),
   listPartners: () => call<Partner[]>("list_partners"),
+  listAreas: () => call<Area[]>("list_areas"),
+  addArea: (name: string) => call<null>("add_area", { name }),
+  addPlace: (place: NewPlace) => call<null>("add_place", { place }),
+  addPartner: (name: string) => call<null>("add_partner", { name }),
+  addCategory: (name: string) => call<null>("add_category", { name }),
+  renameItem: (kind: Kind, name: string, newName: string) => call<null>("rename_item", { kind, name, newName }),
+  setItemActive: (kind: Kind, name: string, active: boolean) => call<null>("set_item_active", { kind, name, active }),
+  movePlace: (place: string, area: string | null) => call<null>("move_place", { place, area }),
+  mergePlaces: (from: string, into: string) => call<number>("merge_places", { from, into }),
+  placeAsNew: (text: string, area: string | null) => call<number>("place_as_new", { text, area }),
+  setMunicipality: (name: string) => call<null>("set_municipality", { name }),
   loadDemo: (weeks?: number) => call<DemoSummary>("load_demo", { weeks: weeks ?? null }),
   chooseImportFile: () => call<string | null>("choose_import_file"),
   previewImport: (path: string, options: ImportOptions) => call<ImportResult>("preview_import", { path, options }),

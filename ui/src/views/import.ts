@@ -28,7 +28,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
   const partner = lookups.bind(
     h("select", { id: "import-partner" }),
     t.partnerFromFile,
-    () => lookups.partners.map((p) => p.name),
+    () => lookups.partners.filter((p) => p.active).map((p) => p.name),
   );
   const previewButton = h("button", { type: "button", id: "import-preview" }, t.previewButton);
   const status = h("p", { id: "import-status", class: "status", role: "status" });
@@ -225,6 +225,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
     run.addEventListener("click", () => void commit());
     area.replaceChildren(
       h("p", { id: "import-detected" }, `${t.detected}: ${t.detectedFormat(r.formatLabel, r.encoding, r.delimiter, r.sheet)}. ${t.headerLine(r.headerLine)} ${t.dayOrder[r.dayOrder] ?? ""}.`),
+      r.yearNote ? h("p", { id: "import-year-note", class: "hint" }, r.yearNote) : "",
       r.profile ? h("p", { class: "hint" }, t.profileUsed(r.profile)) : "",
       h("p", { id: "import-counts", class: "counts" }, t.counts(r.rows, r.inserted, r.duplicates, r.flagged, r.skipped, r.masked)),
       h("div", { class: "import-grid" }, h("div", {}, h("h3", {}, t.mappingTitle), mappingTable(r)), h("div", {}, h("h3", {}, t.sampleTitle), sample)),
@@ -251,12 +252,26 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
       });
       const undo = h("button", { type: "button", id: "import-undo", class: "secondary" }, t.undoImport);
       const done = h("p", { id: "import-done", class: "status ok" }, t.importDone(r.inserted, r.batch ?? ""));
+      // Undo asks first, saying how many reports go; afterwards the file can be
+      // imported again from here.
+      let armed = false;
+      const redo = h("button", { type: "button", id: "import-redo", class: "secondary" }, t.redoImport);
+      redo.addEventListener("click", () => void commit());
       undo.addEventListener("click", () => {
+        if (!armed) {
+          armed = true;
+          done.className = "status";
+          done.textContent = t.undoConfirm(r.inserted);
+          undo.textContent = t.undoConfirmButton;
+          return;
+        }
         undo.disabled = true;
         api
           .undoImport(r.batch ?? "")
           .then((n) => {
+            done.className = "status ok";
             done.textContent = t.undone(n);
+            undo.replaceWith(redo);
             onImported();
           })
           .catch((e: unknown) => {
@@ -309,8 +324,25 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
     categoryMap.clear();
     void preview();
   });
+  // A changed input makes an old error stale: it goes.
+  const clearError = () => {
+    if (status.classList.contains("error")) {
+      status.className = "status";
+      status.textContent = "";
+    }
+  };
   partner.addEventListener("change", () => {
-    if (current) previewSoon();
+    clearError();
+    if (current || path.value.trim()) previewSoon();
+  });
+  path.addEventListener("input", clearError);
+  // Enter in the file field previews, as the button does.
+  path.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Enter") return;
+    ev.preventDefault();
+    mapping = null;
+    categoryMap.clear();
+    void preview();
   });
 
   const element = h(
@@ -319,7 +351,8 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
     h("h2", {}, t.importTitle),
     h("p", { class: "hint" }, t.importIntro),
     drop,
-    h("div", { class: "filters" }, choose, h("label", {}, t.filePath, path), h("label", {}, t.importPartner, partner), previewButton),
+    // The partner first: who sent the file decides how it is read.
+    h("div", { class: "filters" }, h("label", {}, t.importPartner, partner), choose, h("label", {}, t.filePath, path), previewButton),
     status,
     area,
   );

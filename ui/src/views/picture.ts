@@ -75,7 +75,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
   const partner = lookups.bind(
     h("select", { id: "picture-partner" }),
     t.exportForNone,
-    () => lookups.partners.map((p) => p.name),
+    () => lookups.partners.filter((p) => p.active).map((p) => p.name),
   );
   // A partner's PDF carries no free text unless the coordinator shares the analysis.
   const withAnalysis = h("input", { type: "checkbox", id: "picture-with-analysis" });
@@ -217,13 +217,18 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
     );
   }
 
+  // Only the latest request's answer is shown; an older one that arrives later is
+  // dropped, and a field the user is typing in is never overwritten.
+  let loadSeq = 0;
   async function load(shift: number): Promise<void> {
+    const seq = ++loadSeq;
     try {
       const p = await api.getPicture(query(shift));
+      if (seq !== loadSeq) return;
       // Keep the chosen period in the inputs so the arrows step from it.
       kind.value = p.period.kind;
-      day.value = p.from;
-      to.value = p.period.kind === "custom" ? p.to : "";
+      if (document.activeElement !== day) day.value = p.from;
+      if (document.activeElement !== to) to.value = p.period.kind === "custom" ? p.to : "";
       render(p);
     } catch (e) {
       say(toIpcError(e).message, false);
@@ -249,9 +254,23 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
     );
   }
 
-  for (const el of [kind, day, to]) el.addEventListener("change", () => void load(0));
-  prev.addEventListener("click", () => void load(1));
-  next.addEventListener("click", () => void load(-1));
+  // Another period: what was said about the last one no longer applies.
+  const goTo = (shift: number) => {
+    message.className = "status";
+    message.textContent = "";
+    void load(shift);
+  };
+  for (const el of [kind, day, to]) el.addEventListener("change", () => goTo(0));
+  for (const el of [day, to]) {
+    el.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter") {
+        ev.preventDefault();
+        el.blur(); // the change event then loads the period
+      }
+    });
+  }
+  prev.addEventListener("click", () => goTo(1));
+  next.addEventListener("click", () => goTo(-1));
 
   const element = h(
     "section",

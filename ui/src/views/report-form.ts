@@ -34,7 +34,7 @@ export function reportForm(api: Commands, lookups: Lookups, onSaved: (r: Report)
     place: lookups.bind(
       h("select", { name: "place", id: "new-place" }),
       t.placeNone,
-      () => lookups.places.map((p) => p.name),
+      () => lookups.places.filter((p) => p.active).map((p) => p.name),
     ),
     category: lookups.bind(
       h("select", { name: "category", id: "new-category", required: true }),
@@ -44,7 +44,7 @@ export function reportForm(api: Commands, lookups: Lookups, onSaved: (r: Report)
     partner: lookups.bind(
       h("select", { name: "partner", id: "new-partner", required: true }),
       t.choose,
-      () => lookups.partners.map((p) => p.name),
+      () => lookups.partners.filter((p) => p.active).map((p) => p.name),
     ),
     count: h("input", { type: "number", name: "count", id: "new-count", min: 1, step: 1, value: 1 }),
     assessment: h("input", { type: "text", name: "assessment", id: "new-assessment", maxlength: 200 }),

@@ -1,5 +1,6 @@
 // The unplaced queue: partner place texts that matched no place. Connecting one to
-// a place makes the text an alias, so next week's file matches by itself.
+// a place makes the text another name for it, so next week's file matches by itself;
+// or the text becomes a new place (in the area chosen beside it).
 
 import { h } from "../dom";
 import { t } from "../i18n/sv";
@@ -13,9 +14,20 @@ export interface UnplacedView {
   refresh(): Promise<void>;
 }
 
-export function unplacedView(api: Commands, lookups: Lookups, onResolved: () => void): UnplacedView {
+export function unplacedView(
+  api: Commands,
+  lookups: Lookups,
+  onResolved: () => void,
+  onCount: (waiting: number) => void = () => undefined,
+): UnplacedView {
+  let areas: string[] = [];
   const table = listTable({
-    load: () => api.listUnplaced(),
+    load: async () => {
+      const [list, areaList] = await Promise.all([api.listUnplaced(), api.listAreas()]);
+      areas = areaList.filter((a) => a.active).map((a) => a.name);
+      onCount(list.length);
+      return list;
+    },
     row,
     bodyId: "unplaced-rows",
     emptyText: t.unplacedEmpty,
@@ -35,7 +47,21 @@ export function unplacedView(api: Commands, lookups: Lookups, onResolved: () => 
       h("option", { value: "" }, t.choose),
       ...ordered.map((n, j) => h("option", { value: n, selected: j === 0 && suggested.length > 0 }, n)),
     );
-    const button = h("button", { type: "button", id: `unplaced-connect-${i}` }, t.connect);
+    const button = h("button", { type: "button", id: `unplaced-connect-${i}`, disabled: !select.value }, t.connect);
+    // "Koppla" waits until a place is chosen.
+    select.addEventListener("change", () => {
+      button.disabled = !select.value;
+    });
+    const area = h(
+      "select",
+      { id: `unplaced-area-${i}`, "aria-label": t.placeArea },
+      h("option", { value: "" }, t.noArea),
+      ...areas.map((a) => h("option", { value: a }, a)),
+    );
+    const create = h("button", { type: "button", class: "secondary", id: `unplaced-create-${i}` }, t.createPlace);
+    create.addEventListener("click", () => {
+      table.act(create, () => api.placeAsNew(u.text, area.value || null).then((n) => t.createdPlace(u.text, n)), onResolved);
+    });
     button.addEventListener("click", () => {
       if (!select.value) return;
       const place = select.value;
@@ -52,6 +78,7 @@ export function unplacedView(api: Commands, lookups: Lookups, onResolved: () => 
       h("td", { class: "num" }, u.rows),
       h("td", {}, select),
       h("td", {}, button),
+      h("td", { class: "actions" }, area, create),
     );
   }
 
@@ -65,7 +92,7 @@ export function unplacedView(api: Commands, lookups: Lookups, onResolved: () => 
     h(
       "table",
       { class: "compact" },
-      h("thead", {}, h("tr", {}, h("th", {}, t.colSourceText), h("th", { class: "num" }, t.colReports), h("th", {}, t.colConnect), h("th", {}))),
+      h("thead", {}, h("tr", {}, h("th", {}, t.colSourceText), h("th", { class: "num" }, t.colReports), h("th", {}, t.colConnect), h("th", {}), h("th", {}, t.createPlace))),
       table.body,
     ),
   );
