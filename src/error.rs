@@ -143,7 +143,9 @@ impl Message {
             | ExportUnsupported { .. }
             | ReportsAsPdf
             | UnknownAnalysisPart { .. }
-            | InvalidPair { .. } => ErrorCode::Invalid,
+            | InvalidPair { .. }
+            | UnknownSort { .. }
+            | PartnerSafeFreeFilter => ErrorCode::Invalid,
             BatchAlreadyUndone { .. } => ErrorCode::Conflict,
         }
     }

@@ -88,6 +88,12 @@ pub enum Message {
     MergeSamePlace {
         place: String,
     },
+    UnknownSort {
+        value: String,
+    },
+    /// A partner-safe file filtered on words or one import (free filters can be
+    /// subtracted from each other).
+    PartnerSafeFreeFilter,
     InvalidDate {
         field: String,
         value: String,
@@ -235,6 +241,10 @@ impl Message {
             AliasTaken { alias, place } => {
                 format!("Namnet \"{alias}\" används redan för platsen \"{place}\".")
             }
+            UnknownSort { value } => format!(
+                "Ordningen \"{value}\" finns inte (välj newest, oldest, place, area, category, partner eller count)."
+            ),
+            PartnerSafeFreeFilter => "En partnersäker fil byggs bara på hela veckor, områden, platser och kategorier: ta bort sökorden och importvalet (annars kan två filer dras från varandra och visa dolda antal).".into(),
             MergeSamePlace { place } => {
                 format!("\"{place}\" är redan samma plats: välj en annan plats att slå ihop med.")
             }

@@ -196,8 +196,37 @@ fn undo_restores_the_exact_previous_state() {
     let r = e.import(&path, "Bostadsbolaget Hemvist");
     let batch = r.batch.unwrap();
     assert_ne!(e.all().len(), before.len());
+    let found = |e: &Env| {
+        ops::report::list(
+            &e.store,
+            &ReportFilter {
+                search: Some("containerbrand".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .total
+    };
+    let in_batch = ops::report::list(
+        &e.store,
+        &ReportFilter {
+            batch: Some(batch),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(in_batch.total, 4, "the result leads to its own rows");
+    assert_eq!(found(&e), 1, "the search index has the imported text");
     assert_eq!(ops::import::undo(&mut e.store, batch).unwrap(), 4);
     assert_eq!(e.all(), before);
+    assert_eq!(found(&e), 0, "and loses it with the undo");
+    e.store
+        .conn()
+        .execute(
+            "INSERT INTO report_fts (report_fts) VALUES ('integrity-check')",
+            [],
+        )
+        .expect("the search index agrees with the reports");
     let list = ops::import::list(&e.store).unwrap();
     assert!(list[0].undone_at.is_some());
     assert_eq!(

@@ -44,6 +44,10 @@ fn creates_a_new_database_with_pragmas_and_strict_tables() {
         .unwrap();
     assert!(tables.len() >= 6);
     for (name, sql) in tables {
+        // The full-text index is a virtual table with SQLite's own shadow tables.
+        if name == "report_fts" || name.starts_with("report_fts_") {
+            continue;
+        }
         assert!(sql.trim_end().ends_with("STRICT"), "{name} is not STRICT");
     }
     assert_eq!(ops::categories::list(&store).unwrap().len(), 14);

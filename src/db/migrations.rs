@@ -18,6 +18,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0006_report_link.sql"),
     include_str!("migrations/0007_report_month_partner.sql"),
     include_str!("migrations/0008_register.sql"),
+    include_str!("migrations/0009_report_search.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

@@ -26,6 +26,7 @@ pub mod place;
 pub mod report;
 pub mod report_link;
 pub mod report_month;
+pub mod report_search;
 pub mod setting;
 
 use std::io::Read;

@@ -95,9 +95,80 @@ pub struct ReportFilter {
     pub category: Option<String>,
     #[ts(optional)]
     pub partner: Option<String>,
-    /// At most this many, newest first.
+    /// Words to find in what the partner wrote (description, place text); every word
+    /// must occur, each as the start of a word ("klott" finds "klotter").
+    #[ts(optional)]
+    pub search: Option<String>,
+    /// Only the reports of this import.
+    #[serde(default, with = "crate::ids::option_string")]
+    #[ts(optional, type = "string")]
+    pub batch: Option<Id>,
+    /// The order; newest first when none is given.
+    #[ts(optional)]
+    pub sort: Option<ReportSort>,
+    /// At most this many.
     #[ts(optional)]
     pub limit: Option<u32>,
+    /// Skip this many first (the register's pages).
+    #[ts(optional)]
+    pub offset: Option<u32>,
+}
+
+/// How a list of reports is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ReportSort {
+    #[default]
+    Newest,
+    Oldest,
+    Place,
+    Area,
+    Category,
+    Partner,
+    Count,
+}
+
+impl ReportSort {
+    /// The word for a sort, in English or Swedish (`newest`, `nyast`, `plats`, …).
+    pub fn parse(word: &str) -> Option<ReportSort> {
+        Some(match crate::names::key(word).as_str() {
+            "newest" | "nyast" | "nyaste" => ReportSort::Newest,
+            "oldest" | "äldst" | "äldsta" => ReportSort::Oldest,
+            "place" | "plats" => ReportSort::Place,
+            "area" | "område" => ReportSort::Area,
+            "category" | "kategori" => ReportSort::Category,
+            "partner" | "aktör" => ReportSort::Partner,
+            "count" | "antal" => ReportSort::Count,
+            _ => return None,
+        })
+    }
+
+    /// The ORDER BY of this sort; every one ends in the date, newest first, and the id.
+    fn order_by(self) -> &'static str {
+        match self {
+            ReportSort::Newest => "r.occurred_date DESC, r.occurred_time DESC, r.id DESC",
+            ReportSort::Oldest => "r.occurred_date, r.occurred_time, r.id",
+            ReportSort::Place => {
+                "coalesce(p.name_key, lower(r.source_place)), r.occurred_date DESC, r.id DESC"
+            }
+            ReportSort::Area => "a.name_key, r.occurred_date DESC, r.id DESC",
+            ReportSort::Category => "c.name_key, r.occurred_date DESC, r.id DESC",
+            ReportSort::Partner => "pa.name_key, r.occurred_date DESC, r.id DESC",
+            ReportSort::Count => "r.count DESC, r.occurred_date DESC, r.id DESC",
+        }
+    }
+}
+
+/// The words typed into a search as an FTS5 query: each word quoted (so nothing typed
+/// is read as query syntax) and matched as a prefix; all words must occur.
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// A page of reports and how many matched in all.
@@ -362,6 +433,14 @@ fn where_clause(conn: &Connection, f: &ReportFilter) -> Result<(String, Vec<Valu
         clauses.push("r.partner_id = ?");
         values.push(Value::Integer(partner::get_partner_id(conn, p)?));
     }
+    if let Some(q) = non_empty(&f.search).and_then(fts_query) {
+        clauses.push("r.id IN (SELECT rowid FROM report_fts WHERE report_fts MATCH ?)");
+        values.push(Value::Text(q));
+    }
+    if let Some(b) = f.batch {
+        clauses.push("r.import_batch_id = ?");
+        values.push(Value::Integer(b));
+    }
     let sql = if clauses.is_empty() {
         String::new()
     } else {
@@ -384,12 +463,31 @@ pub fn list_reports(conn: &Connection, f: &ReportFilter) -> Result<ReportPage> {
         params_from_iter(values.iter()),
         |r| r.get(0),
     )?;
-    let mut sql =
-        format!("{SELECT}{clause} ORDER BY r.occurred_date DESC, r.occurred_time DESC, r.id DESC");
-    if let Some(limit) = f.limit {
-        sql.push_str(" LIMIT ?");
-        values.push(Value::Integer(limit.into()));
-    }
+    let order = f.sort.unwrap_or_default().order_by();
+    let paged = f.limit.is_some() || f.offset.is_some();
+    let sql = if paged && f.sort.is_some_and(|s| s != ReportSort::Newest) {
+        // A page of another order: sort the narrow rows (key and id) first, then read
+        // the page's hundred whole rows; sorting every whole row took 440 ms at 100,000.
+        values.push(Value::Integer(f.limit.map_or(-1, i64::from)));
+        values.push(Value::Integer(f.offset.map_or(0, i64::from)));
+        format!(
+            "{SELECT} WHERE r.id IN (SELECT r.id FROM report r
+                 JOIN category c ON c.id = r.category_id
+                 JOIN partner pa ON pa.id = r.partner_id
+                 LEFT JOIN place p ON p.id = r.place_id
+                 LEFT JOIN area a ON a.id = p.area_id{clause}
+                 ORDER BY {order} LIMIT ? OFFSET ?)
+             ORDER BY {order}"
+        )
+    } else {
+        let mut sql = format!("{SELECT}{clause} ORDER BY {order}");
+        if paged {
+            sql.push_str(" LIMIT ? OFFSET ?");
+            values.push(Value::Integer(f.limit.map_or(-1, i64::from)));
+            values.push(Value::Integer(f.offset.map_or(0, i64::from)));
+        }
+        sql
+    };
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(values.iter()), from_row)?;
     Ok(ReportPage {

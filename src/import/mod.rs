@@ -35,8 +35,8 @@ use crate::Store;
 use crate::db::bulk::BulkLoad;
 use crate::db::import_batch::{self, NewBatch};
 use crate::db::import_profile::ProfileSettings;
-use crate::db::report_month;
 use crate::db::{import_profile, partner};
+use crate::db::{report_month, report_search};
 use crate::error::{Error, Result};
 use crate::ids::Id;
 use crate::messages::Message;
@@ -545,6 +545,7 @@ fn load(
     let tx = settings.transaction()?;
     // The month counts' triggers would run once per row; the writer counts instead.
     let triggers = report_month::suspend_triggers(&tx)?;
+    let search = report_search::suspend(&tx)?;
     if partner_id.is_none()
         && let Some(name) = p.partner_name
     {
@@ -587,6 +588,7 @@ fn load(
     trace("rows");
     settings.rebuild(&tx, &dropped)?;
     report_month::resume(&tx, &done.months, &triggers)?;
+    report_search::resume(&tx, &search)?;
     trace("indexes");
 
     let counts = done.counts;

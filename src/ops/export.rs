@@ -81,8 +81,10 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
             } else {
                 let list = super::report::list(
                     store,
+                    // Every report the filter selects, not the page on screen.
                     &ReportFilter {
                         limit: None,
+                        offset: None,
                         ..filter.clone()
                     },
                 )?
@@ -173,6 +175,14 @@ fn partner_safe_reports(
 /// (Monday to Sunday); an area, a place or a category selects whole cells.
 fn whole_weeks(filter: &ReportFilter) -> Result<ReportFilter> {
     use chrono::Datelike;
+    if filter
+        .search
+        .as_deref()
+        .is_some_and(|q| !q.trim().is_empty())
+        || filter.batch.is_some()
+    {
+        return Err(crate::messages::Message::PartnerSafeFreeFilter.into());
+    }
     let day = |text: &Option<String>, field: &str| -> Result<Option<chrono::NaiveDate>> {
         text.as_deref()
             .map(str::trim)

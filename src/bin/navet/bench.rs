@@ -75,6 +75,20 @@ pub enum BenchCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Rapportregistret på N rapporter: första sidan, aktör och område, sökord, en
+    /// sida mitt i en sortering på plats (median av --runs).
+    Register {
+        #[arg(long, default_value_t = 100_000)]
+        reports: u64,
+        #[arg(long, default_value_t = 10)]
+        runs: u32,
+        /// Arbetsmapp (sparas).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
+        #[arg(long)]
+        json: bool,
+    },
     /// En PDF stor som ett mötesunderlag (en tabell med 1 000 rader och diagram) mot
     /// Chromiums --print-to-pdf av samma innehåll som HTML, mätt i samma körning.
     Pdf {
@@ -104,6 +118,24 @@ pub fn run(cmd: BenchCmd) -> Result<()> {
                 print_json(&b)?;
             } else {
                 println!("{}", cli::bench_preview(&b));
+            }
+        }
+        BenchCmd::Register {
+            reports,
+            runs,
+            dir,
+            json,
+        } => {
+            let b = crate::bench_register::register(reports, runs, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                for q in &b.queries {
+                    println!(
+                        "{}",
+                        cli::bench_register(b.reports, &q.name, q.median_ms, q.max_ms, q.total)
+                    );
+                }
             }
         }
         BenchCmd::Reads { rows, dir, json } => {
@@ -201,7 +233,7 @@ pub struct ImportBench {
 
 /// A new database at `db` (any old one removed) with the demo's places, partners and
 /// one week of reports in 2019, before any benchmark data.
-fn fresh_demo_store(db: &Path) -> Result<Store> {
+pub fn fresh_demo_store(db: &Path) -> Result<Store> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }

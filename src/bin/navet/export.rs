@@ -161,7 +161,7 @@ fn table_request(
                     area: a.area,
                     category: a.category,
                     partner: None,
-                    limit: None,
+                    ..Default::default()
                 },
                 by_place: a.by_place,
             }

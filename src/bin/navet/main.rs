@@ -12,6 +12,7 @@
 mod bench;
 mod bench_preview;
 mod bench_reads;
+mod bench_register;
 mod export;
 mod import;
 mod links;

@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use navet::Store;
-use navet::db::report::{NewReport, Report, ReportFilter};
+use navet::db::report::{NewReport, Report, ReportFilter, ReportSort};
 use navet::ops;
 
 use crate::output::{print_json, print_table};
@@ -42,31 +42,95 @@ pub enum ReportCmd {
     },
     /// Lista rapporter, nyaste först.
     List {
-        /// Första dagen, inräknad (ÅÅÅÅ-MM-DD).
-        #[arg(long)]
-        from: Option<String>,
-        /// Sista dagen, inräknad (ÅÅÅÅ-MM-DD).
-        #[arg(long)]
-        to: Option<String>,
-        /// Bara den här platsen (namn eller ett annat av dess namn).
-        #[arg(long)]
-        place: Option<String>,
-        /// Bara det här området.
-        #[arg(long)]
-        area: Option<String>,
-        /// Bara den här kategorin.
-        #[arg(long)]
-        category: Option<String>,
-        /// Bara den här aktören.
-        #[arg(long)]
-        partner: Option<String>,
-        /// Högst så här många.
-        #[arg(long)]
-        limit: Option<u32>,
+        #[command(flatten)]
+        filter: ListArgs,
         /// Skriv JSON (stabil, camelCase) i stället för en tabell.
         #[arg(long)]
         json: bool,
     },
+    /// Sök i det aktörerna skrev (beskrivning och platstext): alla ord måste finnas,
+    /// som början av ett ord ("klott" hittar "klotter"); å, ä och ö är egna bokstäver.
+    Search {
+        /// Orden att söka efter.
+        text: String,
+        #[command(flatten)]
+        filter: ListArgs,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The filter of `report list` and `report search`.
+#[derive(clap::Args)]
+pub struct ListArgs {
+    /// Första dagen, inräknad (ÅÅÅÅ-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Sista dagen, inräknad (ÅÅÅÅ-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// Bara den här platsen (namn eller ett annat av dess namn).
+    #[arg(long)]
+    place: Option<String>,
+    /// Bara det här området.
+    #[arg(long)]
+    area: Option<String>,
+    /// Bara den här kategorin.
+    #[arg(long)]
+    category: Option<String>,
+    /// Bara den här aktören.
+    #[arg(long)]
+    partner: Option<String>,
+    /// Ordning: newest, oldest, place, area, category, partner eller count.
+    #[arg(long)]
+    sort: Option<String>,
+    /// Högst så här många.
+    #[arg(long)]
+    limit: Option<u32>,
+    /// Hoppa över så här många först.
+    #[arg(long)]
+    offset: Option<u32>,
+}
+
+impl ListArgs {
+    fn filter(self, search: Option<String>) -> navet::Result<ReportFilter> {
+        let sort = match self.sort.as_deref() {
+            None => None,
+            Some(word) => Some(ReportSort::parse(word).ok_or_else(|| {
+                navet::Error::from(navet::Message::UnknownSort {
+                    value: word.to_string(),
+                })
+            })?),
+        };
+        Ok(ReportFilter {
+            from: self.from,
+            to: self.to,
+            place: self.place,
+            area: self.area,
+            category: self.category,
+            partner: self.partner,
+            search,
+            batch: None,
+            sort,
+            limit: self.limit,
+            offset: self.offset,
+        })
+    }
+}
+
+fn list(store: &Store, filter: ReportFilter, json: bool) -> navet::Result<()> {
+    let page = ops::report::list(store, &filter)?;
+    if json {
+        print_json(&page.reports)?;
+    } else {
+        print_table(
+            cli::headers::REPORTS,
+            page.reports.iter().map(report_row).collect(),
+        );
+        println!("{}", cli::reports_shown(page.reports.len(), page.total));
+    }
+    Ok(())
 }
 
 fn report_row(r: &Report) -> Vec<String> {
@@ -116,37 +180,9 @@ pub fn run(store: &mut Store, cmd: ReportCmd) -> navet::Result<()> {
                 println!("{}", cli::report_added(r.id));
             }
         }
-        ReportCmd::List {
-            from,
-            to,
-            place,
-            area,
-            category,
-            partner,
-            limit,
-            json,
-        } => {
-            let page = ops::report::list(
-                store,
-                &ReportFilter {
-                    from,
-                    to,
-                    place,
-                    area,
-                    category,
-                    partner,
-                    limit,
-                },
-            )?;
-            if json {
-                print_json(&page.reports)?;
-            } else {
-                print_table(
-                    cli::headers::REPORTS,
-                    page.reports.iter().map(report_row).collect(),
-                );
-                println!("{}", cli::reports_shown(page.reports.len(), page.total));
-            }
+        ReportCmd::List { filter, json } => list(store, filter.filter(None)?, json)?,
+        ReportCmd::Search { text, filter, json } => {
+            list(store, filter.filter(Some(text))?, json)?;
         }
     }
     Ok(())

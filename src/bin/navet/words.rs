@@ -164,6 +164,12 @@ pub fn template_written(path: impl Display) -> String {
     format!("Rapportmallen skrevs till {}", path)
 }
 
+pub fn bench_register(reports: u64, name: &str, median_ms: f64, max_ms: f64, total: u32) -> String {
+    format!(
+        "rapportregistret, {reports} rapporter, {name}: median {median_ms:.1} ms (max {max_ms:.1}); {total} träffar"
+    )
+}
+
 pub fn bench_picture(
     reports: impl Display,
     median_ms: impl Display,
