@@ -42,6 +42,10 @@ const COMMANDS: &[&str] = &[
     "merge_places",
     "place_as_new",
     "set_municipality",
+    "edit_report",
+    "delete_report",
+    "restore_report",
+    "report_history",
 ];
 
 fn main() {

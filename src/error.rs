@@ -137,7 +137,10 @@ impl Message {
             BatchNotFound { .. } => ErrorCode::NotFound,
             ImportCancelled { .. } => ErrorCode::Cancelled,
             InvalidStatus { .. } | UnknownPeriod { .. } => ErrorCode::Invalid,
-            SnapshotNotFound { .. } | LinkNotFound { .. } => ErrorCode::NotFound,
+            SnapshotNotFound { .. } | LinkNotFound { .. } | ReportNotFound { .. } => {
+                ErrorCode::NotFound
+            }
+            HistoryNotRestorable { .. } => ErrorCode::Conflict,
             DraftUnreadable { .. } => ErrorCode::Internal,
             UnknownSetting { .. }
             | ExportUnsupported { .. }

@@ -91,6 +91,12 @@ pub enum Message {
     UnknownSort {
         value: String,
     },
+    ReportNotFound {
+        id: i64,
+    },
+    HistoryNotRestorable {
+        id: i64,
+    },
     /// A partner-safe file filtered on words or one import (free filters can be
     /// subtracted from each other).
     PartnerSafeFreeFilter,
@@ -241,6 +247,10 @@ impl Message {
             AliasTaken { alias, place } => {
                 format!("Namnet \"{alias}\" används redan för platsen \"{place}\".")
             }
+            ReportNotFound { id } => format!("Det finns ingen rapport med nummer {id}."),
+            HistoryNotRestorable { id } => format!(
+                "Ändring nummer {id} är ingen borttagning som kan ångras (eller är redan ångrad)."
+            ),
             UnknownSort { value } => format!(
                 "Ordningen \"{value}\" finns inte (välj newest, oldest, place, area, category, partner eller count)."
             ),

@@ -380,3 +380,129 @@ fn search_pages_and_sorts_the_register() {
         "Swedish words too"
     );
 }
+
+/// A report corrected, deleted and brought back by hand: the edit is masked like the
+/// form, the history says what changed, a deletion can be undone once, and the month
+/// counts and the search index follow every step.
+#[test]
+fn edit_delete_and_restore_keep_a_history() {
+    use navet::db::report::NewReport;
+    use navet::db::report_history::HistoryAction;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = navet::Store::open(dir.path().join("n.sqlite")).unwrap();
+    navet::ops::load_demo(
+        &mut s,
+        2,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+    )
+    .unwrap();
+    let form = |text: &str, count: u32| NewReport {
+        date: "2026-11-10".into(),
+        time: Some("21:30".into()),
+        place: Some("Stortorget".into()),
+        category: "Klotter".into(),
+        partner: "Polisen".into(),
+        count: Some(count),
+        text: Some(text.into()),
+        ..Default::default()
+    };
+    let r = navet::ops::report::add(&mut s, &form("Tagg på muren", 1)).unwrap();
+    let edited = navet::ops::report::edit(
+        &mut s,
+        r.id,
+        &NewReport {
+            category: "Skadegörelse".into(),
+            ..form("Tagg på muren, anmälare 811218-9876", 3)
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (edited.category.as_str(), edited.count),
+        ("Skadegörelse", 3)
+    );
+    assert!(
+        !edited.text.contains("811218-9876"),
+        "masked: {}",
+        edited.text
+    );
+    let history = navet::ops::report::history(&s, r.id).unwrap();
+    assert_eq!(history.len(), 1);
+    let fields: Vec<&str> = history[0]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(fields, ["Kategori", "Antal", "Beskrivning"]);
+    assert_eq!(
+        (
+            history[0].changes[0].before.as_str(),
+            history[0].changes[0].after.as_str()
+        ),
+        ("Klotter", "Skadegörelse")
+    );
+    // The same form again changes nothing and adds no entry.
+    navet::ops::report::edit(
+        &mut s,
+        r.id,
+        &NewReport {
+            category: "Skadegörelse".into(),
+            ..form("Tagg på muren, anmälare 811218-9876", 3)
+        },
+    )
+    .unwrap();
+    assert_eq!(navet::ops::report::history(&s, r.id).unwrap().len(), 1);
+
+    let search = |s: &navet::Store| {
+        navet::ops::report::list(
+            s,
+            &navet::db::report::ReportFilter {
+                search: Some("muren".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .total
+    };
+    assert_eq!(search(&s), 1);
+    let entry = navet::ops::report::delete(&mut s, r.id).unwrap();
+    assert_eq!(search(&s), 0);
+    assert!(
+        navet::db::report_month::disagreements(s.conn())
+            .unwrap()
+            .is_empty()
+    );
+    let back = navet::ops::report::restore(&mut s, entry).unwrap();
+    assert_eq!(
+        (back.category.as_str(), back.count, back.text.as_str()),
+        ("Skadegörelse", 3, edited.text.as_str())
+    );
+    assert_eq!(search(&s), 1);
+    let again = navet::ops::report::restore(&mut s, entry).unwrap_err();
+    assert_eq!(again.code(), navet::ErrorCode::Conflict, "restored once");
+    let h = navet::ops::report::history(&s, back.id).unwrap();
+    assert_eq!(h.last().unwrap().action, HistoryAction::Restore);
+    // Deleted again, its number may go to an unrelated new report, which starts with
+    // no history of its own.
+    navet::ops::report::delete(&mut s, back.id).unwrap();
+    let other = navet::ops::report::add(&mut s, &form("Ny rapport", 1)).unwrap();
+    if other.id == back.id {
+        assert!(
+            navet::ops::report::history(&s, other.id)
+                .unwrap()
+                .is_empty()
+        );
+    }
+    assert!(
+        navet::db::report_month::disagreements(s.conn())
+            .unwrap()
+            .is_empty()
+    );
+    s.conn()
+        .execute(
+            "INSERT INTO report_fts (report_fts) VALUES ('integrity-check')",
+            [],
+        )
+        .unwrap();
+    let missing = navet::ops::report::edit(&mut s, 999_999, &form("x", 1)).unwrap_err();
+    assert_eq!(missing.code(), navet::ErrorCode::NotFound);
+}

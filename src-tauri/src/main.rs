@@ -32,6 +32,7 @@ use navet::export::{ExportDone, ExportFormat, ExportRequest};
 use navet::import::{ImportOptions, ImportProgress, ImportResult, Inspection};
 use navet::messages::Kind;
 use navet::ops::personal_data::PersonalDataScan;
+use navet::ops::report::HistoryEntry;
 use navet::ops::{self, AppInfo};
 use navet::picture::{AnalysisPart, Period, PeriodQuery, Picture};
 use navet::{Error, Message, Store};
@@ -159,6 +160,34 @@ async fn list_reports(app: AppHandle, filter: ReportFilter) -> Reply<ReportPage>
 #[tauri::command]
 async fn add_report(app: AppHandle, report: NewReport) -> Reply<Report> {
     write(app, move |s| ops::report::add(s, &report)).await
+}
+
+#[tauri::command]
+async fn edit_report(app: AppHandle, id: String, report: NewReport) -> Reply<Report> {
+    let id = parse_id(&id, "rapportnummer")?;
+    write(app, move |s| ops::report::edit(s, id, &report)).await
+}
+
+/// Deletes a report; returns the history entry that restores it.
+#[tauri::command]
+async fn delete_report(app: AppHandle, id: String) -> Reply<String> {
+    let id = parse_id(&id, "rapportnummer")?;
+    write(app, move |s| {
+        ops::report::delete(s, id).map(|h| h.to_string())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn restore_report(app: AppHandle, change: String) -> Reply<Report> {
+    let change = parse_id(&change, "ändringsnummer")?;
+    write(app, move |s| ops::report::restore(s, change)).await
+}
+
+#[tauri::command]
+async fn report_history(app: AppHandle, id: String) -> Reply<Vec<HistoryEntry>> {
+    let id = parse_id(&id, "rapportnummer")?;
+    read(app, move |s| ops::report::history(s, id)).await
 }
 
 #[tauri::command]
@@ -628,7 +657,11 @@ fn main() {
             move_place,
             merge_places,
             place_as_new,
-            set_municipality
+            set_municipality,
+            edit_report,
+            delete_report,
+            restore_report,
+            report_history
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -19,6 +19,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0007_report_month_partner.sql"),
     include_str!("migrations/0008_register.sql"),
     include_str!("migrations/0009_report_search.sql"),
+    include_str!("migrations/0010_report_history.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

@@ -24,6 +24,7 @@ pub mod picture_queries;
 pub mod picture_snapshot;
 pub mod place;
 pub mod report;
+pub mod report_history;
 pub mod report_link;
 pub mod report_month;
 pub mod report_search;

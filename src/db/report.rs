@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::types::Value;
-use rusqlite::{Connection, Row, Transaction, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -74,6 +74,22 @@ pub struct NewReport {
     pub assessment: Option<String>,
     #[ts(optional)]
     pub text: Option<String>,
+}
+
+impl From<&Report> for NewReport {
+    /// The form filled in with a stored report (to edit it).
+    fn from(r: &Report) -> Self {
+        NewReport {
+            date: r.occurred_date.clone(),
+            time: r.occurred_time.clone(),
+            place: r.place.clone(),
+            category: r.category.clone(),
+            partner: r.partner.clone(),
+            count: Some(r.count),
+            assessment: r.assessment.clone(),
+            text: Some(r.text.clone()),
+        }
+    }
 }
 
 /// Which reports to list; every field is optional and they combine with AND.
@@ -186,7 +202,8 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
 
 /// A report with every name already resolved: what the form, the importer and the
 /// demo generator all end up writing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReportRecord {
     pub date: NaiveDate,
     pub time: Option<NaiveTime>,
@@ -204,6 +221,48 @@ pub struct ReportRecord {
 
 /// Validates and stores one report typed by a user; returns its id.
 pub fn insert_report(tx: &Transaction, new: &NewReport) -> Result<Id> {
+    insert_record(tx, &resolve(tx, new)?)
+}
+
+/// Changes a report to what the form says. The partner's own place and category texts
+/// (`source_place`, `source_category`) and the import it came from stay as they were:
+/// nothing a partner sent is lost by an edit.
+pub fn update_report(tx: &Transaction, id: Id, new: &NewReport) -> Result<()> {
+    let r = resolve(tx, new)?;
+    let changed = tx.execute(
+        "UPDATE report SET occurred_date = ?1, occurred_time = ?2, place_id = ?3,
+                category_id = ?4, partner_id = ?5, count = ?6, assessment = ?7, text = ?8,
+                updated_at = ?9
+         WHERE id = ?10",
+        params![
+            r.date.format("%Y-%m-%d").to_string(),
+            r.time.map(|t| t.format("%H:%M").to_string()),
+            r.place_id,
+            r.category_id,
+            r.partner_id,
+            r.count,
+            r.assessment,
+            r.text,
+            super::now(),
+            id
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Message::ReportNotFound { id }.into());
+    }
+    Ok(())
+}
+
+/// Deletes one report (a confirmed pair it belongs to goes with it).
+pub fn delete_report(tx: &Transaction, id: Id) -> Result<()> {
+    if tx.execute("DELETE FROM report WHERE id = ?1", [id])? == 0 {
+        return Err(Message::ReportNotFound { id }.into());
+    }
+    Ok(())
+}
+
+/// The form's names and texts checked and resolved to ids.
+fn resolve(tx: &Transaction, new: &NewReport) -> Result<ReportRecord> {
     let date = parse_date(field::DATE, &new.date)?;
     let time = non_empty(&new.time)
         .map(|t| parse_time(field::TIME, t))
@@ -220,23 +279,50 @@ pub fn insert_report(tx: &Transaction, new: &NewReport) -> Result<Id> {
         }
         .into());
     }
-    insert_record(
-        tx,
-        &ReportRecord {
-            date,
-            time,
-            place_id,
-            category_id,
-            partner_id,
-            count,
-            assessment: non_empty(&new.assessment).map(str::to_string),
-            text: new.text.as_deref().map(str::trim).unwrap_or("").to_string(),
-            source_place: place_text.map(str::to_string),
-            source_category: Some(new.category.trim().to_string()),
-            import_batch_id: None,
-            external_id: None,
+    Ok(ReportRecord {
+        date,
+        time,
+        place_id,
+        category_id,
+        partner_id,
+        count,
+        assessment: non_empty(&new.assessment).map(str::to_string),
+        text: new.text.as_deref().map(str::trim).unwrap_or("").to_string(),
+        source_place: place_text.map(str::to_string),
+        source_category: Some(new.category.trim().to_string()),
+        import_batch_id: None,
+        external_id: None,
+    })
+}
+
+/// A stored report with its ids, as the history keeps it (and a restore writes back).
+pub fn get_record(conn: &Connection, id: Id) -> Result<ReportRecord> {
+    conn.query_row(
+        "SELECT occurred_date, occurred_time, place_id, category_id, partner_id, count,
+                assessment, text, source_place, source_category, import_batch_id, external_id
+         FROM report WHERE id = ?1",
+        [id],
+        |r| {
+            let date: String = r.get(0)?;
+            let time: Option<String> = r.get(1)?;
+            Ok(ReportRecord {
+                date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default(),
+                time: time.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+                place_id: r.get(2)?,
+                category_id: r.get(3)?,
+                partner_id: r.get(4)?,
+                count: r.get(5)?,
+                assessment: r.get(6)?,
+                text: r.get(7)?,
+                source_place: r.get(8)?,
+                source_category: r.get(9)?,
+                import_batch_id: r.get(10)?,
+                external_id: r.get(11)?,
+            })
         },
     )
+    .optional()?
+    .ok_or_else(|| Message::ReportNotFound { id }.into())
 }
 
 /// The largest count one report may carry; more is surely a typo.

@@ -175,7 +175,9 @@ try {
     await shot("00-import-short-dates");
     await wd.click(await wd.find("#import-run"));
     await wd.waitFor("#import-done", { pred: (t) => t.includes("5 rapporter importerades") });
-    await wd.click(await wd.find("#nav-reports"));
+    // The result leads to the imported rows in the register.
+    await wd.click(await wd.find("#import-show-rows"));
+    await wd.waitFor("#filter-batch", { pred: (t) => t.startsWith("Import nr") });
     await wd.waitFor("#report-count", { pred: (t) => t.startsWith("5 rapporter") });
     const rows = await wd.text(await wd.find("#report-rows"));
     for (const part of ["2026-11-03", "2026-11-05", "21:30", "Stökigt vid kiosken", "Skräp efter helgen"]) {
@@ -245,6 +247,40 @@ try {
     const [r] = JSON.parse(json);
     assert(r && r.text === TEXT, `newest report in the database: ${json.slice(0, 300)}`);
     assert(r.place === "Stortorget" && r.category === "Klotter" && r.count === 2 && r.occurredTime === "21:30", json);
+  });
+
+  await step("the register finds a report by a word, pages, and a report is corrected, deleted and brought back", async () => {
+    const search = await wd.find("#filter-search");
+    await wd.type(search, "scenen");
+    await wd.waitFor("#report-count", { pred: (t) => t === "1 rapport" });
+    await wd.waitFor("#report-rows tr:first-child", { pred: (t) => t.includes(TEXT) });
+    await wd.click(await wd.find("#report-rows tr:first-child td.text"));
+    await wd.waitFor("#edit-form");
+    const count = await wd.find("#edit-count");
+    await wd.clear(count);
+    await wd.type(count, "3");
+    await wd.click(await wd.find("#edit-save"));
+    await wd.waitFor("#edit-message", { pred: (t) => t.includes("sparade") });
+    await wd.waitFor("#edit-history", { pred: (t) => t.includes("ändrad") && t.includes("Antal: 2 → 3") });
+    await shot("02b-report-edited");
+    await noClippedControls("report editor");
+    await nothingPastTheEdge("report editor");
+    await wd.click(await wd.find("#edit-delete"));
+    await wd.waitFor("#edit-message", { pred: (t) => t.includes("Klicka igen") });
+    await wd.click(await wd.find("#edit-delete"));
+    await wd.waitFor("#edit-message", { pred: (t) => t.includes("borttagen") });
+    await wd.waitFor("#report-count", { pred: (t) => t === "Inga rapporter matchar filtret." });
+    await wd.click(await wd.find("#edit-restore"));
+    await wd.waitFor("#edit-history", { pred: (t) => t.includes("tillbakatagen") });
+    await wd.waitFor("#report-count", { pred: (t) => t === "1 rapport" });
+    await wd.click(await wd.find("#edit-close"));
+    await wd.waitFor("#report-form");
+    await wd.click(await wd.find("#filter-clear"));
+    // The demo's thousands read with a space: "Visar 1–100 av 1 234 rapporter".
+    await wd.waitFor("#report-count", { pred: (t) => /^Visar 1–100 av \d\u202F\d{3} rapporter$/.test(t) });
+    await wd.click(await wd.find("#page-next"));
+    await wd.waitFor("#report-count", { pred: (t) => t.startsWith("Visar 101–200 av ") });
+    await wd.click(await wd.find("#filter-clear"));
   });
 
   await step("filtering by category and place narrows the list", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimal, isoWeek, localTime, placeLabel, todayIso, trendArrow, when } from "./format";
+import { decimal, isoWeek, localTime, placeLabel, thousands, todayIso, trendArrow, when } from "./format";
 
 describe("isoWeek", () => {
   it("numbers weeks across year boundaries as ISO 8601 does", () => {
@@ -29,9 +29,11 @@ describe("labels", () => {
 describe("count line", () => {
   it("agrees in number", async () => {
     const { t } = await import("./i18n/sv");
-    expect(t.showing(1, 1)).toBe("1 rapport");
-    expect(t.showing(3, 3)).toBe("3 rapporter");
-    expect(t.showing(500, 1359)).toBe("Visar 500 av 1359 rapporter");
+    expect(t.showing("1", "1", "1", true)).toBe("1 rapport");
+    expect(t.showing("1", "3", "3", true)).toBe("3 rapporter");
+    expect(t.showing("101", "200", thousands(101358), false)).toBe("Visar 101–200 av 101\u202F358 rapporter");
+    expect(thousands(999)).toBe("999");
+    expect(thousands(1000)).toBe("1\u202F000");
   });
 });
 

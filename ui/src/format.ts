@@ -58,6 +58,11 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** A count as Swedes write it: "101 358", a narrow no-break space between thousands. */
+export function thousands(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202F");
+}
+
 /** A decimal as Swedes write it: "2,5"; integers stay plain. */
 export function decimal(n: number): string {
   // One decimal always, so "6,0" stands beside "2,1" as in the PDF.

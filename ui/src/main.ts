@@ -13,6 +13,7 @@ import { pictureView } from "./views/picture";
 import { loadLookups } from "./views/lookups";
 import { reportForm } from "./views/report-form";
 import { registerView } from "./views/register";
+import { reportDetail } from "./views/report-detail";
 import { reportList } from "./views/report-list";
 import { unplacedView } from "./views/unplaced";
 import { welcome } from "./views/welcome";
@@ -30,8 +31,18 @@ type Tab = "reports" | "picture" | "import" | "unplaced" | "links" | "imports" |
 
 async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string, tab: Tab = "reports"): Promise<void> {
   const lookups = await loadLookups(api);
-  const list = reportList(api, lookups);
+  // The aside holds the new-report form, or the report opened from the list.
+  const aside = h("aside", {});
+  const list = reportList(api, lookups, (r) =>
+    aside.replaceChildren(
+      reportDetail(api, lookups, r, {
+        changed: () => void list.refresh(),
+        close: () => aside.replaceChildren(form),
+      }),
+    ),
+  );
   const form = reportForm(api, lookups, () => void list.refresh());
+  aside.append(form);
   // An import can add partners, and connecting a place text adds another name for a
   // place: the lists the forms choose from follow.
   const afterChange = () => {
@@ -39,7 +50,10 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     void lookups.refresh();
     void unplaced.refresh();
   };
-  const importer = importView(api, lookups, afterChange);
+  const importer = importView(api, lookups, afterChange, (batch) => {
+    show("reports");
+    list.showBatch(batch);
+  });
   // The unplaced tab says how many texts wait.
   const unplaced = unplacedView(api, lookups, afterChange, (n) => {
     const tab = document.getElementById("nav-unplaced");
@@ -50,7 +64,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
   const links = linksView(api, () => undefined);
   const register = registerView(api, lookups, afterChange);
   const panes: Record<Tab, HTMLElement> = {
-    reports: h("main", { class: "layout" }, list.element, h("aside", {}, form)),
+    reports: h("main", { class: "layout" }, list.element, aside),
     picture: h("main", { class: "single" }, picture.element),
     import: h("main", { class: "single" }, importer.element),
     unplaced: h("main", { class: "single" }, unplaced.element),

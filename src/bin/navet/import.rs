@@ -85,7 +85,7 @@ pub fn imports(store: &mut Store, cmd: ImportsCmd) -> navet::Result<()> {
             print_list(f.json, &batches, cli::headers::IMPORTS, |b| {
                 vec![
                     b.id.to_string(),
-                    b.created_at.clone(),
+                    cli::when(&b.created_at),
                     b.file_name.clone(),
                     b.partner.clone().unwrap_or_default(),
                     b.inserted.to_string(),

@@ -40,6 +40,46 @@ pub enum ReportCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Ändra en rapport: de fält som anges byts, resten står kvar (historiken sparar
+    /// hur den var).
+    Edit {
+        /// Rapportens nummer.
+        id: i64,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        time: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        partner: Option<String>,
+        #[arg(long)]
+        count: Option<u32>,
+        #[arg(long)]
+        assessment: Option<String>,
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// Ta bort en rapport (den sparas i historiken och kan tas tillbaka med restore).
+    Delete {
+        /// Rapportens nummer.
+        id: i64,
+    },
+    /// Ta tillbaka en borttagen rapport (numret som delete skrev ut).
+    Restore {
+        /// Ändringens nummer.
+        change: i64,
+    },
+    /// En rapports historik: ändringar, borttagning, återtagning.
+    History {
+        /// Rapportens nummer.
+        id: i64,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
+        #[arg(long)]
+        json: bool,
+    },
     /// Lista rapporter, nyaste först.
     List {
         #[command(flatten)]
@@ -178,6 +218,50 @@ pub fn run(store: &mut Store, cmd: ReportCmd) -> navet::Result<()> {
                 print_json(&r)?;
             } else {
                 println!("{}", cli::report_added(r.id));
+            }
+        }
+        ReportCmd::Edit {
+            id,
+            date,
+            time,
+            place,
+            category,
+            partner,
+            count,
+            assessment,
+            text,
+        } => {
+            let now = ops::report::get(store, id)?;
+            let base = NewReport::from(&now);
+            let new = NewReport {
+                date: date.unwrap_or(base.date),
+                time: time.or(base.time),
+                place: place.or(base.place),
+                category: category.unwrap_or(base.category),
+                partner: partner.unwrap_or(base.partner),
+                count: count.or(base.count),
+                assessment: assessment.or(base.assessment),
+                text: text.or(base.text),
+            };
+            ops::report::edit(store, id, &new)?;
+            println!("{}", cli::report_edited(id));
+        }
+        ReportCmd::Delete { id } => {
+            let change = ops::report::delete(store, id)?;
+            println!("{}", cli::report_deleted(id, change));
+        }
+        ReportCmd::Restore { change } => {
+            let r = ops::report::restore(store, change)?;
+            println!("{}", cli::report_restored(r.id));
+        }
+        ReportCmd::History { id, json } => {
+            let h = ops::report::history(store, id)?;
+            if json {
+                print_json(&h)?;
+            } else {
+                for e in &h {
+                    println!("{}", cli::history_line(e));
+                }
             }
         }
         ReportCmd::List { filter, json } => list(store, filter.filter(None)?, json)?,

@@ -113,6 +113,36 @@ pub fn category_added(name: impl Display) -> String {
     format!("Kategorin {} har lagts till.", name)
 }
 
+pub fn report_edited(id: i64) -> String {
+    format!("Rapport {id} är ändrad (historiken sparar hur den var).")
+}
+
+pub fn report_deleted(id: i64, change: i64) -> String {
+    format!("Rapport {id} är borttagen. Ta tillbaka den med: navet report restore {change}")
+}
+
+pub fn report_restored(id: i64) -> String {
+    format!("Rapporten är tillbaka som nummer {id}.")
+}
+
+/// One line of `report history`: when, what, and each changed field.
+pub fn history_line(e: &navet::ops::report::HistoryEntry) -> String {
+    use navet::db::report_history::HistoryAction;
+    let when = when(&e.changed_at);
+    match e.action {
+        HistoryAction::Edit => {
+            let changes: Vec<String> = e
+                .changes
+                .iter()
+                .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
+                .collect();
+            format!("{when}  ändrad  {}", changes.join("; "))
+        }
+        HistoryAction::Delete => format!("{when}  borttagen (ändring {})", e.id),
+        HistoryAction::Restore => format!("{when}  tillbakatagen"),
+    }
+}
+
 pub fn renamed(kind: Kind, old: impl Display, new: impl Display) -> String {
     format!("{} {} heter nu {}.", kind.sv_definite(), old, new)
 }

@@ -24,6 +24,7 @@ import type { AppInfo } from "./generated/AppInfo";
 import type { Area } from "./generated/Area";
 import type { Category } from "./generated/Category";
 import type { Kind } from "./generated/Kind";
+import type { HistoryEntry } from "./generated/HistoryEntry";
 import type { NewPlace } from "./generated/NewPlace";
 import type { DemoSummary } from "./generated/DemoSummary";
 import type { ErrorCode } from "./generated/ErrorCode";
@@ -79,6 +80,10 @@ export const commands = {
   appInfo: () => call<AppInfo>("app_info"),
   listReports: (filter: ReportFilter) => call<ReportPage>("list_reports", { filter }),
   addReport: (report: NewReport) => call<Report>("add_report", { report }),
+  editReport: (id: string, report: NewReport) => call<Report>("edit_report", { id, report }),
+  deleteReport: (id: string) => call<string>("delete_report", { id }),
+  restoreReport: (change: string) => call<Report>("restore_report", { change }),
+  reportHistory: (id: string) => call<HistoryEntry[]>("report_history", { id }),
   listPlaces: () => call<Place[]>("list_places"),
   listCategories: () => call<Category[]>("list_categories"),
   listPartners: () => call<Partner[]>("list_partners"),

@@ -22,7 +22,12 @@ export interface ImportView {
 /** How long a change in the preview waits for the next one before asking the core. */
 const PREVIEW_DEBOUNCE_MS = 250;
 
-export function importView(api: Commands, lookups: Lookups, onImported: () => void): ImportView {
+export function importView(
+  api: Commands,
+  lookups: Lookups,
+  onImported: () => void,
+  onShowRows: (batch: string) => void = () => undefined,
+): ImportView {
   const path = h("input", { type: "text", id: "import-path", placeholder: t.filePath, size: 60 });
   const choose = h("button", { type: "button", id: "import-choose", class: "secondary" }, t.chooseFile);
   const partner = lookups.bind(
@@ -279,6 +284,9 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
             done.textContent = toIpcError(e).message;
           });
       });
+      // The result leads to its own rows in the register.
+      const showRows = h("button", { type: "button", id: "import-show-rows" }, t.importedRows);
+      showRows.addEventListener("click", () => onShowRows(r.batch ?? ""));
       const saveRejected = h("button", { type: "button", id: "import-save-rejected", class: "secondary" }, t.saveRejected);
       saveRejected.addEventListener("click", () => {
         api
@@ -294,7 +302,7 @@ export function importView(api: Commands, lookups: Lookups, onImported: () => vo
       area.replaceChildren(
         done,
         h("p", { class: "counts" }, t.counts(r.rows, r.inserted, r.duplicates, r.flagged, r.skipped, r.masked)),
-        h("div", { class: "import-actions" }, undo, r.skipped > 0 ? saveRejected : ""),
+        h("div", { class: "import-actions" }, showRows, undo, r.skipped > 0 ? saveRejected : ""),
       );
       onImported();
     } catch (e) {

@@ -11,12 +11,14 @@ import type { Lookups } from "./lookups";
 
 type FieldName = keyof RawReportForm;
 
-export function reportForm(api: Commands, lookups: Lookups, onSaved: (r: Report) => void): HTMLElement {
+/** The report fields, their labels and error hints, for the new-report form and the
+ *  editor (ids `${prefix}-date`, …, `${prefix}-date-error`, …). */
+export function reportFields(prefix: string, lookups: Lookups) {
   const inputs = {
     date: h("input", {
       type: "text",
       name: "date",
-      id: "new-date",
+      id: `${prefix}-date`,
       required: true,
       value: todayIso(),
       placeholder: t.datePlaceholder,
@@ -26,29 +28,29 @@ export function reportForm(api: Commands, lookups: Lookups, onSaved: (r: Report)
     time: h("input", {
       type: "text",
       name: "time",
-      id: "new-time",
+      id: `${prefix}-time`,
       placeholder: t.timePlaceholder,
       inputmode: "numeric",
       maxlength: 5,
     }),
     place: lookups.bind(
-      h("select", { name: "place", id: "new-place" }),
+      h("select", { name: "place", id: `${prefix}-place` }),
       t.placeNone,
       () => lookups.places.filter((p) => p.active).map((p) => p.name),
     ),
     category: lookups.bind(
-      h("select", { name: "category", id: "new-category", required: true }),
+      h("select", { name: "category", id: `${prefix}-category`, required: true }),
       t.choose,
       () => lookups.categories.filter((c) => c.active).map((c) => c.name),
     ),
     partner: lookups.bind(
-      h("select", { name: "partner", id: "new-partner", required: true }),
+      h("select", { name: "partner", id: `${prefix}-partner`, required: true }),
       t.choose,
       () => lookups.partners.filter((p) => p.active).map((p) => p.name),
     ),
-    count: h("input", { type: "number", name: "count", id: "new-count", min: 1, step: 1, value: 1 }),
-    assessment: h("input", { type: "text", name: "assessment", id: "new-assessment", maxlength: 200 }),
-    text: h("textarea", { name: "text", id: "new-text", rows: 4 }),
+    count: h("input", { type: "number", name: "count", id: `${prefix}-count`, min: 1, step: 1, value: 1 }),
+    assessment: h("input", { type: "text", name: "assessment", id: `${prefix}-assessment`, maxlength: 200 }),
+    text: h("textarea", { name: "text", id: `${prefix}-text`, rows: 4 }),
   } satisfies Record<FieldName, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
 
   const labels: Record<FieldName, string> = {
@@ -63,10 +65,31 @@ export function reportForm(api: Commands, lookups: Lookups, onSaved: (r: Report)
   };
   const hints = {} as Record<FieldName, HTMLElement>;
   const fields = (Object.keys(inputs) as FieldName[]).map((name) => {
-    hints[name] = h("span", { class: "field-error", id: `new-${name}-error`, role: "alert" });
-    inputs[name].setAttribute("aria-describedby", `new-${name}-error`);
+    hints[name] = h("span", { class: "field-error", id: `${prefix}-${name}-error`, role: "alert" });
+    inputs[name].setAttribute("aria-describedby", `${prefix}-${name}-error`);
     return h("label", { class: `field field-${name}` }, labels[name], inputs[name], hints[name]);
   });
+  const showErrors = (errors: Partial<Record<FieldName, string>>) => {
+    for (const name of Object.keys(inputs) as FieldName[]) {
+      const text = errors[name] ?? "";
+      hints[name].textContent = text;
+      inputs[name].toggleAttribute("aria-invalid", text !== "");
+    }
+  };
+  /** The form read and checked: the report to send, or the fields' errors (shown). */
+  const read = () => {
+    const raw = Object.fromEntries(
+      (Object.keys(inputs) as FieldName[]).map((k) => [k, inputs[k].value]),
+    ) as unknown as RawReportForm;
+    const parsed = toNewReport(raw);
+    showErrors("errors" in parsed ? parsed.errors : {});
+    return parsed;
+  };
+  return { inputs, fields, showErrors, read };
+}
+
+export function reportForm(api: Commands, lookups: Lookups, onSaved: (r: Report) => void): HTMLElement {
+  const { inputs, fields, read } = reportFields("new", lookups);
 
   const submit = h("button", { type: "submit", id: "new-save" }, t.save);
   const message = h("p", { id: "new-message", class: "status", role: "status" });
@@ -80,26 +103,13 @@ export function reportForm(api: Commands, lookups: Lookups, onSaved: (r: Report)
     message,
   );
 
-  const showErrors = (errors: Partial<Record<FieldName, string>>) => {
-    for (const name of Object.keys(inputs) as FieldName[]) {
-      const text = errors[name] ?? "";
-      hints[name].textContent = text;
-      inputs[name].toggleAttribute("aria-invalid", text !== "");
-    }
-  };
-
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const raw = Object.fromEntries(
-      (Object.keys(inputs) as FieldName[]).map((k) => [k, inputs[k].value]),
-    ) as unknown as RawReportForm;
-    const parsed = toNewReport(raw);
+    const parsed = read();
     if ("errors" in parsed) {
-      showErrors(parsed.errors);
       message.textContent = "";
       return;
     }
-    showErrors({});
     submit.disabled = true;
     api
       .addReport(parsed.report)
