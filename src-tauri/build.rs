@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "delete_report",
     "restore_report",
     "report_history",
+    "open_export",
 ];
 
 fn main() {

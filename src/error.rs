@@ -141,6 +141,8 @@ impl Message {
                 ErrorCode::NotFound
             }
             HistoryNotRestorable { .. } => ErrorCode::Conflict,
+            NotAnExport { .. } => ErrorCode::Invalid,
+            CannotOpen { .. } => ErrorCode::Io,
             DraftUnreadable { .. } => ErrorCode::Internal,
             UnknownSetting { .. }
             | ExportUnsupported { .. }

@@ -94,6 +94,12 @@ pub enum Message {
     ReportNotFound {
         id: i64,
     },
+    NotAnExport {
+        path: String,
+    },
+    CannotOpen {
+        path: String,
+    },
     HistoryNotRestorable {
         id: i64,
     },
@@ -248,6 +254,10 @@ impl Message {
                 format!("Namnet \"{alias}\" används redan för platsen \"{place}\".")
             }
             ReportNotFound { id } => format!("Det finns ingen rapport med nummer {id}."),
+            NotAnExport { path } => {
+                format!("{path} exporterades inte av Navet i den här körningen och öppnas inte härifrån.")
+            }
+            CannotOpen { path } => format!("{path} kunde inte öppnas: inget program för filtypen hittades."),
             HistoryNotRestorable { id } => format!(
                 "Ändring nummer {id} är ingen borttagning som kan ångras (eller är redan ångrad)."
             ),

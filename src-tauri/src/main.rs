@@ -542,6 +542,11 @@ async fn export(app: AppHandle, request: ExportRequest) -> Reply<Option<ExportDo
             return Ok(None);
         };
         let done = state.write(|s| ops::export::run(s, &request, &path))?;
+        app.state::<Exported>()
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(PathBuf::from(&done.path));
         if request.format == ExportFormat::Pdf && std::env::var_os("NAVET_EXPORT_DIR").is_none() {
             let _ = app.opener().open_path(done.path.clone(), None::<&str>);
         }
@@ -549,6 +554,27 @@ async fn export(app: AppHandle, request: ExportRequest) -> Reply<Option<ExportDo
     })
     .await
 }
+
+/// Opens a file this window exported (and only such a file) in the system's program
+/// for it: "Öppna" after an export, to read or print it.
+#[tauri::command]
+async fn open_export(app: AppHandle, path: String) -> Reply<()> {
+    let known = app
+        .state::<Exported>()
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .contains(&PathBuf::from(&path));
+    if !known {
+        return Err(Error::from(Message::NotAnExport { path }).payload());
+    }
+    app.opener()
+        .open_path(path.clone(), None::<&str>)
+        .map_err(|_| Error::from(Message::CannotOpen { path }).payload())
+}
+
+/// The files exported in this run of the app, which `open_export` may open.
+struct Exported(Mutex<std::collections::HashSet<PathBuf>>);
 
 /// The pairs of reports waiting for the coordinator's word.
 #[tauri::command]
@@ -613,6 +639,7 @@ fn main() {
             inspection: Mutex::new(None),
             preview: AtomicU64::new(0),
         })
+        .manage(Exported(Mutex::new(Default::default())))
         .manage(ImportControl {
             cancel: AtomicBool::new(false),
             running: AtomicBool::new(false),
@@ -661,7 +688,8 @@ fn main() {
             edit_report,
             delete_report,
             restore_report,
-            report_history
+            report_history,
+            open_export
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

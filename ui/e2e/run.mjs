@@ -364,6 +364,31 @@ try {
     console.log(`   pdf: ${pdf}`);
   });
 
+  await step("analysis text typed is kept when the period changes; the trend is on screen; arrow keys move between tabs", async () => {
+    await wd.waitFor("#picture-trend");
+    const words = "E2E-analys: mer stök vid Norrby centrum sena kvällar.";
+    await wd.type(await wd.find("#analysis-analys"), words);
+    // No save click: the next period at once, then back.
+    await wd.click(await wd.find("#picture-prev"));
+    await wd.waitFor("#picture-label", { pred: (t) => t.startsWith("Lägesbild vecka ") });
+    await wd.click(await wd.find("#picture-next"));
+    await wd.waitFor("#analysis-analys");
+    let kept = "";
+    for (let i = 0; i < 50 && kept !== words; i++) {
+      kept = await wd.property(await wd.find("#analysis-analys"), "value");
+      if (kept !== words) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert(kept === words, `the analysis text after a period change: ${kept}`);
+    const title = await wd.execute("return document.title;");
+    assert(title.startsWith("Lägesbild – Navet – "), `window title: ${title}`);
+    await wd.type(await wd.find("#nav-picture"), "\uE014"); // ArrowRight
+    await wd.waitFor("#import");
+    await wd.type(await wd.find("#nav-import"), "\uE012"); // ArrowLeft
+    await wd.waitFor("#picture");
+    await noClippedControls("picture");
+    await nothingPastTheEdge("picture");
+  });
+
   await step("pairs of reports about one incident are proposed, and a decision takes one off the list", async () => {
     await wd.click(await wd.find("#nav-links"));
     await wd.click(await wd.find("#links-suggest"));

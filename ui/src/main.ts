@@ -6,6 +6,7 @@ import { t } from "./i18n/sv";
 import { commands, toIpcError, type Commands } from "./ipc/commands";
 import type { AppInfo } from "./ipc/generated/AppInfo";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { importView } from "./views/import";
 import { importsView } from "./views/imports";
 import { linksView } from "./views/links";
@@ -81,17 +82,40 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     imports: t.navImports,
     register: t.navRegister,
   };
-  const buttons = (Object.keys(panes) as Tab[]).map((k) => {
+  const tabs = Object.keys(panes) as Tab[];
+  const buttons = tabs.map((k, i) => {
     const b = h("button", { type: "button", id: `nav-${k}`, class: "tab", role: "tab" }, labels[k]);
     b.addEventListener("click", () => show(k));
+    // Arrow keys move between the tabs, as a tab list's do (Home and End to the ends).
+    b.addEventListener("keydown", (ev) => {
+      const to =
+        ev.key === "ArrowRight" ? (i + 1) % tabs.length
+        : ev.key === "ArrowLeft" ? (i - 1 + tabs.length) % tabs.length
+        : ev.key === "Home" ? 0
+        : ev.key === "End" ? tabs.length - 1
+        : null;
+      if (to === null) return;
+      ev.preventDefault();
+      const k2 = tabs[to];
+      if (!k2) return;
+      show(k2);
+      buttons[to]?.focus();
+    });
     return b;
   });
   const container = h("div", { id: "pane" });
   const banner = notice ? h("p", { class: "notice", id: "notice" }, notice) : null;
   let shown = 0;
+  // The window's title names the screen and the database file.
+  const dbName = info.dbPath.split(/[\\/]/).pop() ?? info.dbPath;
   function show(k: Tab): void {
     // The first-run notice belongs to the first screen only.
     if (shown++ > 0) banner?.remove();
+    const title = t.windowTitle(labels[k], dbName);
+    document.title = title;
+    void getCurrentWindow()
+      .setTitle(title)
+      .catch(() => undefined);
     buttons.forEach((b) => b.setAttribute("aria-selected", String(b.id === `nav-${k}`)));
     container.replaceChildren(panes[k]);
     if (k === "reports") void list.refresh();

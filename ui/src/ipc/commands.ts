@@ -137,6 +137,7 @@ export const commands = {
       } satisfies ExportRequest,
     }),
   listExports: () => call<ExportEntry[]>("list_exports"),
+  openExport: (path: string) => call<null>("open_export", { path }),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
   listLinks: () => call<Link[]>("list_links"),
   suggestLinks: () => call<number>("suggest_links"),

@@ -34,7 +34,26 @@ function barChart(p: Picture): SVGElement {
       svg("text", { x: 0, y: y + 11, "font-size": 11 }, c.category),
       svg("rect", { x: 160, y: y + 3, width: Math.max(w, 1), height: 10, fill: c.flagged ? "#c7291f" : "#1f5f5b" }),
       svg("line", { x1: 160 + (c.baseline / max) * 300, x2: 160 + (c.baseline / max) * 300, y1: y + 1, y2: y + 15, stroke: "#1b2b2a", "stroke-width": 1.5 }),
-      svg("text", { x: 166 + w, y: y + 11, "font-size": 11 }, String(c.count)),
+      // The number right of both the bar and the normal-level tick, never under it.
+      svg("text", { x: 166 + Math.max(w, (c.baseline / max) * 300), y: y + 11, "font-size": 11 }, String(c.count)),
+    );
+  });
+  return chart;
+}
+
+/** The totals of the twelve periods up to this one, as the PDF's trend shows them. */
+function trendChart(p: Picture): SVGElement {
+  const max = Math.max(1, ...p.trend.map((x) => x.total));
+  const col = 46;
+  const height = 120;
+  const chart = svg("svg", { width: col * p.trend.length + 8, height: height + 34, class: "chart", id: "picture-trend", role: "img", "aria-label": t.trendTitle });
+  p.trend.forEach((x, i) => {
+    const h = (x.total / max) * height;
+    const last = i === p.trend.length - 1;
+    chart.append(
+      svg("rect", { x: 4 + i * col, y: 14 + height - h, width: col - 10, height: Math.max(h, 1), fill: last ? "#1f5f5b" : "#8fb3b0" }),
+      svg("text", { x: 4 + i * col + (col - 10) / 2, y: 10 + height - h, "font-size": 10, "text-anchor": "middle" }, String(x.total)),
+      svg("text", { x: 4 + i * col + (col - 10) / 2, y: height + 28, "font-size": 9, "text-anchor": "middle" }, x.label),
     );
   });
   return chart;
@@ -62,6 +81,9 @@ export interface PictureView {
 /** With fewer earlier periods of data than this the core flags nothing. */
 const MIN_BASELINE_PERIODS = 3;
 
+/** How long typing in an analysis field waits before the text is saved. */
+const DRAFT_DEBOUNCE_MS = 800;
+
 export function pictureView(api: Commands, lookups: Lookups): PictureView {
   const kind = h(
     "select",
@@ -81,9 +103,13 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
   const withAnalysis = h("input", { type: "checkbox", id: "picture-with-analysis" });
   const title = h("h2", { id: "picture-label" });
   const message = h("p", { id: "picture-message", class: "status", role: "status" });
+  // What can be done about the last message (open the file just exported).
+  const messageAction = h("div", { id: "picture-message-action" });
   const body = h("div", { id: "picture-body" });
   const saved = h("tbody", { id: "picture-saved" });
   let current: Picture | null = null;
+  /** Analysis parts typed into and not yet saved: part → save now. */
+  const pendingDrafts = new Map<string, () => Promise<void>>();
   let viewing: string | null = null; // a frozen picture's id
 
   const query = (shift = 0): PeriodQuery => {
@@ -96,12 +122,19 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
   const say = (text: string, ok = true) => {
     message.className = ok ? "status ok" : "status error";
     message.textContent = text;
+    messageAction.replaceChildren();
   };
 
   function areaCard(a: AreaPicture, p: Picture): HTMLElement {
     const status = h("select", { "data-area": a.area, class: "area-status", "aria-label": `${t.statusLabel} ${a.area}` }, h("option", { value: "" }, t.statusNone), ...p.scale.map((s) => h("option", { value: s, selected: a.status === s }, s)));
     const justification = h("input", { type: "text", class: "area-justification", "data-area": a.area, size: 60, value: a.justification ?? "", "aria-label": `${t.justification} ${a.area}` });
     const save = h("button", { type: "button", class: "area-save", "data-area": a.area }, t.saveStatus);
+    justification.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter") {
+        ev.preventDefault();
+        save.click();
+      }
+    });
     save.addEventListener("click", () => {
       api
         .setAreaStatus(p.period, a.area, status.value, justification.value)
@@ -156,15 +189,35 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
       ...parts.map(([part, text]) => {
         const area = h("textarea", { rows: 3, id: `analysis-${part}`, "aria-label": t.analysisParts[part] ?? part });
         area.value = text;
+        const note = h("span", { class: "hint", id: `analysis-note-${part}`, role: "status" });
         const save = h("button", { type: "button", class: "secondary", id: `analysis-save-${part}` }, t.saveText);
-        save.addEventListener("click", () => {
-          api
-            .setAnalysis(p.period, part, area.value)
-            .then(() => say(t.textSaved))
-            .catch((e: unknown) => say(toIpcError(e).message, false));
+        // Saved as the user types (after a pause), on leaving the field, on the button,
+        // and before the period changes: nothing written is lost.
+        const period = p.period;
+        let saved = text;
+        const store = async (): Promise<void> => {
+          const value = area.value;
+          if (value === saved) return;
+          await api.setAnalysis(period, part, value);
+          saved = value;
+          note.textContent = t.draftSaved;
+        };
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const saveNow = () => {
+          clearTimeout(timer);
+          pendingDrafts.delete(part);
+          return store().catch((e: unknown) => say(toIpcError(e).message, false));
+        };
+        area.addEventListener("input", () => {
+          note.textContent = t.draftUnsaved;
+          clearTimeout(timer);
+          pendingDrafts.set(part, saveNow);
+          timer = setTimeout(() => void saveNow(), DRAFT_DEBOUNCE_MS);
         });
+        area.addEventListener("blur", () => void saveNow());
+        save.addEventListener("click", () => void saveNow().then(() => say(t.textSaved)));
         if (viewing !== null) area.readOnly = true;
-        return h("label", { class: "field" }, t.analysisParts[part] ?? part, area, viewing === null ? save : "");
+        return h("label", { class: "field" }, t.analysisParts[part] ?? part, area, viewing === null ? h("span", { class: "field-actions" }, save, note) : "");
       }),
     );
   }
@@ -180,7 +233,14 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
         api
           .exportPicture(source(), format, partner.value || null, withAnalysis.checked)
           .then((done) => {
-            if (done) say(t.exported(done.path, done.partnerSafe));
+            if (!done) return;
+            say(t.exported(done.path, done.partnerSafe));
+            // Open it again (to read or print) from where it was said.
+            const open = h("button", { type: "button", class: "secondary", id: "picture-open-export" }, format === "pdf" ? t.openPdf : t.openFile);
+            open.addEventListener("click", () => {
+              api.openExport(done.path).catch((e: unknown) => say(toIpcError(e).message, false));
+            });
+            messageAction.replaceChildren(open);
           })
           .catch((e: unknown) => say(toIpcError(e).message, false))
           .finally(() => {
@@ -210,6 +270,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
       p.baselinePeriods < MIN_BASELINE_PERIODS ? h("p", { id: "picture-short-history", class: "notice" }, t.shortHistory(p.baselinePeriods)) : "",
       h("div", { class: "import-actions" }, exportButton("pdf", t.exportPdf), exportButton("csv", t.exportCsv), exportButton("xlsx", t.exportXlsx), h("label", {}, t.exportFor, partner), h("label", { class: "check" }, withAnalysis, t.withAnalysis), viewing ? "" : freeze),
       h("div", { class: "charts" }, h("div", {}, h("h3", {}, t.categoriesChart), barChart(p)), h("div", {}, h("h3", {}, t.patternTitle), heatmap(p))),
+      h("div", { class: "chart-scroll" }, h("h3", {}, t.trendTitle), trendChart(p)),
       ...p.areas.map((a) => areaCard(a, p)),
       h("h3", {}, t.hotspotsTitle),
       h("ol", { id: "picture-hotspots" }, ...p.hotspots.map((x) => h("li", {}, `${x.place} (${x.area ?? ""}): ${x.count}`))),
@@ -254,11 +315,15 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
     );
   }
 
-  // Another period: what was said about the last one no longer applies.
+  // Another period: unsaved analysis text is saved first, and what was said about the
+  // last period no longer applies.
   const goTo = (shift: number) => {
     message.className = "status";
+    messageAction.replaceChildren();
     message.textContent = "";
-    void load(shift);
+    const flushes = [...pendingDrafts.values()].map((f) => f());
+    pendingDrafts.clear();
+    void Promise.all(flushes).then(() => load(shift));
   };
   for (const el of [kind, day, to]) el.addEventListener("change", () => goTo(0));
   for (const el of [day, to]) {
@@ -278,6 +343,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
     h("div", { class: "filters" }, h("label", {}, t.periodKind, kind), h("label", {}, t.periodDay, day), h("label", {}, t.periodTo, to), prev, next),
     title,
     message,
+    messageAction,
     body,
     h("h3", {}, t.savedTitle),
     h("table", { class: "compact" }, saved),
