@@ -1041,3 +1041,42 @@ fn a_missing_file_is_said_in_swedish() {
         "{text}"
     );
 }
+
+/// The preview shows what will be stored beside the file's own words: the place an
+/// alias names, the category a label maps to, and nothing for a place Navet does not know.
+#[test]
+fn the_preview_shows_the_stored_place_and_category_beside_the_files_text() {
+    let mut e = env();
+    let p = e.utf8(
+        "smp.csv",
+        "Datum;Plats;Kategori\n2026-11-02;torget;klotter\n2026-11-03;Okänd gata;Brand\n",
+    );
+    let r = ops::import::file(
+        &mut e.store,
+        &p,
+        &ImportOptions {
+            partner: Some("Polisen".into()),
+            dry_run: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let rows: Vec<_> = r
+        .sample
+        .iter()
+        .map(|s| {
+            (
+                s.place.as_deref(),
+                s.stored_place.as_deref(),
+                s.stored_category.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("torget"), Some("Stortorget"), Some("Klotter")),
+            (Some("Okänd gata"), None, Some("Brand/anlagd brand")),
+        ]
+    );
+}

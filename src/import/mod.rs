@@ -161,9 +161,15 @@ pub struct SampleRow {
     pub line: u64,
     pub date: Option<String>,
     pub time: Option<String>,
+    /// The place as the file writes it.
     pub place: Option<String>,
     pub place_resolved: bool,
+    /// The place Navet stores the row under (none: unplaced).
+    pub stored_place: Option<String>,
+    /// The category as the file writes it.
     pub category: Option<String>,
+    /// The category Navet stores (none for a row not stored).
+    pub stored_category: Option<String>,
     pub count: u32,
     pub text: String,
     /// Stored, flagged, skipped or duplicate.

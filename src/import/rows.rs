@@ -675,7 +675,7 @@ impl<'t> Writer<'t> {
                     return Err(self.abort(line, column, &problem));
                 }
                 self.done.counts.skipped += 1;
-                self.sample(line, preview, false, RowAction::Skipped);
+                self.sample(line, preview, None, None, RowAction::Skipped);
                 self.issue(
                     line,
                     column,
@@ -710,7 +710,7 @@ impl<'t> Writer<'t> {
                                     raw.as_deref(),
                                 )?;
                             }
-                            self.sample(line, preview, false, RowAction::Skipped);
+                            self.sample(line, preview, None, None, RowAction::Skipped);
                             return Ok(());
                         }
                         OnProblem::Flag => {}
@@ -738,7 +738,13 @@ impl<'t> Writer<'t> {
                         self.issue(line, col, p.sv(), RowAction::Info, None)?;
                     }
                 }
-                self.sample(line, preview, draft.place_id.is_some(), action);
+                self.sample(
+                    line,
+                    preview,
+                    draft.place_id,
+                    Some(draft.category_id),
+                    action,
+                );
                 Ok(())
             }
         }
@@ -754,16 +760,29 @@ impl<'t> Writer<'t> {
         .into()
     }
 
-    /// Keeps one of the first rows, as it will be stored, for the preview.
-    fn sample(&mut self, line: u64, preview: Option<Preview>, resolved: bool, action: RowAction) {
+    /// Keeps one of the first rows, as it will be stored, for the preview: the file's
+    /// place and category texts beside the place and category Navet stores.
+    fn sample(
+        &mut self,
+        line: u64,
+        preview: Option<Preview>,
+        place_id: Option<Id>,
+        category_id: Option<Id>,
+        action: RowAction,
+    ) {
         let Some(p) = preview else { return };
+        let name = |tx: &Transaction, kind: Kind, id: Option<Id>| {
+            id.and_then(|id| named::get_name(tx, kind, id).ok())
+        };
         self.done.sample.push(SampleRow {
             line,
             date: p.date,
             time: p.time,
             place: Some(p.place).filter(|x| !x.is_empty()),
-            place_resolved: resolved,
+            place_resolved: place_id.is_some(),
+            stored_place: name(self.tx, Kind::Place, place_id),
             category: Some(p.category).filter(|c| !c.is_empty()),
+            stored_category: name(self.tx, Kind::Category, category_id),
             count: p.count,
             text: p.text,
             action,

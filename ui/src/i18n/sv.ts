@@ -149,6 +149,7 @@ export const sv = {
   saveText: "Spara text",
   textSaved: "Texten är sparad.",
   draftSaved: "Sparad.",
+  inFile: (stored: string, file: string) => `${stored} (i filen: ${file})`,
   draftUnsaved: "Sparas …",
   trendTitle: "Utveckling, 12 perioder",
   openPdf: "Öppna PDF:en",

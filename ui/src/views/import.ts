@@ -128,6 +128,13 @@ export function importView(
     );
   }
 
+  /** "Stortorget (i filen: Torget)", or the file's text alone when nothing is stored. */
+  function storedBeside(stored: string | null, file: string | null): string {
+    if (!stored) return file ?? "";
+    if (!file || file.trim().toLowerCase() === stored.toLowerCase()) return stored;
+    return t.inFile(stored, file);
+  }
+
   function render(r: ImportResult): void {
     const sample = h(
       "table",
@@ -150,8 +157,10 @@ export function importView(
             { class: `action-${s.action}` },
             h("td", { class: "num" }, s.line),
             h("td", {}, [s.date, s.time].filter((x) => x).join(" ")),
-            h("td", { class: s.place && !s.placeResolved ? "unplaced" : "" }, s.place ?? ""),
-            h("td", {}, s.category ?? ""),
+            // What is stored, with the file's own text beside it when it differs; a
+            // place the file names but Navet does not know is stored unplaced.
+            h("td", { class: s.place && !s.placeResolved ? "unplaced" : "" }, storedBeside(s.storedPlace, s.place)),
+            h("td", {}, storedBeside(s.storedCategory, s.category)),
             h("td", { class: "num" }, s.count),
             h("td", { class: "text" }, s.text),
             h("td", {}, t.actions[s.action] ?? s.action),

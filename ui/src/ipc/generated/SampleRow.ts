@@ -4,7 +4,23 @@ import type { RowAction } from "./RowAction";
 /**
  * One of the first rows, as it will be stored.
  */
-export type SampleRow = { line: number, date: string | null, time: string | null, place: string | null, placeResolved: boolean, category: string | null, count: number, text: string, 
+export type SampleRow = { line: number, date: string | null, time: string | null, 
+/**
+ * The place as the file writes it.
+ */
+place: string | null, placeResolved: boolean, 
+/**
+ * The place Navet stores the row under (none: unplaced).
+ */
+storedPlace: string | null, 
+/**
+ * The category as the file writes it.
+ */
+category: string | null, 
+/**
+ * The category Navet stores (none for a row not stored).
+ */
+storedCategory: string | null, count: number, text: string, 
 /**
  * Stored, flagged, skipped or duplicate.
  */
