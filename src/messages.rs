@@ -465,6 +465,11 @@ pub enum RowProblem {
     DateInvalid {
         value: String,
     },
+    /// A date typed in the preview for a row whose own could not be read.
+    DateCorrected {
+        from: String,
+        to: String,
+    },
     TimeInvalid {
         value: String,
     },
@@ -504,6 +509,9 @@ impl RowProblem {
         match self {
             DateMissing => "Datum saknas; raden kan inte sparas utan datum.".to_string(),
             DateInvalid { value } => format!("\"{value}\" är inget datum som går att läsa."),
+            DateCorrected { from, to } => {
+                format!("Datumet \"{from}\" gick inte att läsa; {to} angavs för hand.")
+            }
             TimeInvalid { value } => {
                 format!("\"{value}\" är ingen tid som går att läsa; rapporten sparas utan tid.")
             }

@@ -1080,3 +1080,46 @@ fn the_preview_shows_the_stored_place_and_category_beside_the_files_text() {
         ]
     );
 }
+
+/// A row whose date cannot be read is listed as needing a date; the date typed in the
+/// preview stores it, flagged as corrected by hand, instead of losing it.
+#[test]
+fn a_date_typed_in_the_preview_saves_a_row_whose_date_could_not_be_read() {
+    let mut e = env();
+    let p = e.utf8(
+        "trasig.csv",
+        "Datum;Plats;Kategori;Beskrivning\n2026-11-02;Stortorget;Klotter;ett\nigår kväll;Stortorget;Klotter;två\n",
+    );
+    let opts = |fixes: Vec<(u64, String)>, dry_run| ImportOptions {
+        partner: Some("Polisen".into()),
+        dry_run,
+        date_fixes: fixes,
+        ..Default::default()
+    };
+    let r = ops::import::file(&mut e.store, &p, &opts(vec![], true)).unwrap();
+    assert_eq!((r.inserted, r.skipped), (1, 1));
+    let issue = r.issues.iter().find(|i| i.line == 3).unwrap();
+    assert!(issue.needs_date, "{issue:?}");
+    let r = ops::import::file(
+        &mut e.store,
+        &p,
+        &opts(vec![(3, "2026-11-01".into())], false),
+    )
+    .unwrap();
+    assert_eq!(
+        (r.inserted, r.skipped, r.flagged),
+        (2, 0, 1),
+        "{:?}",
+        r.issues
+    );
+    assert!(
+        r.issues
+            .iter()
+            .any(|i| i.line == 3 && i.message.contains("för hand"))
+    );
+    assert!(
+        e.all()
+            .iter()
+            .any(|x| x.text == "två" && x.occurred_date == "2026-11-01")
+    );
+}

@@ -90,6 +90,11 @@ pub struct ImportOptions {
     /// Do everything, then roll back: the preview.
     #[serde(default)]
     pub dry_run: bool,
+    /// Dates typed in the preview for rows whose own date could not be read: (line,
+    /// date). Such a row is stored with this date and flagged as corrected by hand.
+    #[serde(default)]
+    #[ts(type = "Array<[number, string]>")]
+    pub date_fixes: Vec<(u64, String)>,
 }
 
 /// What the import does with a row (and what an issue about it means).
@@ -129,6 +134,8 @@ pub struct RowIssue {
     pub message: String,
     /// Flagged, skipped or info.
     pub action: RowAction,
+    /// The row's date could not be read: the preview offers to type it.
+    pub needs_date: bool,
 }
 
 /// A column and the field it was mapped to.

@@ -122,6 +122,8 @@ pub struct Checker {
     header: Vec<String>,
     col: HashMap<Field, usize>,
     dates: DateRules,
+    /// Dates typed in the preview, by line.
+    date_fixes: HashMap<u64, String>,
     /// Dates written without a year, given one by `dates.year`.
     yearless: u32,
     partner: Option<Id>,
@@ -183,6 +185,7 @@ pub fn loader<'t>(
         header: header.to_vec(),
         col,
         dates,
+        date_fixes: opts.date_fixes.iter().cloned().collect(),
         yearless: 0,
         partner,
         partners,
@@ -324,7 +327,29 @@ impl Checker {
         };
         let date_text = clean(self.cell(rec, dt_field));
         let mut when = None;
-        if date_text.is_empty() {
+        // A date typed in the preview for this line stands in for an unreadable one.
+        let fix = self.date_fixes.get(&line).cloned();
+        let readable = !date_text.is_empty() && self.when(date_text).is_some();
+        if let (false, Some(fixed)) = (readable, fix) {
+            match self.when(&fixed) {
+                Some(w) => {
+                    when = Some(w);
+                    problems.push((
+                        self.column_name(dt_field),
+                        RowProblem::DateCorrected {
+                            from: date_text.to_string(),
+                            to: w.date.to_string(),
+                        },
+                    ));
+                }
+                None => {
+                    fatal = Some((
+                        self.column_name(dt_field),
+                        RowProblem::DateInvalid { value: fixed },
+                    ))
+                }
+            }
+        } else if date_text.is_empty() {
             fatal = Some((self.column_name(dt_field), RowProblem::DateMissing));
         } else {
             match self.when(date_text) {
@@ -655,6 +680,7 @@ impl<'t> Writer<'t> {
                 column,
                 message,
                 action,
+                needs_date: false,
             });
         }
         Ok(())
@@ -676,13 +702,21 @@ impl<'t> Writer<'t> {
                 }
                 self.done.counts.skipped += 1;
                 self.sample(line, preview, None, None, RowAction::Skipped);
+                let needs_date = matches!(
+                    problem,
+                    RowProblem::DateMissing | RowProblem::DateInvalid { .. }
+                );
                 self.issue(
                     line,
                     column,
                     problem.sv(),
                     RowAction::Skipped,
                     raw.as_deref(),
-                )
+                )?;
+                if needs_date && let Some(last) = self.done.issues.last_mut() {
+                    last.needs_date = last.line == line;
+                }
+                Ok(())
             }
             Checked::Row {
                 line,

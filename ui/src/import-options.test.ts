@@ -4,7 +4,7 @@ import { importOptions, mappingFrom } from "./import-options";
 describe("importOptions", () => {
   it("lets Navet suggest the mapping until the user edits it", () => {
     const o = importOptions({ partner: "", onProblem: "flag", mask: true, mapping: null });
-    expect(o).toEqual({ onProblem: "flag", keepPersonalData: false, columns: [], replaceMapping: false, categories: [], dryRun: false });
+    expect(o).toEqual({ onProblem: "flag", keepPersonalData: false, columns: [], replaceMapping: false, categories: [], dryRun: false, dateFixes: [] });
   });
   it("sends the whole edited mapping by column number", () => {
     const mapping = mappingFrom([

@@ -12,6 +12,8 @@ export interface WizardChoices {
   mapping: [string, Field][] | null;
   /** Partner label → category chosen in the preview. */
   categories?: [string, string][];
+  /** Line → date typed for a row whose own date could not be read. */
+  dateFixes?: [number, string][];
 }
 
 export function importOptions(c: WizardChoices): ImportOptions {
@@ -22,6 +24,7 @@ export function importOptions(c: WizardChoices): ImportOptions {
     replaceMapping: c.mapping !== null,
     categories: c.categories ?? [],
     dryRun: false,
+    dateFixes: c.dateFixes ?? [],
   };
   if (c.partner) o.partner = c.partner;
   return o;

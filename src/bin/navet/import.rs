@@ -40,6 +40,10 @@ pub struct ImportArgs {
     /// Koppla en aktörs etikett till en kategori: "Etikett=Kategori".
     #[arg(long = "category-map", value_name = "LABEL=CATEGORY")]
     category_map: Vec<String>,
+    /// Ett datum för en rad vars datum inte gick att läsa: "RAD=ÅÅÅÅ-MM-DD" (radnumret
+    /// som problemlistan visar); upprepa för fler. Raden sparas flaggad som rättad.
+    #[arg(long = "date-fix", value_name = "RAD=DATUM")]
+    date_fixes: Vec<String>,
     /// Behåll personnummer och telefonnummer i fritext (annars maskeras de).
     #[arg(long)]
     keep_personal_data: bool,
@@ -137,6 +141,15 @@ pub fn run(store: &mut Store, a: ImportArgs) -> navet::Result<()> {
         columns.push((col.to_string(), f));
     }
     let mut categories = Vec::new();
+    let mut date_fixes = Vec::new();
+    for m in &a.date_fixes {
+        let (line, date) = split_pair("--date-fix", m)?;
+        let line: u64 = line.parse().map_err(|_| navet::Message::InvalidPair {
+            flag: "--date-fix".to_string(),
+            value: m.clone(),
+        })?;
+        date_fixes.push((line, date.to_string()));
+    }
     for m in &a.category_map {
         let (label, cat) = split_pair("--category-map", m)?;
         categories.push((label.to_string(), cat.to_string()));
@@ -159,6 +172,7 @@ pub fn run(store: &mut Store, a: ImportArgs) -> navet::Result<()> {
             DayOrderArg::MonthDay => DayOrder::MonthDay,
         }),
         dry_run: a.dry_run,
+        date_fixes,
     };
     let r = ops::import::file(store, &a.file, &opts)?;
     if a.json {

@@ -149,6 +149,8 @@ export const sv = {
   saveText: "Spara text",
   textSaved: "Texten är sparad.",
   draftSaved: "Sparad.",
+  dateFixFor: (line: number) => `Datum för rad ${line}`,
+  dateFixUse: "Använd datumet",
   inFile: (stored: string, file: string) => `${stored} (i filen: ${file})`,
   draftUnsaved: "Sparas …",
   trendTitle: "Utveckling, 12 perioder",

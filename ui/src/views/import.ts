@@ -43,6 +43,8 @@ export function importView(
   let current: ImportResult | null = null;
   let mapping: [string, Field][] | null = null;
   const categoryMap = new Map<string, string>();
+  /** Dates typed for rows whose own could not be read: line → date. */
+  const dateFixes = new Map<number, string>();
 
   const onProblem = h(
     "select",
@@ -60,6 +62,7 @@ export function importView(
       mask: mask.checked,
       mapping,
       categories: [...categoryMap.entries()],
+      dateFixes: [...dateFixes.entries()],
     });
 
   // Every preview has a number; a reply to any but the latest is dropped (the shell
@@ -128,6 +131,35 @@ export function importView(
     );
   }
 
+  /** A date typed for a row whose own could not be read: the row is then stored,
+   *  flagged as corrected by hand, instead of skipped. */
+  function dateFix(line: number): HTMLElement {
+    const input = h("input", {
+      type: "text",
+      class: "date-fix",
+      id: `import-date-fix-${line}`,
+      placeholder: t.datePlaceholder,
+      size: 10,
+      "aria-label": t.dateFixFor(line),
+      value: dateFixes.get(line) ?? "",
+    });
+    const use = h("button", { type: "button", class: "secondary", id: `import-date-fix-use-${line}` }, t.dateFixUse);
+    const apply = () => {
+      const v = input.value.trim();
+      if (v) dateFixes.set(line, v);
+      else dateFixes.delete(line);
+      void preview();
+    };
+    use.addEventListener("click", apply);
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter") {
+        ev.preventDefault();
+        apply();
+      }
+    });
+    return h("span", { class: "date-fix-row" }, input, use);
+  }
+
   /** "Stortorget (i filen: Torget)", or the file's text alone when nothing is stored. */
   function storedBeside(stored: string | null, file: string | null): string {
     if (!stored) return file ?? "";
@@ -184,7 +216,7 @@ export function importView(
                   { class: `issue-${i.action}` },
                   h("td", { class: "num" }, i.line),
                   h("td", {}, i.column ?? ""),
-                  h("td", {}, i.message),
+                  h("td", {}, i.message, i.needsDate ? dateFix(i.line) : ""),
                   h("td", {}, t.actions[i.action] ?? i.action),
                 ),
               ),
@@ -323,6 +355,7 @@ export function importView(
     path.value = p;
     mapping = null;
     categoryMap.clear();
+    dateFixes.clear();
     void preview();
   }
 

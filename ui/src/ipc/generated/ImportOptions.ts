@@ -38,4 +38,9 @@ categories: Array<[string, string]>, dayOrder?: DayOrder,
 /**
  * Do everything, then roll back: the preview.
  */
-dryRun: boolean, };
+dryRun: boolean, 
+/**
+ * Dates typed in the preview for rows whose own date could not be read: (line,
+ * date). Such a row is stored with this date and flagged as corrected by hand.
+ */
+dateFixes: Array<[number, string]>, };

@@ -12,4 +12,8 @@ column: string | null, message: string,
 /**
  * Flagged, skipped or info.
  */
-action: RowAction, };
+action: RowAction, 
+/**
+ * The row's date could not be read: the preview offers to type it.
+ */
+needsDate: boolean, };
