@@ -328,10 +328,15 @@ impl Checker {
         let date_text = clean(self.cell(rec, dt_field));
         let mut when = None;
         // A date typed in the preview for this line stands in for an unreadable one.
+        let parsed = if date_text.is_empty() {
+            None
+        } else {
+            self.when(date_text)
+        };
         let fix = self.date_fixes.get(&line).cloned();
-        let readable = !date_text.is_empty() && self.when(date_text).is_some();
-        if let (false, Some(fixed)) = (readable, fix) {
-            match self.when(&fixed) {
+        match (parsed, fix) {
+            (Some(w), _) => when = Some(w),
+            (None, Some(fixed)) => match self.when(&fixed) {
                 Some(w) => {
                     when = Some(w);
                     problems.push((
@@ -348,20 +353,17 @@ impl Checker {
                         RowProblem::DateInvalid { value: fixed },
                     ))
                 }
+            },
+            (None, None) if date_text.is_empty() => {
+                fatal = Some((self.column_name(dt_field), RowProblem::DateMissing));
             }
-        } else if date_text.is_empty() {
-            fatal = Some((self.column_name(dt_field), RowProblem::DateMissing));
-        } else {
-            match self.when(date_text) {
-                Some(w) => when = Some(w),
-                None => {
-                    fatal = Some((
-                        self.column_name(dt_field),
-                        RowProblem::DateInvalid {
-                            value: date_text.to_string(),
-                        },
-                    ))
-                }
+            (None, None) => {
+                fatal = Some((
+                    self.column_name(dt_field),
+                    RowProblem::DateInvalid {
+                        value: date_text.to_string(),
+                    },
+                ))
             }
         }
         let time_text = clean(self.cell(rec, Field::Time));
