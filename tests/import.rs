@@ -1123,3 +1123,28 @@ fn a_date_typed_in_the_preview_saves_a_row_whose_date_could_not_be_read() {
             .any(|x| x.text == "två" && x.occurred_date == "2026-11-01")
     );
 }
+
+/// Problems name the file's own line numbers, also after blank lines (the csv crate
+/// numbers a record after blank lines by the first of them), across a field with line
+/// breaks, and for a last line with no line break.
+#[test]
+fn problems_name_the_files_own_lines_after_blank_lines() {
+    let mut e = env();
+    let p = e.utf8(
+        "tomma.csv",
+        "Rapport\n\n\nDatum;Kategori;Antal\n2026-11-01;Klotter;1\n\n2026-11-02;Klotter;\"fel\n\nrad\"\n2026-11-03;Klotter;y",
+    );
+    let r = ops::import::file(
+        &mut e.store,
+        &p,
+        &ImportOptions {
+            partner: Some("Polisen".into()),
+            dry_run: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(r.header_line, 4);
+    let lines: Vec<u64> = r.issues.iter().map(|i| i.line).collect();
+    assert_eq!(lines, [7, 10], "{:?}", r.issues);
+}

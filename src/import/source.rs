@@ -373,7 +373,20 @@ impl RowReader for CsvRows {
     fn read(&mut self, row: &mut StringRecord) -> Result<bool> {
         match self.rdr.read_record(row) {
             Ok(more) => {
-                self.line = row.position().map(|p| p.line()).unwrap_or(self.line + 1);
+                // The csv crate numbers a record after blank lines by the first blank
+                // line (rust-csv #208), so the line is counted back from where the
+                // record ended: past its terminator, less the line breaks inside its
+                // quoted fields.
+                let end = self.rdr.position().line();
+                let inner: u64 = row
+                    .as_byte_record()
+                    .iter()
+                    .map(|f| memchr::memchr_iter(b'\n', f).count() as u64)
+                    .sum();
+                // A last record with no terminator ends on its own line: never
+                // before where the crate says it starts.
+                let start = row.position().map_or(1, |p| p.line());
+                self.line = end.saturating_sub(1 + inner).max(start).max(1);
                 // Undo the CSV-injection protection Navet's own exports add.
                 if row.iter().any(crate::neutral::is_neutralized) {
                     let cells: Vec<String> = row

@@ -22,7 +22,16 @@ export function importsView(api: Commands, onUndone: () => void): ImportsView {
 
   function row(b: Batch): HTMLTableRowElement {
     const undo = h("button", { type: "button", class: "secondary", "data-batch": b.id }, t.undoImport);
+    // Ask first, saying how many reports go.
+    let armed = false;
     undo.addEventListener("click", () => {
+      if (!armed) {
+        armed = true;
+        table.message.className = "status";
+        table.message.textContent = t.undoConfirm(b.inserted);
+        undo.textContent = t.undoConfirmButton;
+        return;
+      }
       table.act(undo, () => api.undoImport(b.id).then((n) => t.undone(n)), onUndone);
     });
     return h(
