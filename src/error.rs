@@ -137,11 +137,13 @@ impl Message {
             BatchNotFound { .. } => ErrorCode::NotFound,
             ImportCancelled { .. } => ErrorCode::Cancelled,
             InvalidStatus { .. } | UnknownPeriod { .. } => ErrorCode::Invalid,
-            SnapshotNotFound { .. } | LinkNotFound { .. } | ReportNotFound { .. } => {
-                ErrorCode::NotFound
-            }
-            HistoryNotRestorable { .. } => ErrorCode::Conflict,
-            NotAnExport { .. } => ErrorCode::Invalid,
+            SnapshotNotFound { .. }
+            | LinkNotFound { .. }
+            | ReportNotFound { .. }
+            | InsatsNotFound { .. }
+            | MeetingNotFound { .. } => ErrorCode::NotFound,
+            HistoryNotRestorable { .. } | SeriesExists { .. } => ErrorCode::Conflict,
+            NotAnExport { .. } | InvalidChoice { .. } => ErrorCode::Invalid,
             CannotOpen { .. } => ErrorCode::Io,
             DraftUnreadable { .. } => ErrorCode::Internal,
             UnknownSetting { .. }

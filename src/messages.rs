@@ -94,6 +94,21 @@ pub enum Message {
     ReportNotFound {
         id: i64,
     },
+    InsatsNotFound {
+        id: i64,
+    },
+    MeetingNotFound {
+        id: i64,
+    },
+    SeriesExists {
+        name: String,
+    },
+    /// A word that must be one of a few ("pågående", "social").
+    InvalidChoice {
+        field: String,
+        value: String,
+        known: String,
+    },
     NotAnExport {
         path: String,
     },
@@ -254,6 +269,12 @@ impl Message {
                 format!("Namnet \"{alias}\" används redan för platsen \"{place}\".")
             }
             ReportNotFound { id } => format!("Det finns ingen rapport med nummer {id}."),
+            InsatsNotFound { id } => format!("Det finns ingen insats med nummer {id}."),
+            MeetingNotFound { id } => format!("Det finns inget möte med nummer {id}."),
+            SeriesExists { name } => format!("Mötesserien \"{name}\" finns redan."),
+            InvalidChoice { field, value, known } => {
+                format!("{field}: \"{value}\" går inte (välj {known}).")
+            }
             NotAnExport { path } => {
                 format!("{path} exporterades inte av Navet i den här körningen och öppnas inte härifrån.")
             }
@@ -563,6 +584,15 @@ pub mod field {
     pub const COORDINATES: &str = "Koordinater";
     pub const ASSESSMENT: &str = "Bedömning";
     pub const DESCRIPTION: &str = "Beskrivning";
+    pub const TITLE: &str = "Rubrik";
+    pub const START: &str = "Start";
+    pub const END: &str = "Slut";
+    pub const FOLLOW_UP: &str = "Uppföljning";
+    pub const KIND: &str = "Typ";
+    pub const TERM: &str = "Sikt";
+    pub const STATUS: &str = "Status";
+    pub const EFFECT: &str = "Effekt";
+    pub const SERIES: &str = "Mötesserie";
 }
 
 /// Why a file could not be read or written, in Swedish (the system's own words are
@@ -583,6 +613,14 @@ pub fn io_detail(e: &std::io::Error) -> String {
             Some(code) => format!("systemfel {code}"),
             None => "okänt fel".into(),
         },
+    }
+}
+
+/// The words of meetings and their packs.
+pub mod meeting_words {
+    /// Where a decision made an insats: "Operativ grupp 2026-12-07".
+    pub fn decided_at(series: &str, date: &str) -> String {
+        format!("{series} {date}")
     }
 }
 

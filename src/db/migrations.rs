@@ -20,6 +20,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0008_register.sql"),
     include_str!("migrations/0009_report_search.sql"),
     include_str!("migrations/0010_report_history.sql"),
+    include_str!("migrations/0011_est_cycle.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

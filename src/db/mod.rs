@@ -15,6 +15,8 @@ pub mod category;
 pub mod export_log;
 pub mod import_batch;
 pub mod import_profile;
+pub mod insats;
+pub mod meeting;
 pub mod migrations;
 pub mod named;
 pub mod partner;

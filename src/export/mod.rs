@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod lagesbild;
+pub mod meeting_pack;
 pub mod pdf;
 pub mod tables;
 pub mod xlsx;
@@ -217,4 +218,23 @@ pub struct ExportDone {
     #[serde(with = "crate::ids::string")]
     #[ts(type = "string")]
     pub log_id: i64,
+}
+
+/// Writes `bytes` to `path` so that the path holds either its old file or the whole new
+/// one, never a part: a temporary file beside it, flushed to disk, then renamed over.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| crate::Error::io(path, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| crate::Error::io(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| crate::Error::io(path, e))?;
+    tmp.persist(path)
+        .map_err(|e| crate::Error::io(path, e.error))?;
+    Ok(())
 }

@@ -9,7 +9,9 @@
 pub mod categories;
 pub mod export;
 pub mod import;
+pub mod insatser;
 pub mod links;
+pub mod meetings;
 pub mod partners;
 pub mod personal_data;
 pub mod picture;

@@ -1,0 +1,246 @@
+//! The EST cycle after the picture: an insats from a problem, its follow-ups and the
+//! counts around its start; meetings with decisions that create or change insatser;
+//! the next meeting of each series; the operative meeting pack read back.
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use navet::Store;
+use navet::db::insats::{Effect, InsatsStatus, NewInsats};
+use navet::db::meeting::NewMeeting;
+use navet::ops;
+use navet::ops::meetings::DecisionEffect;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn demo(dir: &Path) -> Store {
+    let mut s = Store::open(dir.join("n.sqlite")).unwrap();
+    ops::load_demo(&mut s, 26, d(2026, 11, 15)).unwrap();
+    s
+}
+
+/// The raw count straight from the reports, to check the windows against.
+fn raw(s: &Store, place: &str, category: &str, from: &str, to: &str) -> u32 {
+    s.conn()
+        .query_row(
+            "SELECT coalesce(sum(r.count), 0) FROM report r JOIN place p ON p.id = r.place_id
+             JOIN category c ON c.id = r.category_id
+             WHERE p.name = ?1 AND c.name = ?2 AND r.occurred_date BETWEEN ?3 AND ?4",
+            [place, category, from, to],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn an_insats_is_followed_up_with_counts_before_and_after_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(dir.path());
+    let i = ops::insatser::add(
+        &mut s,
+        &NewInsats {
+            title: "Belysning och väktare vid Norrby centrum".into(),
+            places: vec!["Norrby centrum".into()],
+            category: Some("Skadegörelse".into()),
+            cause: "Mörkt kring entrén sena kvällar".into(),
+            partners: vec!["Bostadsbolaget Hemvist".into()],
+            contact: "Anna, 070-123 45 67".into(),
+            start: "2026-10-05".into(),
+            follow_up: Some("2026-11-02".into()),
+            decided_in: "Lägesbild vecka 40 2026".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(i.area.as_deref(), Some("Norrby"), "the place's area");
+    assert_eq!(i.status, InsatsStatus::Planned);
+    let e = ops::insatser::effect(&s, i.id, 4, d(2026, 11, 30)).unwrap();
+    assert_eq!(
+        (e.before.from.as_str(), e.before.to.as_str()),
+        ("2026-09-07", "2026-10-04")
+    );
+    assert_eq!(
+        (e.after.from.as_str(), e.after.to.as_str()),
+        ("2026-10-05", "2026-11-01")
+    );
+    assert_eq!(
+        e.before.count,
+        raw(
+            &s,
+            "Norrby centrum",
+            "Skadegörelse",
+            "2026-09-07",
+            "2026-10-04"
+        )
+    );
+    assert_eq!(
+        e.after.count,
+        raw(
+            &s,
+            "Norrby centrum",
+            "Skadegörelse",
+            "2026-10-05",
+            "2026-11-01"
+        )
+    );
+    assert!(
+        e.before.count + e.after.count > 0,
+        "the demo has such reports"
+    );
+    assert!(
+        e.year_before.is_none(),
+        "26 weeks of data reach no year back"
+    );
+    assert!(!e.after_incomplete);
+
+    // Due once its follow-up date has passed; a follow-up moves the date on.
+    assert_eq!(ops::insatser::due(&s, d(2026, 11, 3)).unwrap().len(), 1);
+    assert!(ops::insatser::due(&s, d(2026, 11, 1)).unwrap().is_empty());
+    let after = ops::insatser::follow_up(
+        &mut s,
+        i.id,
+        "2026-11-03",
+        "Färre larm; ring 811218-9876 vid frågor",
+        Effect::SomewhatBetter,
+        Some("2026-12-01"),
+    )
+    .unwrap();
+    assert_eq!(after.follow_ups.len(), 1);
+    assert!(!after.follow_ups[0].text.contains("811218-9876"), "masked");
+    assert!(ops::insatser::due(&s, d(2026, 11, 30)).unwrap().is_empty());
+    let done = ops::insatser::set_status(&mut s, i.id, InsatsStatus::Done).unwrap();
+    assert_eq!(done.status, InsatsStatus::Done);
+    let bad = ops::insatser::add(
+        &mut s,
+        &NewInsats {
+            title: "Baklänges".into(),
+            start: "2026-10-05".into(),
+            end: Some("2026-10-01".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(bad.code(), navet::ErrorCode::Invalid);
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(dir.path());
+    let series = ops::meetings::series(&s).unwrap();
+    assert_eq!(
+        series
+            .iter()
+            .map(|x| (x.name.as_str(), x.interval_days))
+            .collect::<Vec<_>>(),
+        [("Operativ grupp", 14), ("Strategisk grupp", 61)]
+    );
+    let first = ops::meetings::add(
+        &mut s,
+        &NewMeeting {
+            series: "Operativ grupp".into(),
+            date: "2026-10-19".into(),
+            agenda: "Lägesbilden\nInsatser".into(),
+            attendees: vec!["Polisen".into(), "Bostadsbolaget Hemvist".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let m = ops::meetings::decide(
+        &mut s,
+        first.id,
+        "Extra väktare vid Resecentrum kvällstid",
+        DecisionEffect {
+            new_insats: Some(NewInsats {
+                title: "Väktare vid Resecentrum".into(),
+                places: vec!["Resecentrum".into()],
+                start: "2026-10-20".into(),
+                follow_up: Some("2026-11-01".into()),
+                partners: vec!["Polisen".into()],
+                ..Default::default()
+            }),
+            change: None,
+        },
+    )
+    .unwrap();
+    let insats_id = m.decisions[0].insats.expect("the decision made an insats");
+    let insats = ops::insatser::get(&s, insats_id).unwrap();
+    assert_eq!(insats.meeting, Some(first.id));
+    assert_eq!(insats.decided_in, "Operativ grupp 2026-10-19");
+    let next = ops::meetings::next(&s, d(2026, 11, 30)).unwrap();
+    assert_eq!(next[0].date.as_deref(), Some("2026-11-02"));
+    assert!(next[0].overdue);
+    assert_eq!(next[1].date, None, "no strategic meeting yet");
+
+    let second = ops::meetings::add(
+        &mut s,
+        &NewMeeting {
+            series: "Operativ grupp".into(),
+            date: "2026-11-02".into(),
+            agenda: "1. Lägesbilden sedan sist\n2. Väktarna vid Resecentrum".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    ops::meetings::decide(
+        &mut s,
+        second.id,
+        "Väktarna fortsätter",
+        DecisionEffect {
+            new_insats: None,
+            change: Some((insats_id, InsatsStatus::Ongoing)),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        ops::insatser::get(&s, insats_id).unwrap().status,
+        InsatsStatus::Ongoing
+    );
+    let pdf = dir.path().join("underlag.pdf");
+    ops::meetings::pack(&s, second.id, &pdf).unwrap();
+    let text = pdftotext(&pdf);
+    for part in [
+        "Mötesunderlag: Operativ grupp 2026-11-02",
+        "sedan förra mötet 2026-10-19",
+        "2. Väktarna vid Resecentrum",
+        "Lägesbilden sedan förra mötet",
+        "2026-10-20 – 2026-11-02",
+        "Väktare vid Resecentrum",
+        "[pågående]",
+        "Uppföljningar att göra",
+        "2026-10-19: Extra väktare vid Resecentrum kvällstid",
+        "Nästa möte i serien: 2026-11-16.",
+    ] {
+        assert!(text.contains(part), "the pack lacks {part:?}:\n{text}");
+    }
+    // The picture's total in the pack is the picture's own total for those days.
+    let p = ops::picture::compute(
+        &s,
+        &navet::picture::Period {
+            from: d(2026, 10, 20),
+            to: d(2026, 11, 2),
+            kind: navet::picture::PeriodKind::Custom,
+        },
+    )
+    .unwrap();
+    assert!(text.contains(&format!("{} händelser i {} rapporter", p.total, p.reports)));
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+}
