@@ -13,6 +13,7 @@ mod bench;
 mod bench_preview;
 mod bench_reads;
 mod bench_register;
+mod est;
 mod export;
 mod import;
 mod links;
@@ -101,6 +102,12 @@ enum Command {
     /// Samma händelse rapporterad av två aktörer: föreslå, lista, bekräfta, avvisa.
     #[command(subcommand)]
     Links(links::LinksCmd),
+    /// Insatser: lägg till, lista, visa med antal före och efter, status, uppföljning.
+    #[command(subcommand)]
+    Insats(est::InsatsCmd),
+    /// Möten: serier, anteckna möten och beslut, nästa möte, mötesunderlag (PDF).
+    #[command(subcommand)]
+    Meeting(est::MeetingCmd),
     /// Personuppgifter som redan finns i databasen: sök och maskera.
     #[command(subcommand, name = "personal-data")]
     PersonalData(privacy::PersonalDataCmd),
@@ -299,6 +306,8 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Settings(cmd) => settings::run(&mut store, cmd)?,
         Command::PersonalData(cmd) => privacy::run(&mut store, cmd)?,
         Command::Links(cmd) => links::run(&mut store, cmd)?,
+        Command::Insats(cmd) => est::insats(&mut store, cmd)?,
+        Command::Meeting(cmd) => est::meeting(&mut store, cmd)?,
         Command::Bench(_) => {}
     }
     Ok(())

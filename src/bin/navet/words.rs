@@ -20,6 +20,9 @@ pub mod headers {
     pub const AREAS: &[&str] = &["Område", "Platser", "I listorna"];
     pub const PLACES: &[&str] = &["Plats", "Område", "Andra namn", "I listorna"];
     pub const PARTNERS: &[&str] = &["Aktör", "Rapporter", "I listorna"];
+    pub const INSATSER: &[&str] = &["Nr", "Insats", "Var", "Kategori", "Status", "Uppföljning"];
+    pub const SERIES: &[&str] = &["Mötesserie", "Typ", "Dagar mellan", "Senaste"];
+    pub const MEETINGS: &[&str] = &["Nr", "Dag", "Serie", "Deltog", "Beslut"];
     pub const CATEGORIES: &[&str] = &["Kategori", "Aktiv"];
     pub const EXPORTS: &[&str] = &[
         "Nr",
@@ -111,6 +114,105 @@ pub fn partner_added(name: impl Display) -> String {
 
 pub fn category_added(name: impl Display) -> String {
     format!("Kategorin {} har lagts till.", name)
+}
+
+/// The stored word of a value (its serde name: "pågående", "operativ").
+pub fn word<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub fn insats_added(id: i64, title: &str) -> String {
+    format!("Insats {id} är tillagd: {title}.")
+}
+
+pub fn insats_status(id: i64, status: &str) -> String {
+    format!("Insats {id} är nu {status}.")
+}
+
+pub fn follow_up_added(id: i64) -> String {
+    format!("Uppföljningen av insats {id} är antecknad.")
+}
+
+/// `navet insats show`: the insats, its follow-ups, the counts around its start.
+pub fn insats_show(
+    i: &navet::db::insats::Insats,
+    e: &navet::ops::insatser::EffectCounts,
+) -> String {
+    let mut out = vec![
+        format!("Insats {}: {} ({})", i.id, i.title, word(&i.status)),
+        format!(
+            "Problem: {} {} · orsak: {}",
+            if i.places.is_empty() {
+                i.area.clone().unwrap_or_default()
+            } else {
+                i.places.join(", ")
+            },
+            i.category.clone().unwrap_or_default(),
+            i.cause
+        ),
+        format!(
+            "Ansvariga: {} {} · start {} · uppföljning {}",
+            i.partners.join(", "),
+            i.contact,
+            i.start,
+            i.follow_up.clone().unwrap_or_else(|| "–".into())
+        ),
+        format!(
+            "Antal {} veckor före starten ({} – {}): {}; efter ({} – {}): {}{}",
+            e.weeks,
+            e.before.from,
+            e.before.to,
+            e.before.count,
+            e.after.from,
+            e.after.to,
+            e.after.count,
+            if e.after_incomplete {
+                " (perioden pågår)"
+            } else {
+                ""
+            }
+        ),
+    ];
+    match &e.year_before {
+        Some((b, a)) => out.push(format!(
+            "Samma veckor ett år tidigare: före {}, efter {}.",
+            b.count, a.count
+        )),
+        None => out.push("Ett år tidigare: data saknas.".into()),
+    }
+    out.push(
+        "En förändring visar inte att insatsen gav den: annat kan ha ändrats samtidigt.".into(),
+    );
+    for f in &i.follow_ups {
+        out.push(format!("{}: {} – {}", f.date, word(&f.effect), f.text));
+    }
+    out.join("\n")
+}
+
+pub fn meeting_added(id: i64, series: &str, date: &str) -> String {
+    format!("Möte {id} är antecknat: {series} {date}.")
+}
+
+pub fn decision_added(meeting: i64, insats: Option<i64>) -> String {
+    match insats {
+        Some(i) => format!("Beslutet är antecknat vid möte {meeting} (insats {i})."),
+        None => format!("Beslutet är antecknat vid möte {meeting}."),
+    }
+}
+
+pub fn next_meeting(series: &str, date: Option<&str>, overdue: bool) -> String {
+    match (date, overdue) {
+        (Some(d), true) => format!("{series}: {d} (passerat, inget möte antecknat)"),
+        (Some(d), false) => format!("{series}: {d}"),
+        (None, _) => format!("{series}: inget möte antecknat ännu"),
+    }
+}
+
+pub fn pack_written(path: &str) -> String {
+    format!("Mötesunderlaget är sparat: {path}")
 }
 
 pub fn report_edited(id: i64) -> String {

@@ -108,7 +108,11 @@ pub fn document(d: &PackData) -> Document {
         }
     }
 
-    b.push(Block::Heading(txt::PICTURE.into()));
+    let days = (p.period.to - p.period.from).num_days() + 1;
+    b.push(Block::Heading(txt::picture_heading(
+        d.since.is_none(),
+        u32::try_from(days).unwrap_or(0),
+    )));
     b.push(Block::Paragraph(txt::picture_summary(
         p.total,
         p.reports,

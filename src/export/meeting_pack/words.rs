@@ -13,7 +13,13 @@ pub fn subtitle(municipality: &str, since: Option<&str>) -> String {
 
 pub const AGENDA: &str = "Dagordning";
 pub const NO_AGENDA: &str = "Ingen dagordning är skriven.";
-pub const PICTURE: &str = "Lägesbilden sedan förra mötet";
+pub fn picture_heading(first: bool, days: u32) -> String {
+    if first {
+        format!("Lägesbilden de senaste {days} dagarna")
+    } else {
+        "Lägesbilden sedan förra mötet".into()
+    }
+}
 
 pub fn picture_summary(total: u32, reports: u32, from: &str, to: &str, baseline: &str) -> String {
     format!(

@@ -1,0 +1,345 @@
+//! The EST cycle after the picture: insatser and their follow-ups, meetings and their
+//! decisions, the operative meeting pack.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use navet::db::insats::{Effect, InsatsKind, InsatsStatus, NewInsats, Term, parse_word};
+use navet::db::meeting::NewMeeting;
+use navet::messages::field;
+use navet::ops::meetings::DecisionEffect;
+use navet::{Store, ops};
+
+use crate::output::{print_json, print_list};
+use crate::words as cli;
+
+const KINDS: &str = "situationell eller social";
+const TERMS: &str = "kort eller lång";
+const STATUSES: &str = "planerad, pågående, genomförd eller avbruten";
+const EFFECTS: &str =
+    "tydlig förbättring, viss förbättring, ingen förändring, försämring eller kan inte bedömas";
+
+/// The problem and plan of an insats, shared by `insats add` and `meeting decide`.
+#[derive(Args, Default)]
+pub struct InsatsArgs {
+    /// Situationell eller social.
+    #[arg(long)]
+    kind: Option<String>,
+    /// Kort eller lång sikt.
+    #[arg(long)]
+    term: Option<String>,
+    /// Området problemet finns i.
+    #[arg(long)]
+    area: Option<String>,
+    /// En plats (upprepa för fler).
+    #[arg(long = "place", value_name = "PLATS")]
+    places: Vec<String>,
+    /// Kategorin problemet gäller.
+    #[arg(long)]
+    category: Option<String>,
+    /// Orsaken insatsen arbetar med.
+    #[arg(long, default_value = "")]
+    cause: String,
+    /// En ansvarig aktör (upprepa för fler).
+    #[arg(long = "partner", value_name = "AKTÖR")]
+    partners: Vec<String>,
+    /// Kontaktperson.
+    #[arg(long, default_value = "")]
+    contact: String,
+    /// Beskrivning.
+    #[arg(long, default_value = "")]
+    description: String,
+    /// Startdag (ÅÅÅÅ-MM-DD); för ett beslut annars mötets dag.
+    #[arg(long)]
+    start: Option<String>,
+    /// Slutdag (ÅÅÅÅ-MM-DD).
+    #[arg(long)]
+    end: Option<String>,
+    /// När den ska följas upp (ÅÅÅÅ-MM-DD).
+    #[arg(long)]
+    follow_up: Option<String>,
+    /// Var den beslutades, i ord ("Lägesbild vecka 47 2026").
+    #[arg(long, default_value = "")]
+    decided_in: String,
+}
+
+impl InsatsArgs {
+    fn new_insats(self, title: String, default_start: Option<&str>) -> navet::Result<NewInsats> {
+        Ok(NewInsats {
+            title,
+            description: self.description,
+            kind: self
+                .kind
+                .map(|k| parse_word::<InsatsKind>(field::KIND, &k, KINDS))
+                .transpose()?,
+            term: self
+                .term
+                .map(|t| parse_word::<Term>(field::TERM, &t, TERMS))
+                .transpose()?,
+            area: self.area,
+            places: self.places,
+            category: self.category,
+            cause: self.cause,
+            partners: self.partners,
+            contact: self.contact,
+            start: self
+                .start
+                .or(default_start.map(str::to_string))
+                .unwrap_or_default(),
+            end: self.end,
+            follow_up: self.follow_up,
+            status: None,
+            decided_in: self.decided_in,
+            meeting: None,
+        })
+    }
+}
+
+// Parsed once per run: the size of a variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand)]
+pub enum InsatsCmd {
+    /// Lägg till en insats mot ett problem (område eller platser och kategori).
+    Add {
+        /// Rubriken.
+        #[arg(long)]
+        title: String,
+        #[command(flatten)]
+        details: InsatsArgs,
+    },
+    /// Lista insatser (med --due bara de vars uppföljning har passerat).
+    List {
+        #[arg(long)]
+        due: bool,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
+        #[arg(long)]
+        json: bool,
+    },
+    /// En insats med uppföljningar och antal före och efter starten.
+    Show {
+        id: i64,
+        /// Veckor före och efter starten som jämförs.
+        #[arg(long, default_value_t = 8)]
+        weeks: u32,
+        /// Skriv JSON (stabil, camelCase).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ändra status: planerad, pågående, genomförd eller avbruten.
+    Status { id: i64, status: String },
+    /// Anteckna en uppföljning.
+    FollowUp {
+        id: i64,
+        /// Dagen (ÅÅÅÅ-MM-DD).
+        #[arg(long)]
+        date: String,
+        /// Effekten: tydlig förbättring, viss förbättring, ingen förändring, försämring
+        /// eller kan inte bedömas.
+        #[arg(long)]
+        effect: String,
+        #[arg(long, default_value = "")]
+        text: String,
+        /// Nästa uppföljning (ÅÅÅÅ-MM-DD); utan: ingen fler planerad.
+        #[arg(long)]
+        next: Option<String>,
+    },
+}
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand)]
+pub enum MeetingCmd {
+    /// Mötesserierna och deras intervall.
+    Series {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Anteckna ett möte.
+    Add {
+        /// Mötesserien ("Operativ grupp").
+        #[arg(long)]
+        series: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        agenda: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+        /// En aktör som deltog (upprepa för fler).
+        #[arg(long = "attendee", value_name = "AKTÖR")]
+        attendees: Vec<String>,
+    },
+    /// Lista möten med beslut.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Anteckna ett beslut; det kan skapa en insats (--create) eller ändra en (--insats
+    /// och --status).
+    Decide {
+        /// Mötets nummer.
+        id: i64,
+        #[arg(long)]
+        text: String,
+        /// Rubriken på en ny insats som beslutet skapar.
+        #[arg(long)]
+        create: Option<String>,
+        #[command(flatten)]
+        details: InsatsArgs,
+        /// En befintlig insats som beslutet ändrar.
+        #[arg(long, requires = "status")]
+        insats: Option<i64>,
+        /// Den ändrade insatsens nya status.
+        #[arg(long, requires = "insats")]
+        status: Option<String>,
+    },
+    /// Nästa möte i varje serie.
+    Next,
+    /// Mötesunderlaget (PDF) för ett möte i den operativa gruppen.
+    Pack {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub fn insats(store: &mut Store, cmd: InsatsCmd) -> navet::Result<()> {
+    match cmd {
+        InsatsCmd::Add { title, details } => {
+            let i = ops::insatser::add(store, &details.new_insats(title, None)?)?;
+            println!("{}", cli::insats_added(i.id, &i.title));
+        }
+        InsatsCmd::List { due, json } => {
+            let list = if due {
+                ops::insatser::due(store, navet::time::today())?
+            } else {
+                ops::insatser::list(store)?
+            };
+            print_list(json, &list, cli::headers::INSATSER, |i| {
+                vec![
+                    i.id.to_string(),
+                    i.title.clone(),
+                    if i.places.is_empty() {
+                        i.area.clone().unwrap_or_default()
+                    } else {
+                        i.places.join(", ")
+                    },
+                    i.category.clone().unwrap_or_default(),
+                    cli::word(&i.status),
+                    i.follow_up.clone().unwrap_or_default(),
+                ]
+            })?;
+        }
+        InsatsCmd::Show { id, weeks, json } => {
+            let i = ops::insatser::get(store, id)?;
+            let e = ops::insatser::effect(store, id, weeks, navet::time::today())?;
+            if json {
+                print_json(&serde_json::json!({ "insats": i, "effect": e }))?;
+            } else {
+                println!("{}", cli::insats_show(&i, &e));
+            }
+        }
+        InsatsCmd::Status { id, status } => {
+            let status = parse_word::<InsatsStatus>(field::STATUS, &status, STATUSES)?;
+            let i = ops::insatser::set_status(store, id, status)?;
+            println!("{}", cli::insats_status(i.id, &cli::word(&i.status)));
+        }
+        InsatsCmd::FollowUp {
+            id,
+            date,
+            effect,
+            text,
+            next,
+        } => {
+            let effect = parse_word::<Effect>(field::EFFECT, &effect, EFFECTS)?;
+            ops::insatser::follow_up(store, id, &date, &text, effect, next.as_deref())?;
+            println!("{}", cli::follow_up_added(id));
+        }
+    }
+    Ok(())
+}
+
+pub fn meeting(store: &mut Store, cmd: MeetingCmd) -> navet::Result<()> {
+    match cmd {
+        MeetingCmd::Series { json } => {
+            let list = ops::meetings::series(store)?;
+            print_list(json, &list, cli::headers::SERIES, |s| {
+                vec![
+                    s.name.clone(),
+                    cli::word(&s.kind),
+                    s.interval_days.to_string(),
+                    s.last.clone().unwrap_or_default(),
+                ]
+            })?;
+        }
+        MeetingCmd::Add {
+            series,
+            date,
+            agenda,
+            notes,
+            attendees,
+        } => {
+            let m = ops::meetings::add(
+                store,
+                &NewMeeting {
+                    series,
+                    date,
+                    agenda,
+                    notes,
+                    attendees,
+                },
+            )?;
+            println!("{}", cli::meeting_added(m.id, &m.series, &m.date));
+        }
+        MeetingCmd::List { json } => {
+            let list = ops::meetings::list(store)?;
+            print_list(json, &list, cli::headers::MEETINGS, |m| {
+                vec![
+                    m.id.to_string(),
+                    m.date.clone(),
+                    m.series.clone(),
+                    m.attendees.join(", "),
+                    m.decisions
+                        .iter()
+                        .map(|d| d.text.clone())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ]
+            })?;
+        }
+        MeetingCmd::Decide {
+            id,
+            text,
+            create,
+            details,
+            insats,
+            status,
+        } => {
+            let m = ops::meetings::get(store, id)?;
+            let new_insats = create
+                .map(|title| details.new_insats(title, Some(&m.date)))
+                .transpose()?;
+            let change = match (insats, status) {
+                (Some(i), Some(s)) => {
+                    Some((i, parse_word::<InsatsStatus>(field::STATUS, &s, STATUSES)?))
+                }
+                _ => None,
+            };
+            let m = ops::meetings::decide(store, id, &text, DecisionEffect { new_insats, change })?;
+            let made = m.decisions.last().and_then(|d| d.insats);
+            println!("{}", cli::decision_added(m.id, made));
+        }
+        MeetingCmd::Next => {
+            for n in ops::meetings::next(store, navet::time::today())? {
+                println!(
+                    "{}",
+                    cli::next_meeting(&n.series, n.date.as_deref(), n.overdue)
+                );
+            }
+        }
+        MeetingCmd::Pack { id, out } => {
+            ops::meetings::pack(store, id, &out)?;
+            println!("{}", cli::pack_written(&out.display().to_string()));
+        }
+    }
+    Ok(())
+}
