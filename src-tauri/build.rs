@@ -47,6 +47,17 @@ const COMMANDS: &[&str] = &[
     "restore_report",
     "report_history",
     "open_export",
+    "list_insatser",
+    "add_insats",
+    "insats_effect",
+    "set_insats_status",
+    "add_follow_up",
+    "list_meeting_series",
+    "list_meetings",
+    "add_meeting",
+    "decide",
+    "next_meetings",
+    "export_meeting_pack",
 ];
 
 fn main() {

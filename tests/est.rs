@@ -124,6 +124,17 @@ fn an_insats_is_followed_up_with_counts_before_and_after_its_start() {
     )
     .unwrap_err();
     assert_eq!(bad.code(), navet::ErrorCode::Invalid);
+    let early = ops::insatser::add(
+        &mut s,
+        &NewInsats {
+            title: "Uppföljning före start".into(),
+            start: "2026-10-05".into(),
+            follow_up: Some("2026-10-01".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(early.code(), navet::ErrorCode::Invalid);
 }
 
 fn pdftotext(pdf: &Path) -> String {

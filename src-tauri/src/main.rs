@@ -21,6 +21,8 @@ use navet::db::area::Area;
 use navet::db::category::Category;
 use navet::db::export_log::ExportEntry;
 use navet::db::import_batch::Batch;
+use navet::db::insats::{Effect, Insats, InsatsStatus, NewInsats};
+use navet::db::meeting::{Meeting, NewMeeting, Series};
 use navet::db::partner::Partner;
 use navet::db::picture_snapshot::SnapshotListItem;
 use navet::db::place::{NewPlace, Place, UnplacedText};
@@ -31,6 +33,8 @@ use navet::error::{ErrorCode, ErrorPayload};
 use navet::export::{ExportDone, ExportFormat, ExportRequest};
 use navet::import::{ImportOptions, ImportProgress, ImportResult, Inspection};
 use navet::messages::Kind;
+use navet::ops::insatser::EffectCounts;
+use navet::ops::meetings::{DecisionEffect, NextMeeting};
 use navet::ops::personal_data::PersonalDataScan;
 use navet::ops::report::HistoryEntry;
 use navet::ops::{self, AppInfo};
@@ -573,6 +577,121 @@ async fn open_export(app: AppHandle, path: String) -> Reply<()> {
         .map_err(|_| Error::from(Message::CannotOpen { path }).payload())
 }
 
+#[tauri::command]
+async fn list_insatser(app: AppHandle) -> Reply<Vec<Insats>> {
+    read(app, ops::insatser::list).await
+}
+
+#[tauri::command]
+async fn add_insats(app: AppHandle, insats: NewInsats) -> Reply<Insats> {
+    write(app, move |s| ops::insatser::add(s, &insats)).await
+}
+
+#[tauri::command]
+async fn insats_effect(app: AppHandle, id: String, weeks: u32) -> Reply<EffectCounts> {
+    let id = parse_id(&id, "insatsnummer")?;
+    read(app, move |s| {
+        ops::insatser::effect(s, id, weeks, navet::time::today())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn set_insats_status(app: AppHandle, id: String, status: InsatsStatus) -> Reply<Insats> {
+    let id = parse_id(&id, "insatsnummer")?;
+    write(app, move |s| ops::insatser::set_status(s, id, status)).await
+}
+
+#[tauri::command]
+async fn add_follow_up(
+    app: AppHandle,
+    id: String,
+    date: String,
+    text: String,
+    effect: Effect,
+    next: Option<String>,
+) -> Reply<Insats> {
+    let id = parse_id(&id, "insatsnummer")?;
+    write(app, move |s| {
+        ops::insatser::follow_up(s, id, &date, &text, effect, next.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_meeting_series(app: AppHandle) -> Reply<Vec<Series>> {
+    read(app, ops::meetings::series).await
+}
+
+#[tauri::command]
+async fn list_meetings(app: AppHandle) -> Reply<Vec<Meeting>> {
+    read(app, ops::meetings::list).await
+}
+
+#[tauri::command]
+async fn add_meeting(app: AppHandle, meeting: NewMeeting) -> Reply<Meeting> {
+    write(app, move |s| ops::meetings::add(s, &meeting)).await
+}
+
+/// A decision at a meeting; it may create an insats or change one's status.
+#[tauri::command]
+async fn decide(
+    app: AppHandle,
+    meeting: String,
+    text: String,
+    insats: Option<NewInsats>,
+    change: Option<(String, InsatsStatus)>,
+) -> Reply<Meeting> {
+    let meeting = parse_id(&meeting, "mötesnummer")?;
+    let change = match change {
+        Some((id, status)) => Some((parse_id(&id, "insatsnummer")?, status)),
+        None => None,
+    };
+    write(app, move |s| {
+        ops::meetings::decide(
+            s,
+            meeting,
+            &text,
+            DecisionEffect {
+                new_insats: insats,
+                change,
+            },
+        )
+    })
+    .await
+}
+
+#[tauri::command]
+async fn next_meetings(app: AppHandle) -> Reply<Vec<NextMeeting>> {
+    read(app, |s| ops::meetings::next(s, navet::time::today())).await
+}
+
+/// Writes a meeting's pack where the user chooses (or NAVET_EXPORT_DIR), and opens it.
+#[tauri::command]
+async fn export_meeting_pack(app: AppHandle, meeting: String) -> Reply<Option<String>> {
+    let meeting = parse_id(&meeting, "mötesnummer")?;
+    blocking(app, move |app| {
+        let state = app.state::<AppState>();
+        let name = state.read(|s| ops::meetings::pack_file_name(s, meeting))?;
+        let Some(path) = export_target(app, &name, "pdf") else {
+            return Ok(None);
+        };
+        state.read(|s| ops::meetings::pack(s, meeting, &path))?;
+        app.state::<Exported>()
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.clone());
+        if std::env::var_os("NAVET_EXPORT_DIR").is_none() {
+            let _ = app
+                .opener()
+                .open_path(path.display().to_string(), None::<&str>);
+        }
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
 /// The files exported in this run of the app, which `open_export` may open.
 struct Exported(Mutex<std::collections::HashSet<PathBuf>>);
 
@@ -689,7 +808,18 @@ fn main() {
             delete_report,
             restore_report,
             report_history,
-            open_export
+            open_export,
+            list_insatser,
+            add_insats,
+            insats_effect,
+            set_insats_status,
+            add_follow_up,
+            list_meeting_series,
+            list_meetings,
+            add_meeting,
+            decide,
+            next_meetings,
+            export_meeting_pack
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -193,6 +193,13 @@ pub fn insert_insats(tx: &Transaction, n: &NewInsats) -> Result<Id> {
         .into());
     }
     let follow_up = opt_date(field::FOLLOW_UP, &n.follow_up)?;
+    if let Some(f) = follow_up.as_deref().filter(|f| *f < start.as_str()) {
+        return Err(Message::DateRange {
+            from: start.clone(),
+            to: f.to_string(),
+        }
+        .into());
+    }
     let mut area_id = match n.area.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
         Some(a) => Some(named::get_id(tx, Kind::Area, field::AREA, a)?),
         None => None,

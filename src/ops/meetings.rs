@@ -181,3 +181,15 @@ pub fn pack(store: &Store, meeting_id: Id, path: &std::path::Path) -> Result<()>
     let bytes = crate::export::pdf::render(&document)?;
     crate::export::write_atomically(path, &bytes)
 }
+
+/// What a meeting pack's file is called: "mötesunderlag-operativ-grupp-2026-11-16.pdf".
+pub fn pack_file_name(store: &Store, meeting_id: Id) -> Result<String> {
+    let m = meeting::get_meeting(store.conn(), meeting_id)?;
+    Ok(format!(
+        "{}.pdf",
+        crate::export::meeting_pack::words::title(&m.series, &m.date)
+            .replace(": ", "-")
+            .replace(' ', "-")
+            .to_lowercase()
+    ))
+}

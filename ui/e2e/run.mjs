@@ -382,11 +382,67 @@ try {
     const title = await wd.execute("return document.title;");
     assert(title.startsWith("Lägesbild – Navet – "), `window title: ${title}`);
     await wd.type(await wd.find("#nav-picture"), "\uE014"); // ArrowRight
-    await wd.waitFor("#import");
-    await wd.type(await wd.find("#nav-import"), "\uE012"); // ArrowLeft
+    await wd.waitFor("#insatser");
+    await wd.type(await wd.find("#nav-insatser"), "\uE012"); // ArrowLeft
     await wd.waitFor("#picture");
     await noClippedControls("picture");
     await nothingPastTheEdge("picture");
+  });
+
+  await step("an insats starts from a row of the picture, shows its counts, and is followed up", async () => {
+    await wd.click(await wd.find("#nav-picture"));
+    const button = await wd.waitFor('section.area-card[data-area="Norrby"] button.row-action');
+    const category = await wd.attribute(button, "data-category");
+    await wd.click(button);
+    await wd.waitFor("#insatser");
+    const chosenArea = await wd.property(await wd.find("#insats-area"), "value");
+    const chosenCategory = await wd.property(await wd.find("#insats-category"), "value");
+    assert(chosenArea === "Norrby" && chosenCategory === category, `prefilled: ${chosenArea} ${chosenCategory}`);
+    const decided = await wd.property(await wd.find("#insats-decided-in"), "value");
+    assert(decided.startsWith("Lägesbild vecka "), decided);
+    await selectOption("#insats-partner", "Polisen");
+    // Followed up the day it starts (today): due at once.
+    const startDay = await wd.property(await wd.find("#insats-start"), "value");
+    await wd.type(await wd.find("#insats-follow-up"), startDay);
+    await wd.click(await wd.find("#insats-save"));
+    await wd.waitFor("#insats-message", { pred: (t) => t.includes("är sparad") });
+    const card = await wd.waitFor("section.insats-card", { pred: (t) => t.includes("veckor före starten") });
+    const text = await wd.text(card);
+    assert(text.includes("uppföljning att göra") && text.includes("Norrby"), text);
+    const id = await wd.attribute(card, "data-insats");
+    await selectOption(`#follow-up-effect-${id}`, "viss förbättring");
+    await wd.type(await wd.find(`#follow-up-text-${id}`), "Färre larm kvällstid\uE007");
+    await wd.waitFor("#insats-message", { pred: (t) => t.includes("Uppföljningen") });
+    await wd.waitFor(`section.insats-card[data-insats="${id}"]`, { pred: (t) => t.includes("viss förbättring") });
+    await noClippedControls("insatser");
+    await nothingPastTheEdge("insatser");
+    await shot("10-insatser");
+  });
+
+  await step("a meeting is recorded, a decision makes an insats, and the meeting pack reads back", async () => {
+    await wd.click(await wd.find("#nav-meetings"));
+    await wd.waitFor("#meeting-next", { pred: (t) => t.includes("Operativ grupp") });
+    const date = await wd.find("#meeting-date");
+    await wd.clear(date);
+    await wd.type(date, "2026-11-30");
+    await wd.type(await wd.find("#meeting-agenda"), "Lägesbilden sedan sist");
+    await wd.click(await wd.find("#meeting-save"));
+    await wd.waitFor("#meeting-message", { pred: (t) => t.includes("är antecknat") });
+    const card = await wd.waitFor("section.insats-card[data-meeting]");
+    const id = await wd.attribute(card, "data-meeting");
+    await wd.type(await wd.find(`#decision-text-${id}`), "Extra väktare vid Resecentrum");
+    await selectOption(`#decision-kind-${id}`, "create");
+    await wd.click(await wd.find(`#decision-form-${id} button`));
+    await wd.waitFor("#meeting-message", { pred: (t) => t.includes("Beslutet") });
+    await wd.click(await wd.find(`#meeting-pack-${id}`));
+    const msg = await wd.waitFor("#meeting-message", { pred: (t) => t.startsWith("Sparad: ") });
+    const pdf = (await wd.text(msg)).replace("Sparad: ", "").trim();
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const part of ["Mötesunderlag: Operativ grupp", "2026-11-30", "Lägesbilden sedan sist", "Extra väktare vid Resecentrum", "Nästa möte i serien: 2026-12-14."]) {
+      assert(text.includes(part), `the pack lacks ${part}`);
+    }
+    await noClippedControls("meetings");
+    await shot("11-meetings");
   });
 
   await step("pairs of reports about one incident are proposed, and a decision takes one off the list", async () => {

@@ -8,6 +8,8 @@ import type { AppInfo } from "./ipc/generated/AppInfo";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { importView } from "./views/import";
+import { insatserView } from "./views/insatser";
+import { meetingsView } from "./views/meetings";
 import { importsView } from "./views/imports";
 import { linksView } from "./views/links";
 import { pictureView } from "./views/picture";
@@ -28,7 +30,7 @@ function header(info: AppInfo | null): HTMLElement {
   );
 }
 
-type Tab = "reports" | "picture" | "import" | "unplaced" | "links" | "imports" | "register";
+type Tab = "reports" | "picture" | "insatser" | "meetings" | "import" | "unplaced" | "links" | "imports" | "register";
 
 async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string, tab: Tab = "reports"): Promise<void> {
   const lookups = await loadLookups(api);
@@ -61,12 +63,20 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     if (tab) tab.textContent = n > 0 ? t.navUnplacedCount(n) : t.navUnplaced;
   });
   const imports = importsView(api, afterChange);
-  const picture = pictureView(api, lookups);
+  const insatser = insatserView(api, lookups);
+  const meetings = meetingsView(api, lookups, () => void insatser.refresh());
+  // "Ny insats" on a row of the picture opens the form with the problem filled in.
+  const picture = pictureView(api, lookups, (problem) => {
+    show("insatser");
+    insatser.startFrom(problem);
+  });
   const links = linksView(api, () => undefined);
   const register = registerView(api, lookups, afterChange);
   const panes: Record<Tab, HTMLElement> = {
     reports: h("main", { class: "layout" }, list.element, aside),
     picture: h("main", { class: "single" }, picture.element),
+    insatser: h("main", { class: "single" }, insatser.element),
+    meetings: h("main", { class: "single" }, meetings.element),
     import: h("main", { class: "single" }, importer.element),
     unplaced: h("main", { class: "single" }, unplaced.element),
     links: h("main", { class: "single" }, links.element),
@@ -76,6 +86,8 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
   const labels: Record<Tab, string> = {
     reports: t.navReports,
     picture: t.navPicture,
+    insatser: t.navInsatser,
+    meetings: t.navMeetings,
     import: t.navImport,
     unplaced: t.navUnplaced,
     links: t.navLinks,
@@ -124,6 +136,8 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     if (k === "links") void links.refresh();
     if (k === "picture") void picture.refresh();
     if (k === "register") void register.refresh();
+    if (k === "insatser") void insatser.refresh();
+    if (k === "meetings") void meetings.refresh();
   }
   root.replaceChildren(
     header(info),

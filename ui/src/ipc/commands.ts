@@ -25,6 +25,15 @@ import type { Area } from "./generated/Area";
 import type { Category } from "./generated/Category";
 import type { Kind } from "./generated/Kind";
 import type { HistoryEntry } from "./generated/HistoryEntry";
+import type { Effect } from "./generated/Effect";
+import type { EffectCounts } from "./generated/EffectCounts";
+import type { Insats } from "./generated/Insats";
+import type { InsatsStatus } from "./generated/InsatsStatus";
+import type { Meeting } from "./generated/Meeting";
+import type { NewInsats } from "./generated/NewInsats";
+import type { NewMeeting } from "./generated/NewMeeting";
+import type { NextMeeting } from "./generated/NextMeeting";
+import type { Series } from "./generated/Series";
 import type { NewPlace } from "./generated/NewPlace";
 import type { DemoSummary } from "./generated/DemoSummary";
 import type { ErrorCode } from "./generated/ErrorCode";
@@ -138,6 +147,19 @@ export const commands = {
     }),
   listExports: () => call<ExportEntry[]>("list_exports"),
   openExport: (path: string) => call<null>("open_export", { path }),
+  listInsatser: () => call<Insats[]>("list_insatser"),
+  addInsats: (insats: NewInsats) => call<Insats>("add_insats", { insats }),
+  insatsEffect: (id: string, weeks: number) => call<EffectCounts>("insats_effect", { id, weeks }),
+  setInsatsStatus: (id: string, status: InsatsStatus) => call<Insats>("set_insats_status", { id, status }),
+  addFollowUp: (id: string, date: string, text: string, effect: Effect, next: string | null) =>
+    call<Insats>("add_follow_up", { id, date, text, effect, next }),
+  listMeetingSeries: () => call<Series[]>("list_meeting_series"),
+  listMeetings: () => call<Meeting[]>("list_meetings"),
+  addMeeting: (meeting: NewMeeting) => call<Meeting>("add_meeting", { meeting }),
+  decide: (meeting: string, text: string, insats: NewInsats | null, change: [string, InsatsStatus] | null) =>
+    call<Meeting>("decide", { meeting, text, insats, change }),
+  nextMeetings: () => call<NextMeeting[]>("next_meetings"),
+  exportMeetingPack: (meeting: string) => call<string | null>("export_meeting_pack", { meeting }),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
   listLinks: () => call<Link[]>("list_links"),
   suggestLinks: () => call<number>("suggest_links"),

@@ -12,6 +12,7 @@ import type { PeriodQuery } from "../ipc/generated/PeriodQuery";
 import type { Picture } from "../ipc/generated/Picture";
 import type { PictureSource } from "../ipc/generated/PictureSource";
 import { decimal, localTime, trendArrow } from "../format";
+import type { Problem } from "./insatser";
 import type { Lookups } from "./lookups";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -84,7 +85,7 @@ const MIN_BASELINE_PERIODS = 3;
 /** How long typing in an analysis field waits before the text is saved. */
 const DRAFT_DEBOUNCE_MS = 800;
 
-export function pictureView(api: Commands, lookups: Lookups): PictureView {
+export function pictureView(api: Commands, lookups: Lookups, onNewInsats: (p: Problem) => void = () => undefined): PictureView {
   const kind = h(
     "select",
     { id: "picture-kind" },
@@ -125,6 +126,13 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
     messageAction.replaceChildren();
   };
 
+  /** "Ny insats" on a row: the insats form with the row's area and category. */
+  function newInsats(area: string, category: string, label: string): HTMLElement {
+    const b = h("button", { type: "button", class: "secondary row-action", "data-area": area, "data-category": category }, t.newInsatsFromRow);
+    b.addEventListener("click", () => onNewInsats({ area, category, decidedIn: t.pictureTitle(label) }));
+    return b;
+  }
+
   function areaCard(a: AreaPicture, p: Picture): HTMLElement {
     const status = h("select", { "data-area": a.area, class: "area-status", "aria-label": `${t.statusLabel} ${a.area}` }, h("option", { value: "" }, t.statusNone), ...p.scale.map((s) => h("option", { value: s, selected: a.status === s }, s)));
     const justification = h("input", { type: "text", class: "area-justification", "data-area": a.area, size: 60, value: a.justification ?? "", "aria-label": `${t.justification} ${a.area}` });
@@ -152,7 +160,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
       h(
         "table",
         { class: "compact area-table" },
-        h("thead", {}, h("tr", {}, ...[t.colCategory, t.colCount, t.colPrevious, t.colChange, t.colBaseline, t.colFlag].map((c) => h("th", {}, c)))),
+        h("thead", {}, h("tr", {}, ...[t.colCategory, t.colCount, t.colPrevious, t.colChange, t.colBaseline, t.colFlag, ""].map((c) => h("th", {}, c)))),
         h(
           "tbody",
           {},
@@ -166,6 +174,7 @@ export function pictureView(api: Commands, lookups: Lookups): PictureView {
               h("td", { class: "num" }, trendArrow(c.change)),
               h("td", { class: "num" }, decimal(c.baseline)),
               h("td", {}, t.deviations[c.deviation]),
+              h("td", {}, newInsats(a.area, c.category, p.label)),
             ),
           ),
         ),
