@@ -255,3 +255,161 @@ fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
         .unwrap();
     assert!(check.status.success());
 }
+
+/// Silence and zero told apart: a partner with a rhythm that sent nothing is late; one
+/// that said "inga händelser" for the week is not, and the picture and its PDF say
+/// which; the meeting pack does not count it as silent.
+#[test]
+fn the_reporting_rhythm_tells_silence_from_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(dir.path());
+    ops::partners::add(&mut s, "Skolan").unwrap();
+    ops::partners::add(&mut s, "Svenska kyrkan").unwrap();
+    ops::partners::set_rhythm(&mut s, "Skolan", Some(7)).unwrap();
+    ops::partners::set_rhythm(&mut s, "Svenska kyrkan", Some(7)).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let late = ops::partners::late(&s, today).unwrap();
+    let names: Vec<&str> = late.iter().map(|l| l.partner.as_str()).collect();
+    assert_eq!(names, ["Skolan", "Svenska kyrkan"], "never sent anything");
+    ops::partners::report_nothing(&mut s, "Svenska kyrkan", "2026-11-09", "2026-11-15").unwrap();
+    let late = ops::partners::late(&s, today).unwrap();
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[0].partner, "Skolan");
+
+    let week =
+        navet::picture::Period::containing(navet::picture::PeriodKind::Week, d(2026, 11, 10));
+    let p = ops::picture::compute(&s, &week).unwrap();
+    let f = p
+        .partners
+        .iter()
+        .find(|x| x.partner == "Svenska kyrkan")
+        .unwrap();
+    let k = p.partners.iter().find(|x| x.partner == "Skolan").unwrap();
+    assert!(f.nothing_to_report && !k.nothing_to_report);
+    let pdf = dir.path().join("v46.pdf");
+    let request = navet::export::ExportRequest {
+        source: navet::export::ExportSource::Picture {
+            picture: navet::export::PictureSource::Period { period: week },
+        },
+        format: navet::export::ExportFormat::Pdf,
+        audience: navet::export::Audience::Internal,
+        with_analysis: None,
+    };
+    ops::export::run(&s, &request, &pdf).unwrap();
+    let text = pdftotext(&pdf);
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        line("Svenska kyrkan").contains("inga händelser"),
+        "{}",
+        line("Svenska kyrkan")
+    );
+    assert!(
+        line("Skolan").contains("inga rapporter"),
+        "{}",
+        line("Skolan")
+    );
+}
+
+/// The year: every status given is kept (the draft only holds the latest), the årshjul
+/// adds up to the month counts, a picture shows the same period a year earlier where the
+/// data reaches, and the strategic pack reads back.
+#[test]
+fn the_year_statuses_wheel_last_year_and_the_strategic_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::load_demo(&mut s, 70, d(2026, 11, 15)).unwrap();
+    let month =
+        navet::picture::Period::containing(navet::picture::PeriodKind::Month, d(2026, 10, 10));
+    ops::picture::set_area_status(&mut s, &month, "Norrby", "gul", "Fler bränder").unwrap();
+    ops::picture::set_area_status(&mut s, &month, "Norrby", "röd", "Ännu fler bränder").unwrap();
+    let h = ops::year::status_history(&s, Some("Norrby"), "2026-01-01", "2026-12-31").unwrap();
+    assert_eq!(
+        h.iter().map(|e| e.status.as_str()).collect::<Vec<_>>(),
+        ["gul", "röd"]
+    );
+    let w = ops::year::wheel(&s, 2026).unwrap();
+    let all: u32 = w.rows.iter().map(|r| r.total).sum();
+    let raw: u32 = s
+        .conn()
+        .query_row(
+            "SELECT coalesce(sum(count), 0) FROM report WHERE occurred_date LIKE '2026-%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(all, raw);
+    assert_eq!(w.totals.iter().sum::<u32>(), raw);
+
+    let p = ops::picture::compute(&s, &month).unwrap();
+    let ly = p.last_year.expect("70 weeks reach October 2025");
+    assert_eq!(
+        (ly.from.as_str(), ly.to.as_str()),
+        ("2025-10-01", "2025-10-31")
+    );
+    let raw_ly: u32 = s
+        .conn()
+        .query_row(
+            "SELECT coalesce(sum(count), 0) FROM report WHERE occurred_date BETWEEN '2025-10-01' AND '2025-10-31'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ly.total, raw_ly);
+
+    let m = ops::meetings::add(
+        &mut s,
+        &NewMeeting {
+            series: "Strategisk grupp".into(),
+            date: "2026-11-20".into(),
+            agenda: "Läget i Norrby\nBeslut: förläng väktarna till mars".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let done = ops::insatser::add(
+        &mut s,
+        &NewInsats {
+            title: "Städning av Norrby centrum".into(),
+            places: vec!["Norrby centrum".into()],
+            start: "2026-09-01".into(),
+            status: Some(InsatsStatus::Done),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    ops::insatser::follow_up(
+        &mut s,
+        done.id,
+        "2026-10-27",
+        "",
+        Effect::ClearlyBetter,
+        None,
+    )
+    .unwrap();
+    let pdf = dir.path().join("strategisk.pdf");
+    ops::meetings::pack(&s, m.id, &pdf).unwrap();
+    let text = pdftotext(&pdf);
+    for part in [
+        "Mötesunderlag: Strategisk grupp 2026-11-20",
+        "Utvecklingen per område, sex månader",
+        "Norrby, året före",
+        "jun 2026",
+        "nov 2026",
+        "Ännu fler bränder",
+        "Städning av Norrby centrum",
+        "tydlig förbättring",
+        "Beslut: förläng väktarna till mars",
+        "Årshjul 2026",
+        "Nästa möte i serien: 2027-01-20.",
+    ] {
+        assert!(
+            text.contains(part),
+            "the strategic pack lacks {part:?}:\n{text}"
+        );
+    }
+}

@@ -300,12 +300,13 @@ pub fn decisions_between(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Active partners that sent no report (typed or imported) since `since` (an RFC 3339
-/// moment or a `YYYY-MM-DD` day).
+/// Active partners that sent nothing since `since` (an RFC 3339 moment or a
+/// `YYYY-MM-DD` day): no report, typed or imported, and no "inga händelser".
 pub fn partners_silent_since(conn: &Connection, since: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT p.name FROM partner p WHERE p.active = 1 AND NOT EXISTS
-             (SELECT 1 FROM report r WHERE r.partner_id = p.id AND r.created_at >= ?1)
+        "SELECT p.name FROM partner p WHERE p.active = 1
+           AND NOT EXISTS (SELECT 1 FROM report r WHERE r.partner_id = p.id AND r.created_at >= ?1)
+           AND NOT EXISTS (SELECT 1 FROM nil_report n WHERE n.partner_id = p.id AND n.created_at >= ?1)
          ORDER BY p.name_key",
     )?;
     let rows = stmt.query_map([since], |r| r.get(0))?;

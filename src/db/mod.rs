@@ -10,6 +10,7 @@
 //! `find_` (optional), `list_`, `insert_`, `update_`, `delete_`, `count_`.
 
 pub mod area;
+pub mod area_status;
 pub mod bulk;
 pub mod category;
 pub mod export_log;

@@ -127,10 +127,11 @@ pub fn pack(store: &Store, meeting_id: Id, path: &std::path::Path) -> Result<()>
     let day = |d: &str| crate::time::parse_date(crate::messages::field::DATE, d);
     let date = day(&m.date)?;
     let series = series(store)?;
-    let interval = series
-        .iter()
-        .find(|s| s.name == m.series)
-        .map_or(14, |s| s.interval_days);
+    let this_series = series.iter().find(|s| s.name == m.series);
+    let interval = this_series.map_or(14, |s| s.interval_days);
+    if this_series.is_some_and(|s| s.kind == SeriesKind::Strategic) {
+        return strategic_pack(store, &m, interval, path);
+    }
     let previous = meeting::previous_in_series(conn, meeting_id)?;
     let since = previous.as_ref().map(|p| p.date.clone());
     let from = match &since {
@@ -192,4 +193,134 @@ pub fn pack_file_name(store: &Store, meeting_id: Id) -> Result<String> {
             .replace(' ', "-")
             .to_lowercase()
     ))
+}
+
+/// The strategic group's pack: six months per area beside the same months a year
+/// earlier, the statuses given, finished insatser with their counts and judged effect,
+/// the decisions asked for (agenda lines that begin with "Beslut"), the year's årshjul.
+fn strategic_pack(store: &Store, m: &Meeting, interval: u32, path: &std::path::Path) -> Result<()> {
+    use crate::db::{picture_queries, report_month, setting};
+    use crate::export::meeting_pack::{self, AreaMonths, StrategicData, Wheel};
+    use chrono::{Datelike, Months};
+    const MONTHS: u32 = 6;
+    const WEEKS: u32 = 8;
+    let conn = store.conn();
+    let date = crate::time::parse_date(crate::messages::field::DATE, &m.date)?;
+    let first_month = date
+        .with_day(1)
+        .and_then(|d| d.checked_sub_months(Months::new(MONTHS - 1)))
+        .unwrap_or(date);
+    let lookups = picture_queries::lookups(conn)?;
+    let month_index = |month: &str, start: NaiveDate| -> Option<usize> {
+        let y: i32 = month.get(..4)?.parse().ok()?;
+        let mo: i32 = month.get(5..7)?.parse().ok()?;
+        let i = (y - start.year()) * 12 + mo - start.month() as i32;
+        (0..MONTHS as i32).contains(&i).then_some(i as usize)
+    };
+    let counts = |start: NaiveDate| -> Result<std::collections::HashMap<i64, Vec<u32>>> {
+        let end = start
+            .checked_add_months(Months::new(MONTHS - 1))
+            .unwrap_or(start);
+        let mut out: std::collections::HashMap<i64, Vec<u32>> = Default::default();
+        report_month::for_each_month(
+            conn,
+            &start.format("%Y-%m").to_string(),
+            &end.format("%Y-%m").to_string(),
+            |row| {
+                let (Some(i), Some(place)) = (month_index(&row.month, start), row.place) else {
+                    return;
+                };
+                let area = lookups
+                    .place_area
+                    .get(&place)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(-1);
+                out.entry(area).or_insert_with(|| vec![0; MONTHS as usize])[i] += row.total;
+            },
+        )?;
+        Ok(out)
+    };
+    let this_year = counts(first_month)?;
+    let year_start = first_month.checked_sub_months(Months::new(12));
+    let reaches = picture_queries::first_report_date(conn)?
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .zip(year_start)
+        .is_some_and(|(f, y)| f <= y);
+    let year_before = match (reaches, year_start) {
+        (true, Some(y)) => Some(counts(y)?),
+        _ => None,
+    };
+    let mut area_ids: Vec<i64> = lookups.area_names.keys().copied().collect();
+    area_ids.sort_by_key(|a| lookups.area_names.get(a).cloned().unwrap_or_default());
+    let areas = area_ids
+        .into_iter()
+        .map(|a| AreaMonths {
+            area: lookups.area_names.get(&a).cloned().unwrap_or_default(),
+            this_year: this_year
+                .get(&a)
+                .cloned()
+                .unwrap_or_else(|| vec![0; MONTHS as usize]),
+            year_before: year_before.as_ref().map(|y| {
+                y.get(&a)
+                    .cloned()
+                    .unwrap_or_else(|| vec![0; MONTHS as usize])
+            }),
+        })
+        .collect();
+    let months = (0..MONTHS)
+        .filter_map(|k| first_month.checked_add_months(Months::new(k)))
+        .map(|d| {
+            format!(
+                "{} {}",
+                crate::export::meeting_pack::words::MONTHS[d.month0() as usize],
+                d.year()
+            )
+        })
+        .collect();
+    let statuses = super::year::status_history(store, None, &first_month.to_string(), &m.date)?;
+    let mut finished = Vec::new();
+    for i in super::insatser::list(store)? {
+        if matches!(i.status, InsatsStatus::Done | InsatsStatus::Cancelled) {
+            let e = super::insatser::effect(store, i.id, WEEKS, date)?;
+            finished.push((i, e.before.count, e.after.count));
+        }
+    }
+    let asked = m
+        .agenda
+        .lines()
+        .map(str::trim)
+        .filter(|l| crate::names::key(l).starts_with("beslut"))
+        .map(str::to_string)
+        .collect();
+    let w = super::year::wheel(store, date.year())?;
+    let previous = meeting::previous_in_series(conn, m.id)?;
+    let municipality = setting::get_setting(conn, setting::MUNICIPALITY)?.unwrap_or_default();
+    let next = (date + Duration::days(i64::from(interval))).to_string();
+    let now = crate::db::now();
+    let document = meeting_pack::strategic_document(&StrategicData {
+        meeting: m,
+        municipality: &municipality,
+        since: previous.as_ref().map(|p| p.date.as_str()),
+        months,
+        areas,
+        statuses: &statuses,
+        finished,
+        weeks: WEEKS,
+        asked,
+        wheel: Wheel {
+            year: w.year,
+            rows: w
+                .rows
+                .into_iter()
+                .map(|r| (r.category, r.months, r.total))
+                .collect(),
+            totals: w.totals,
+        },
+        next: Some(&next),
+        created_unix: chrono::Utc::now().timestamp(),
+        made: &crate::export::lagesbild::words::local_time(&now),
+    });
+    let bytes = crate::export::pdf::render(&document)?;
+    crate::export::write_atomically(path, &bytes)
 }

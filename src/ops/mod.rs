@@ -19,6 +19,7 @@ pub mod places;
 pub mod register;
 pub mod report;
 pub mod settings;
+pub mod year;
 
 use chrono::NaiveDate;
 

@@ -131,7 +131,8 @@ pub fn set_status(
         }
         .into());
     }
-    let justification = crate::names::clean(justification);
+    // A justification is text that enters: masked like every other.
+    let justification = crate::names::clean(&crate::import::pii::mask(justification).0);
     if justification.is_empty() {
         return Err(Message::Required {
             field: "Motivering".into(),
@@ -149,6 +150,15 @@ pub fn set_status(
     a.statuses.push(stored.clone());
     a.statuses.sort_by(|x, y| x.area.cmp(&y.area));
     put(tx, p, &a)?;
+    // Every status given is kept, for the year's status history.
+    crate::db::area_status::insert(
+        tx,
+        &stored.area,
+        &p.from.to_string(),
+        &p.to.to_string(),
+        &stored.status,
+        &stored.justification,
+    )?;
     Ok(stored)
 }
 

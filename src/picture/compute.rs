@@ -399,15 +399,20 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             partner: partner_names.get(&id).cloned().unwrap_or_default(),
             reports: r,
             count: n,
+            nothing_to_report: false,
         })
         .collect();
-    // Every partner, so one that sent nothing this period shows as such.
-    for name in partner_names.values() {
+    // Every partner, so one that sent nothing this period shows as such, and one that
+    // said it had nothing to report as that.
+    let said_nothing =
+        crate::db::partner::nil_reporters(conn, &p.from.to_string(), &p.to.to_string())?;
+    for (id, name) in &partner_names {
         if !partners.iter().any(|x| &x.partner == name) {
             partners.push(PartnerCount {
                 partner: name.clone(),
                 reports: 0,
                 count: 0,
+                nothing_to_report: said_nothing.contains(id),
             });
         }
     }
@@ -434,6 +439,8 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             total: *t,
         })
         .collect();
+
+    let last_year = last_year(conn, p, first_report, &place_area, &area_names)?;
 
     Ok(Picture {
         from: p.from.to_string(),
@@ -462,7 +469,76 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
         scale: assessment::scale(conn)?,
         generated_at: crate::db::now(),
         snapshot: None,
+        last_year,
     })
+}
+
+/// The same period a year earlier: an ISO week or two 52 weeks back (the same week
+/// numbers), a month, a tertial or a range 12 months back; none when the reports do
+/// not reach back that far. Whole months are read from the month counts, the edges
+/// from the reports, as for the picture itself.
+fn last_year(
+    conn: &Connection,
+    p: &Period,
+    first_report: Option<NaiveDate>,
+    place_area: &HashMap<i64, Option<i64>>,
+    area_names: &HashMap<i64, String>,
+) -> Result<Option<super::LastYear>> {
+    let back = |d: NaiveDate| match p.kind {
+        PeriodKind::Week | PeriodKind::TwoWeeks => Some(d - chrono::Duration::weeks(52)),
+        _ => d.checked_sub_months(chrono::Months::new(12)),
+    };
+    let (Some(from), Some(to)) = (back(p.from), back(p.to)) else {
+        return Ok(None);
+    };
+    let to = match p.kind {
+        // The last day of the month a year back (February has 28 or 29).
+        PeriodKind::Month | PeriodKind::Tertial => Period::containing(PeriodKind::Month, to).to,
+        _ => to,
+    };
+    if first_report.is_none_or(|f| f > from) {
+        return Ok(None);
+    }
+    let mut totals: HashMap<i64, u32> = HashMap::new();
+    let mut total = 0u32;
+    let mut add = |place: Option<i64>, n: u32| {
+        total += n;
+        if let Some(pl) = place {
+            let area = place_area.get(&pl).copied().flatten().unwrap_or(-1);
+            *totals.entry(area).or_default() += n;
+        }
+    };
+    let own = |d: NaiveDate| (d >= from && d <= to).then_some(0);
+    let cover = MonthCover::new(from, to, &own);
+    if let Some((m0, m1)) = cover.month_span() {
+        report_month::for_each_month(conn, &m0, &m1, |row| {
+            if cover.whole_month_start(&row.month).is_some() {
+                add(row.place, row.total);
+            }
+        })?;
+    }
+    for (a, b) in cover.day_ranges() {
+        picture_queries::for_each_day_count(conn, &a.to_string(), &b.to_string(), |row| {
+            add(row.place, row.count);
+        })?;
+    }
+    let mut areas: Vec<super::AreaTotal> = totals
+        .into_iter()
+        .map(|(id, n)| super::AreaTotal {
+            area: area_names
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| NO_AREA.to_string()),
+            total: n,
+        })
+        .collect();
+    areas.sort_by(|a, b| a.area.cmp(&b.area));
+    Ok(Some(super::LastYear {
+        from: from.to_string(),
+        to: to.to_string(),
+        total,
+        areas,
+    }))
 }
 
 /// Partners that began reporting after the start of the baseline window (the first

@@ -103,6 +103,10 @@ pub struct PartnerCount {
     pub partner: String,
     pub reports: u32,
     pub count: u32,
+    /// The partner said it had nothing to report for the period ("inga händelser"):
+    /// a zero, not a silence. (Absent in pictures frozen before schema 12.)
+    #[serde(default)]
+    pub nothing_to_report: bool,
 }
 
 /// Reports by weekday (Monday first) and hour; reports without a time are counted apart.
@@ -177,10 +181,32 @@ pub struct Picture {
     pub scale: Vec<String>,
     pub generated_at: String,
     pub snapshot: Option<SnapshotInfo>,
+    /// The same period a year earlier, where the reports reach back that far.
+    #[serde(default)]
+    pub last_year: Option<LastYear>,
     /// The shape of this JSON: [`PICTURE_FORMAT`] now; a frozen picture without the
     /// field was saved in format 1 (November 2026) and still opens.
     #[serde(default = "first_format")]
     pub format_version: u32,
+}
+
+/// The same period a year earlier: its dates, its total and each area's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LastYear {
+    pub from: String,
+    pub to: String,
+    pub total: u32,
+    pub areas: Vec<AreaTotal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AreaTotal {
+    pub area: String,
+    pub total: u32,
 }
 
 /// The format of a picture's JSON, as frozen pictures store it. Raise it when a field

@@ -24,6 +24,7 @@ mod register;
 mod report;
 mod settings;
 mod words;
+mod year;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -108,6 +109,9 @@ enum Command {
     /// Möten: serier, anteckna möten och beslut, nästa möte, mötesunderlag (PDF).
     #[command(subcommand)]
     Meeting(est::MeetingCmd),
+    /// Året: områdenas statushistorik och årshjulet (kategorier per månad).
+    #[command(subcommand)]
+    Year(year::YearCmd),
     /// Personuppgifter som redan finns i databasen: sök och maskera.
     #[command(subcommand, name = "personal-data")]
     PersonalData(privacy::PersonalDataCmd),
@@ -308,6 +312,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Links(cmd) => links::run(&mut store, cmd)?,
         Command::Insats(cmd) => est::insats(&mut store, cmd)?,
         Command::Meeting(cmd) => est::meeting(&mut store, cmd)?,
+        Command::Year(cmd) => year::run(&store, cmd)?,
         Command::Bench(_) => {}
     }
     Ok(())

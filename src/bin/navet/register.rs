@@ -72,6 +72,18 @@ pub enum PartnerCmd {
     Add { name: String },
     /// Lista aktörer med antal rapporter.
     List(JsonFlag),
+    /// Hur ofta aktören väntas rapportera: var N:e dag (0: ingen rytm).
+    Rhythm { name: String, days: u32 },
+    /// Aktören hade inga händelser att rapportera under perioden.
+    Nothing {
+        name: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// Aktörer som inte har rapporterat (eller meddelat inga händelser) enligt sin rytm.
+    Late(JsonFlag),
     #[command(flatten)]
     Name(NameCmd),
 }
@@ -195,6 +207,25 @@ pub fn partner(store: &mut Store, cmd: PartnerCmd) -> navet::Result<()> {
             let partners = ops::partners::list(store)?;
             print_list(f.json, &partners, cli::headers::PARTNERS, |p| {
                 vec![p.name.clone(), p.reports.to_string(), yes_no(p.active)]
+            })?;
+        }
+        PartnerCmd::Rhythm { name, days } => {
+            ops::partners::set_rhythm(store, &name, (days > 0).then_some(days))?;
+            println!("{}", cli::rhythm_set(name.trim(), days));
+        }
+        PartnerCmd::Nothing { name, from, to } => {
+            ops::partners::report_nothing(store, &name, &from, &to)?;
+            println!("{}", cli::nothing_reported(name.trim(), &from, &to));
+        }
+        PartnerCmd::Late(f) => {
+            let late = ops::partners::late(store, navet::time::today())?;
+            print_list(f.json, &late, cli::headers::LATE, |l| {
+                vec![
+                    l.partner.clone(),
+                    l.rhythm_days.to_string(),
+                    l.last_sent.clone().unwrap_or_else(|| "–".into()),
+                    l.days_late.to_string(),
+                ]
             })?;
         }
         PartnerCmd::Name(cmd) => names(store, Kind::Partner, cmd)?,

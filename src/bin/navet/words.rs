@@ -21,6 +21,7 @@ pub mod headers {
     pub const PLACES: &[&str] = &["Plats", "Område", "Andra namn", "I listorna"];
     pub const PARTNERS: &[&str] = &["Aktör", "Rapporter", "I listorna"];
     pub const INSATSER: &[&str] = &["Nr", "Insats", "Var", "Kategori", "Status", "Uppföljning"];
+    pub const LATE: &[&str] = &["Aktör", "Rytm (dagar)", "Senast", "Dagar sen"];
     pub const SERIES: &[&str] = &["Mötesserie", "Typ", "Dagar mellan", "Senaste"];
     pub const MEETINGS: &[&str] = &["Nr", "Dag", "Serie", "Deltog", "Beslut"];
     pub const CATEGORIES: &[&str] = &["Kategori", "Aktiv"];
@@ -122,6 +123,25 @@ pub fn word<T: serde::Serialize>(v: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+pub fn rhythm_set(name: &str, days: u32) -> String {
+    if days == 0 {
+        format!("{name} har ingen rapporteringsrytm.")
+    } else {
+        format!("{name} väntas rapportera var {days}:e dag.")
+    }
+}
+
+pub fn nothing_reported(name: &str, from: &str, to: &str) -> String {
+    format!("{name}: inga händelser {from} – {to} är antecknat.")
+}
+
+pub fn status_line(e: &navet::db::area_status::StatusEntry) -> String {
+    format!(
+        "{}  {} – {}  {}  {}",
+        e.area, e.from, e.to, e.status, e.justification
+    )
 }
 
 pub fn insats_added(id: i64, title: &str) -> String {

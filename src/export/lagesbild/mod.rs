@@ -272,6 +272,9 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         p.baseline_periods,
         p.unplaced,
     )));
+    if let Some(ly) = &p.last_year {
+        b.push(Block::Paragraph(txt::last_year(ly.total, &ly.from, &ly.to)));
+    }
     let rises: Vec<String> = p
         .areas
         .iter()
@@ -429,7 +432,9 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
             col(txt::COL_INCIDENTS, 1.0, Align::Right),
         ],
         p.partners.iter().map(|x| {
-            if x.reports == 0 {
+            if x.reports == 0 && x.nothing_to_report {
+                vec![x.partner.clone(), txt::NOTHING_TO_REPORT.into(), "0".into()]
+            } else if x.reports == 0 {
                 vec![x.partner.clone(), txt::NO_REPORTS.into(), String::new()]
             } else {
                 vec![

@@ -106,6 +106,11 @@ pub fn baseline_basis(periods: u32) -> String {
     }
 }
 
+/// The same period a year earlier, beside this one.
+pub fn last_year(total: u32, from: &str, to: &str) -> String {
+    format!("Samma period förra året ({from} – {to}): {total} händelser.")
+}
+
 /// Said instead of any rise when the baseline rests on fewer than 3 periods.
 pub fn short_history(periods: u32) -> String {
     format!(
@@ -163,6 +168,8 @@ pub fn heatmap_legend(busiest: u32) -> String {
 
 /// A partner with no reports in the period, in the sources table.
 pub const NO_REPORTS: &str = "inga rapporter";
+/// A partner that said it had nothing to report: a zero, not a silence.
+pub const NOTHING_TO_REPORT: &str = "inga händelser";
 
 /// On the cover of a partner's version.
 pub fn partner_version(recipient: Option<&str>) -> String {

@@ -194,3 +194,183 @@ pub fn document(d: &PackData) -> Document {
         blocks: b,
     }
 }
+
+/// One area's counts for the six months, and the same months a year earlier.
+pub struct AreaMonths {
+    pub area: String,
+    pub this_year: Vec<u32>,
+    pub year_before: Option<Vec<u32>>,
+}
+
+/// The årshjul: (category, counts January first, total) and the months' totals.
+pub struct Wheel {
+    pub year: i32,
+    pub rows: Vec<(String, Vec<u32>, u32)>,
+    pub totals: Vec<u32>,
+}
+
+/// Everything the strategic pack shows.
+pub struct StrategicData<'a> {
+    pub meeting: &'a Meeting,
+    pub municipality: &'a str,
+    pub since: Option<&'a str>,
+    /// "jun 2026" … the six months, oldest first.
+    pub months: Vec<String>,
+    pub areas: Vec<AreaMonths>,
+    pub statuses: &'a [crate::db::area_status::StatusEntry],
+    /// Finished insatser with their counts before and after the start.
+    pub finished: Vec<(Insats, u32, u32)>,
+    pub weeks: u32,
+    pub asked: Vec<String>,
+    pub wheel: Wheel,
+    pub next: Option<&'a str>,
+    pub created_unix: i64,
+    pub made: &'a str,
+}
+
+pub fn strategic_document(d: &StrategicData) -> Document {
+    let m = d.meeting;
+    let mut b = vec![Block::Title {
+        text: txt::title(&m.series, &m.date),
+        subtitle: txt::subtitle(d.municipality, d.since),
+    }];
+    b.push(Block::Heading(txt::AGENDA.into()));
+    if m.agenda.trim().is_empty() {
+        b.push(Block::Paragraph(txt::NO_AGENDA.into()));
+    } else {
+        for line in m.agenda.lines().filter(|l| !l.trim().is_empty()) {
+            b.push(Block::Paragraph(line.trim().to_string()));
+        }
+    }
+
+    b.push(Block::Heading(txt::TREND.into()));
+    b.push(Block::Small(txt::TREND_NOTE.into()));
+    let mut columns = vec![col(txt::COL_AREA, 3.0, Align::Left)];
+    columns.extend(d.months.iter().map(|mo| col(mo, 1.0, Align::Right)));
+    let mut rows = Vec::new();
+    for a in &d.areas {
+        let mut this = vec![a.area.clone()];
+        this.extend(a.this_year.iter().map(u32::to_string));
+        rows.push(Row {
+            cells: this,
+            style: RowStyle::Bold,
+        });
+        let mut before = vec![txt::year_before(&a.area)];
+        match &a.year_before {
+            Some(v) => before.extend(v.iter().map(u32::to_string)),
+            None => before.extend(d.months.iter().map(|_| String::new())),
+        }
+        rows.push(Row {
+            cells: before,
+            style: RowStyle::Normal,
+        });
+    }
+    b.push(Block::Table(Table {
+        continued: None,
+        columns,
+        rows,
+    }));
+
+    b.push(Block::Heading(txt::STATUSES.into()));
+    if d.statuses.is_empty() {
+        b.push(Block::Paragraph(txt::NO_STATUSES.into()));
+    } else {
+        b.push(table(
+            vec![
+                col(txt::COL_AREA, 2.0, Align::Left),
+                col(txt::COL_PERIOD, 2.4, Align::Left),
+                col(txt::COL_STATUS, 1.0, Align::Left),
+                col(txt::COL_JUSTIFICATION, 4.0, Align::Left),
+            ],
+            d.statuses
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.area.clone(),
+                        format!("{} – {}", s.from, s.to),
+                        s.status.clone(),
+                        s.justification.clone(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+
+    b.push(Block::Heading(txt::FINISHED.into()));
+    if d.finished.is_empty() {
+        b.push(Block::Paragraph(txt::NO_FINISHED.into()));
+    } else {
+        b.push(Block::Small(txt::finished_note(d.weeks)));
+        b.push(table(
+            vec![
+                col(txt::COL_INSATS, 3.4, Align::Left),
+                col(txt::COL_WHERE, 2.2, Align::Left),
+                col(txt::COL_BEFORE, 0.9, Align::Right),
+                col(txt::COL_AFTER, 0.9, Align::Right),
+                col(txt::COL_EFFECT, 2.0, Align::Left),
+            ],
+            d.finished
+                .iter()
+                .map(|(i, before, after)| {
+                    vec![
+                        format!("{} [{}]", i.title, status_word(i)),
+                        if i.places.is_empty() {
+                            i.area.clone().unwrap_or_default()
+                        } else {
+                            i.places.join(", ")
+                        },
+                        before.to_string(),
+                        after.to_string(),
+                        i.follow_ups
+                            .last()
+                            .and_then(|f| serde_json::to_value(f.effect).ok())
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+
+    b.push(Block::Heading(txt::ASKED.into()));
+    if d.asked.is_empty() {
+        b.push(Block::Paragraph(txt::NO_ASKED.into()));
+    } else {
+        for a in &d.asked {
+            b.push(Block::Paragraph(a.clone()));
+        }
+    }
+
+    b.push(Block::Heading(txt::wheel(d.wheel.year)));
+    let mut columns = vec![col(txt::COL_CATEGORY, 3.0, Align::Left)];
+    columns.extend(txt::MONTHS.iter().map(|mo| col(mo, 0.8, Align::Right)));
+    columns.push(col(txt::COL_TOTAL, 1.0, Align::Right));
+    let mut rows: Vec<Vec<String>> = d
+        .wheel
+        .rows
+        .iter()
+        .map(|(category, months, total)| {
+            let mut cells = vec![category.clone()];
+            cells.extend(months.iter().map(u32::to_string));
+            cells.push(total.to_string());
+            cells
+        })
+        .collect();
+    let mut sum = vec![txt::COL_TOTAL.to_string()];
+    sum.extend(d.wheel.totals.iter().map(u32::to_string));
+    sum.push(d.wheel.totals.iter().sum::<u32>().to_string());
+    rows.push(sum);
+    b.push(table(columns, rows));
+
+    if let Some(next) = d.next {
+        b.push(Block::Heading(txt::NEXT.into()));
+        b.push(Block::Paragraph(txt::next(next)));
+    }
+    Document {
+        title: txt::title(&m.series, &m.date),
+        header: d.municipality.to_string(),
+        footer: txt::footer(d.made),
+        created_unix: d.created_unix,
+        blocks: b,
+    }
+}

@@ -61,3 +61,34 @@ pub fn next(date: &str) -> String {
 pub fn footer(made: &str) -> String {
     format!("Navet · mötesunderlag · {made}")
 }
+
+// The strategic group's pack.
+pub const TREND: &str = "Utvecklingen per område, sex månader";
+pub const TREND_NOTE: &str =
+    "Varje område på två rader: i år och samma månader året före (tomt där data saknas).";
+pub fn year_before(area: &str) -> String {
+    format!("{area}, året före")
+}
+pub const STATUSES: &str = "Status per område under perioden";
+pub const NO_STATUSES: &str = "Ingen status är satt under perioden.";
+pub const COL_PERIOD: &str = "Period";
+pub const COL_JUSTIFICATION: &str = "Motivering";
+pub const FINISHED: &str = "Avslutade insatser och deras effekt";
+pub const NO_FINISHED: &str = "Inga avslutade insatser.";
+pub const COL_BEFORE: &str = "Före";
+pub const COL_AFTER: &str = "Efter";
+pub const COL_EFFECT: &str = "Bedömd effekt";
+pub fn finished_note(weeks: u32) -> String {
+    format!(
+        "Antal händelser {weeks} veckor före och efter insatsens start, för dess platser och kategori. En förändring visar inte att insatsen gav den."
+    )
+}
+pub const ASKED: &str = "Beslut som gruppen ombeds fatta";
+pub const NO_ASKED: &str = "Inga beslutspunkter på dagordningen (rader som börjar med \"Beslut\").";
+pub fn wheel(year: i32) -> String {
+    format!("Årshjul {year}: kategorier per månad")
+}
+pub const COL_TOTAL: &str = "Summa";
+pub const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];

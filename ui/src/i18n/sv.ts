@@ -211,6 +211,7 @@ export const sv = {
   inFile: (stored: string, file: string) => `${stored} (i filen: ${file})`,
   draftUnsaved: "Sparas …",
   trendTitle: "Utveckling, 12 perioder",
+  lastYear: (total: number, from: string, to: string) => `Samma period förra året (${from} – ${to}): ${total} händelser.`,
   openPdf: "Öppna PDF:en",
   openFile: "Öppna filen",
   hotspotsTitle: "Platser med flest händelser",

@@ -277,6 +277,7 @@ export function pictureView(api: Commands, lookups: Lookups, onNewInsats: (p: Pr
       viewing && p.snapshot ? h("p", { class: "notice" }, t.viewingSaved(p.snapshot.title, localTime(p.snapshot.createdAt)), " ", back) : "",
       h("p", { id: "picture-summary", class: "counts" }, t.pictureSummary(p.total, p.reports, p.previousTotal, decimal(p.baselineTotal), p.baselinePeriods, p.unplaced)),
       p.baselinePeriods < MIN_BASELINE_PERIODS ? h("p", { id: "picture-short-history", class: "notice" }, t.shortHistory(p.baselinePeriods)) : "",
+      p.lastYear ? h("p", { id: "picture-last-year", class: "hint" }, t.lastYear(p.lastYear.total, p.lastYear.from, p.lastYear.to)) : "",
       h("div", { class: "import-actions" }, exportButton("pdf", t.exportPdf), exportButton("csv", t.exportCsv), exportButton("xlsx", t.exportXlsx), h("label", {}, t.exportFor, partner), h("label", { class: "check" }, withAnalysis, t.withAnalysis), viewing ? "" : freeze),
       h("div", { class: "charts" }, h("div", {}, h("h3", {}, t.categoriesChart), barChart(p)), h("div", {}, h("h3", {}, t.patternTitle), heatmap(p))),
       h("div", { class: "chart-scroll" }, h("h3", {}, t.trendTitle), trendChart(p)),

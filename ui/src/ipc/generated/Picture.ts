@@ -2,6 +2,7 @@
 import type { AreaPicture } from "./AreaPicture";
 import type { Assessment } from "./Assessment";
 import type { CategoryCount } from "./CategoryCount";
+import type { LastYear } from "./LastYear";
 import type { PartnerCount } from "./PartnerCount";
 import type { Pattern } from "./Pattern";
 import type { Period } from "./Period";
@@ -48,6 +49,10 @@ trend: Array<TrendPoint>, assessment: Assessment,
  * The status scale, best first.
  */
 scale: Array<string>, generatedAt: string, snapshot: SnapshotInfo | null, 
+/**
+ * The same period a year earlier, where the reports reach back that far.
+ */
+lastYear: LastYear | null, 
 /**
  * The shape of this JSON: [`PICTURE_FORMAT`] now; a frozen picture without the
  * field was saved in format 1 (November 2026) and still opens.
