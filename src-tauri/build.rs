@@ -58,6 +58,11 @@ const COMMANDS: &[&str] = &[
     "decide",
     "next_meetings",
     "export_meeting_pack",
+    "set_rhythm",
+    "report_nothing",
+    "late_partners",
+    "status_history",
+    "year_wheel",
 ];
 
 fn main() {

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use navet::db::area::Area;
+use navet::db::area_status::StatusEntry;
 use navet::db::category::Category;
 use navet::db::export_log::ExportEntry;
 use navet::db::import_batch::Batch;
@@ -35,8 +36,10 @@ use navet::import::{ImportOptions, ImportProgress, ImportResult, Inspection};
 use navet::messages::Kind;
 use navet::ops::insatser::EffectCounts;
 use navet::ops::meetings::{DecisionEffect, NextMeeting};
+use navet::ops::partners::LatePartner;
 use navet::ops::personal_data::PersonalDataScan;
 use navet::ops::report::HistoryEntry;
+use navet::ops::year::Wheel;
 use navet::ops::{self, AppInfo};
 use navet::picture::{AnalysisPart, Period, PeriodQuery, Picture};
 use navet::{Error, Message, Store};
@@ -692,6 +695,42 @@ async fn export_meeting_pack(app: AppHandle, meeting: String) -> Reply<Option<St
     .await
 }
 
+#[tauri::command]
+async fn set_rhythm(app: AppHandle, partner: String, days: Option<u32>) -> Reply<()> {
+    write(app, move |s| ops::partners::set_rhythm(s, &partner, days)).await
+}
+
+#[tauri::command]
+async fn report_nothing(app: AppHandle, partner: String, from: String, to: String) -> Reply<()> {
+    write(app, move |s| {
+        ops::partners::report_nothing(s, &partner, &from, &to)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn late_partners(app: AppHandle) -> Reply<Vec<LatePartner>> {
+    read(app, |s| ops::partners::late(s, navet::time::today())).await
+}
+
+#[tauri::command]
+async fn status_history(
+    app: AppHandle,
+    area: Option<String>,
+    from: String,
+    to: String,
+) -> Reply<Vec<StatusEntry>> {
+    read(app, move |s| {
+        ops::year::status_history(s, area.as_deref(), &from, &to)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn year_wheel(app: AppHandle, year: i32) -> Reply<Wheel> {
+    read(app, move |s| ops::year::wheel(s, year)).await
+}
+
 /// The files exported in this run of the app, which `open_export` may open.
 struct Exported(Mutex<std::collections::HashSet<PathBuf>>);
 
@@ -819,7 +858,12 @@ fn main() {
             add_meeting,
             decide,
             next_meetings,
-            export_meeting_pack
+            export_meeting_pack,
+            set_rhythm,
+            report_nothing,
+            late_partners,
+            status_history,
+            year_wheel
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

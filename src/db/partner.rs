@@ -21,11 +21,14 @@ pub struct Partner {
     pub reports: u32,
     /// False once retired: left out of the lists a user picks from.
     pub active: bool,
+    /// How often it is expected to report, in days (none: no rhythm).
+    pub rhythm_days: Option<u32>,
 }
 
 pub fn list_partners(conn: &Connection) -> Result<Vec<Partner>> {
     let mut stmt = conn.prepare(
-        "SELECT p.id, p.name, (SELECT count(*) FROM report r WHERE r.partner_id = p.id), p.active
+        "SELECT p.id, p.name, (SELECT count(*) FROM report r WHERE r.partner_id = p.id), p.active,
+                p.rhythm_days
          FROM partner p ORDER BY p.name_key",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -34,6 +37,7 @@ pub fn list_partners(conn: &Connection) -> Result<Vec<Partner>> {
             name: r.get(1)?,
             reports: r.get(2)?,
             active: r.get(3)?,
+            rhythm_days: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -155,6 +155,12 @@ try {
     await wd.waitFor('#register-place-rows tr[data-name="Torget"]');
     await wd.type(await wd.find("#register-partner-add-name"), "Fritidsgården\uE007");
     await wd.waitFor('#register-partner-rows tr[data-name="Fritidsgården"]');
+    // Expected every week; "inga händelser" for last week is a zero, not a silence.
+    // (The list redraws after the choice, so the option is clicked without reading back.)
+    await wd.click(await wd.find('#register-partner-rhythm-0 option[value="7"]'));
+    await wd.waitFor("#register-partner-message", { pred: (t) => t.includes("Rytmen") });
+    await wd.click(await wd.find("#register-partner-nothing-0"));
+    await wd.waitFor("#register-partner-message", { pred: (t) => t.includes("inga händelser") });
     const text = await wd.text(await wd.find("#register"));
     assert(!/navet |--[a-z]/.test(text), `the register mentions the command line: ${text}`);
     await noClippedControls("Grunddata");
@@ -422,6 +428,8 @@ try {
   await step("a meeting is recorded, a decision makes an insats, and the meeting pack reads back", async () => {
     await wd.click(await wd.find("#nav-meetings"));
     await wd.waitFor("#meeting-next", { pred: (t) => t.includes("Operativ grupp") });
+    await wd.waitFor("#year-wheel table", { pred: (t) => t.includes("Skadegörelse") });
+    await wd.waitFor("#meeting-late");
     const date = await wd.find("#meeting-date");
     await wd.clear(date);
     await wd.type(date, "2026-11-30");

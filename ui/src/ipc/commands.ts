@@ -34,6 +34,9 @@ import type { NewInsats } from "./generated/NewInsats";
 import type { NewMeeting } from "./generated/NewMeeting";
 import type { NextMeeting } from "./generated/NextMeeting";
 import type { Series } from "./generated/Series";
+import type { LatePartner } from "./generated/LatePartner";
+import type { StatusEntry } from "./generated/StatusEntry";
+import type { Wheel } from "./generated/Wheel";
 import type { NewPlace } from "./generated/NewPlace";
 import type { DemoSummary } from "./generated/DemoSummary";
 import type { ErrorCode } from "./generated/ErrorCode";
@@ -160,6 +163,11 @@ export const commands = {
     call<Meeting>("decide", { meeting, text, insats, change }),
   nextMeetings: () => call<NextMeeting[]>("next_meetings"),
   exportMeetingPack: (meeting: string) => call<string | null>("export_meeting_pack", { meeting }),
+  setRhythm: (partner: string, days: number | null) => call<null>("set_rhythm", { partner, days }),
+  reportNothing: (partner: string, from: string, to: string) => call<null>("report_nothing", { partner, from, to }),
+  latePartners: () => call<LatePartner[]>("late_partners"),
+  statusHistory: (area: string | null, from: string, to: string) => call<StatusEntry[]>("status_history", { area, from, to }),
+  yearWheel: (year: number) => call<Wheel>("year_wheel", { year }),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
   listLinks: () => call<Link[]>("list_links"),
   suggestLinks: () => call<number>("suggest_links"),

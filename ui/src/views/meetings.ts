@@ -23,6 +23,10 @@ export function meetingsView(api: Commands, lookups: Lookups, onChanged: () => v
     message.textContent = text;
   };
   const next = h("ul", { id: "meeting-next" });
+  const late = h("ul", { id: "meeting-late" });
+  const year = new Date().getFullYear();
+  const wheel = h("div", { id: "year-wheel", class: "table-wrap" });
+  const statuses = h("ul", { id: "year-statuses", class: "history" });
   const list = h("div", { id: "meeting-list" });
 
   const series = h("select", { id: "meeting-series" });
@@ -128,12 +132,40 @@ export function meetingsView(api: Commands, lookups: Lookups, onChanged: () => v
 
   async function refresh(): Promise<void> {
     try {
-      const [seriesList, upcoming, meetings, insatser] = await Promise.all([
+      const [seriesList, upcoming, meetings, insatser, lateList, w, history] = await Promise.all([
         api.listMeetingSeries(),
         api.nextMeetings(),
         api.listMeetings(),
         api.listInsatser(),
+        api.latePartners(),
+        api.yearWheel(year),
+        api.statusHistory(null, `${year}-01-01`, `${year}-12-31`),
       ]);
+      late.replaceChildren(
+        ...(lateList.length
+          ? lateList.map((l) => h("li", { class: "due" }, t.latePartner(l.partner, l.rhythmDays, l.lastSent, l.daysLate)))
+          : [h("li", { class: "hint" }, t.noLatePartners)]),
+      );
+      const months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+      wheel.replaceChildren(
+        h(
+          "table",
+          { class: "compact" },
+          h("thead", {}, h("tr", {}, h("th", {}, t.colCategory), ...months.map((m) => h("th", { class: "num" }, m)), h("th", { class: "num" }, t.colTotal))),
+          h(
+            "tbody",
+            {},
+            ...w.rows.map((r) =>
+              h("tr", {}, h("td", {}, r.category), ...r.months.map((n) => h("td", { class: "num" }, n || "")), h("td", { class: "num" }, r.total)),
+            ),
+          ),
+        ),
+      );
+      statuses.replaceChildren(
+        ...(history.length
+          ? history.map((e) => h("li", {}, `${e.area}, ${e.from} – ${e.to}: ${e.status} – ${e.justification}`))
+          : [h("li", { class: "hint" }, t.noStatusHistory)]),
+      );
       const chosen = series.value;
       series.replaceChildren(...seriesList.map((s) => h("option", { value: s.name, selected: s.name === chosen }, s.name)));
       next.replaceChildren(
@@ -158,9 +190,16 @@ export function meetingsView(api: Commands, lookups: Lookups, onChanged: () => v
     h("h2", {}, t.meetingsTitle),
     h("h3", {}, t.nextMeetings),
     next,
+    h("h3", {}, t.latePartners),
+    late,
     form,
     message,
     list,
+    h("h2", {}, t.yearTitle(year)),
+    h("h3", {}, t.statusHistoryTitle),
+    statuses,
+    h("h3", {}, t.wheelTitle),
+    wheel,
   );
   return { element, refresh };
 }

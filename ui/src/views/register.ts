@@ -4,6 +4,7 @@
 // Each section says how its last action went right below its own controls.
 
 import { h } from "../dom";
+import { todayIso } from "../format";
 import { t } from "../i18n/sv";
 import { toIpcError, type Commands } from "../ipc/commands";
 import type { Area } from "../ipc/generated/Area";
@@ -247,6 +248,42 @@ export function registerView(api: Commands, lookups: Lookups, changed: () => voi
     );
   }
 
+  /** How often a partner is expected to report; a late one is listed under Möten. */
+  function rhythmSelect(name: string, days: number | null, i: number): HTMLSelectElement {
+    const choices: [number | null, string][] = [
+      [null, t.rhythmNone],
+      [7, t.rhythmWeek],
+      [14, t.rhythmTwoWeeks],
+      [30, t.rhythmMonth],
+    ];
+    const s = h(
+      "select",
+      { id: `register-partner-rhythm-${i}`, "aria-label": t.rhythmLabel(name) },
+      ...choices.map(([d, label]) => h("option", { value: d === null ? "" : String(d), selected: d === days }, label)),
+    );
+    s.addEventListener("change", () => {
+      const d = s.value ? Number(s.value) : null;
+      void run(partnerNote, null, () => api.setRhythm(name, d).then(() => t.rhythmSaved(name))).catch(() => undefined);
+    });
+    return s;
+  }
+
+  /** "Inga händelser" for last week (Monday to Sunday): a zero, not a silence. */
+  function nothingButton(name: string, i: number): HTMLButtonElement {
+    const b = h("button", { type: "button", class: "secondary", id: `register-partner-nothing-${i}` }, t.nothingLastWeek);
+    b.addEventListener("click", () => {
+      const today = new Date();
+      const monday = new Date(today);
+      monday.setDate(today.getDate() - ((today.getDay() + 6) % 7) - 7);
+      const sunday = new Date(monday);
+      sunday.setDate(monday.getDate() + 6);
+      const from = todayIso(monday);
+      const to = todayIso(sunday);
+      void run(partnerNote, b, () => api.reportNothing(name, from, to).then(() => t.nothingSaved(name, from, to))).catch(() => undefined);
+    });
+    return b;
+  }
+
   function fill(body: HTMLTableSectionElement, empty: HTMLElement, rows: HTMLTableRowElement[]): void {
     body.replaceChildren(...rows);
     empty.hidden = rows.length > 0;
@@ -270,7 +307,12 @@ export function registerView(api: Commands, lookups: Lookups, changed: () => voi
         partnerSection.body,
         partnerSection.empty,
         lookups.partners.map((p, i) =>
-          h("tr", { "data-name": p.name }, ...commonCells("partner", { name: p.name, active: p.active, detail: t.reportsCount(p.reports) }, i, partnerNote)),
+          h(
+            "tr",
+            { "data-name": p.name },
+            ...commonCells("partner", { name: p.name, active: p.active, detail: t.reportsCount(p.reports) }, i, partnerNote),
+            h("td", { class: "actions" }, rhythmSelect(p.name, p.rhythmDays, i), nothingButton(p.name, i)),
+          ),
         ),
       );
       fill(

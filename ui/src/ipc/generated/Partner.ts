@@ -8,4 +8,8 @@ reports: number,
 /**
  * False once retired: left out of the lists a user picks from.
  */
-active: boolean, };
+active: boolean, 
+/**
+ * How often it is expected to report, in days (none: no rhythm).
+ */
+rhythmDays: number | null, };
