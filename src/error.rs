@@ -141,9 +141,12 @@ impl Message {
             | LinkNotFound { .. }
             | ReportNotFound { .. }
             | InsatsNotFound { .. }
-            | MeetingNotFound { .. } => ErrorCode::NotFound,
+            | MeetingNotFound { .. }
+            | WalkNotFound { .. }
+            | PointNotFound { .. }
+            | PromiseNotFound { .. } => ErrorCode::NotFound,
             HistoryNotRestorable { .. } | SeriesExists { .. } => ErrorCode::Conflict,
-            NotAnExport { .. } | InvalidChoice { .. } => ErrorCode::Invalid,
+            NotAnExport { .. } | InvalidChoice { .. } | PhotoRefused { .. } => ErrorCode::Invalid,
             CannotOpen { .. } => ErrorCode::Io,
             DraftUnreadable { .. } => ErrorCode::Internal,
             UnknownSetting { .. }

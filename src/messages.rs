@@ -103,6 +103,20 @@ pub enum Message {
     SeriesExists {
         name: String,
     },
+    WalkNotFound {
+        id: i64,
+    },
+    PointNotFound {
+        id: i64,
+    },
+    PromiseNotFound {
+        id: i64,
+    },
+    /// A photo that is no image Navet keeps, or too big.
+    PhotoRefused {
+        path: String,
+        reason: String,
+    },
     /// A word that must be one of a few ("pågående", "social").
     InvalidChoice {
         field: String,
@@ -272,6 +286,10 @@ impl Message {
             InsatsNotFound { id } => format!("Det finns ingen insats med nummer {id}."),
             MeetingNotFound { id } => format!("Det finns inget möte med nummer {id}."),
             SeriesExists { name } => format!("Mötesserien \"{name}\" finns redan."),
+            WalkNotFound { id } => format!("Det finns ingen trygghetsvandring med nummer {id}."),
+            PointNotFound { id } => format!("Det finns ingen punkt med nummer {id}."),
+            PromiseNotFound { id } => format!("Det finns inget medborgarlöfte med nummer {id}."),
+            PhotoRefused { path, reason } => format!("{path}: bilden sparas inte ({reason})."),
             InvalidChoice { field, value, known } => {
                 format!("{field}: \"{value}\" går inte (välj {known}).")
             }
@@ -613,6 +631,14 @@ pub fn io_detail(e: &std::io::Error) -> String {
             Some(code) => format!("systemfel {code}"),
             None => "okänt fel".into(),
         },
+    }
+}
+
+/// The words of safety walks.
+pub mod walk_words {
+    /// Where a walk's point made an insats: "Trygghetsvandring 2026-11-12".
+    pub fn decided_at(date: &str) -> String {
+        format!("Trygghetsvandring {date}")
     }
 }
 

@@ -413,3 +413,182 @@ fn the_year_statuses_wheel_last_year_and_the_strategic_pack() {
         );
     }
 }
+
+/// A safety walk: points with a place, a problem and a photo copied into the data
+/// folder (the original untouched, a non-image refused), a point turned into a report
+/// and an insats, and the protocol saying what happened to each.
+#[test]
+fn a_safety_walk_points_become_reports_and_insatser_and_the_protocol_says_so() {
+    use navet::db::walk::{NewPoint, NewWalk, PointStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(dir.path());
+    let w = ops::walks::add(
+        &mut s,
+        &NewWalk {
+            date: "2026-11-12".into(),
+            area: Some("Norrby".into()),
+            route: "Från Norrby centrum till skolan".into(),
+            participants: "Boende, Polisen, Bostadsbolaget".into(),
+        },
+    )
+    .unwrap();
+    let photo = dir.path().join("lampa.jpg");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0 jpeg").unwrap();
+    let p1 = ops::walks::add_point(
+        &mut s,
+        w.id,
+        &NewPoint {
+            place: "Norrby centrum".into(),
+            problem: "Trasig belysning vid entrén".into(),
+            category: Some("Brister i fysisk miljö".into()),
+            proposed_action: "Byta armaturen".into(),
+            owner: Some("Bostadsbolaget Hemvist".into()),
+            photo: Some(photo.display().to_string()),
+        },
+    )
+    .unwrap();
+    assert!(p1.place_known);
+    let stored = ops::walks::photo_root(&s).join(p1.photo.as_deref().unwrap());
+    assert_eq!(
+        std::fs::read(&stored).unwrap(),
+        std::fs::read(&photo).unwrap()
+    );
+    let text_file = dir.path().join("inte-en-bild.txt");
+    std::fs::write(&text_file, "x").unwrap();
+    let refused = ops::walks::add_point(
+        &mut s,
+        w.id,
+        &NewPoint {
+            place: "Skolgården".into(),
+            problem: "Skymd sikt".into(),
+            photo: Some(text_file.display().to_string()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(refused.code(), navet::ErrorCode::Invalid);
+    assert_eq!(
+        ops::walks::get(&s, w.id).unwrap().points.len(),
+        1,
+        "nothing half-stored"
+    );
+    let p2 = ops::walks::add_point(
+        &mut s,
+        w.id,
+        &NewPoint {
+            place: "gångtunneln vid skolan".into(),
+            problem: "Klotter och glas på marken".into(),
+            category: Some("Klotter".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(!p2.place_known, "words for a place Navet does not know");
+
+    let report = ops::walks::to_report(&mut s, p2.id, "Polisen", None).unwrap();
+    let r = ops::report::get(&s, report).unwrap();
+    assert_eq!(
+        (r.occurred_date.as_str(), r.category.as_str()),
+        ("2026-11-12", "Klotter")
+    );
+    let insats = ops::walks::to_insats(
+        &mut s,
+        p1.id,
+        Some("Ny belysning vid Norrby centrum"),
+        "2026-11-20",
+    )
+    .unwrap();
+    assert_eq!(
+        ops::insatser::get(&s, insats).unwrap().decided_in,
+        "Trygghetsvandring 2026-11-12"
+    );
+    ops::walks::set_point_status(&mut s, p1.id, PointStatus::Fixed).unwrap();
+
+    let pdf = dir.path().join("protokoll.pdf");
+    ops::walks::protocol(&s, w.id, &pdf).unwrap();
+    let text = pdftotext(&pdf);
+    for part in [
+        "Trygghetsvandring Norrby 2026-11-12",
+        "Från Norrby centrum till skolan",
+        "Trasig belysning",
+        "åtgärdad",
+        "insats: Ny belysning",
+        &format!("rapport nr {report}"),
+    ] {
+        assert!(text.contains(part), "the protocol lacks {part:?}:\n{text}");
+    }
+}
+
+/// A citizen promise: four months by default, commitments tied to insatser, a
+/// plain-language text and PDF, and the follow-up with what was done.
+#[test]
+fn a_citizen_promise_is_published_and_followed_up() {
+    use navet::db::promise::NewPromise;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(dir.path());
+    let p = ops::promises::add(
+        &mut s,
+        &NewPromise {
+            title: "Tryggare Norrby centrum".into(),
+            from: "2026-09-01".into(),
+            parties: "Ekbacka kommun, Polisen".into(),
+            areas: "Norrby".into(),
+            problems: "Skadegörelse och bränder kring centrum kvällstid".into(),
+            summary: "Vi lovar att vara på plats oftare och åtgärda skador snabbare.".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (p.from.as_str(), p.to.as_str()),
+        ("2026-09-01", "2026-12-31"),
+        "four months"
+    );
+    let i = ops::insatser::add(
+        &mut s,
+        &NewInsats {
+            title: "Polisen går i centrum fredagar".into(),
+            places: vec!["Norrby centrum".into()],
+            start: "2026-09-04".into(),
+            status: Some(InsatsStatus::Ongoing),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    ops::promises::commit(
+        &mut s,
+        p.id,
+        "Polisen",
+        "Synas i centrum varje fredag",
+        Some(i.id),
+    )
+    .unwrap();
+    ops::promises::commit(&mut s, p.id, "Kommunen", "Laga skador inom en vecka", None).unwrap();
+    let text = ops::promises::text(&s, p.id).unwrap();
+    assert!(
+        text.starts_with("Medborgarlöfte: Tryggare Norrby centrum"),
+        "{text}"
+    );
+    assert!(
+        text.contains("– Polisen: Synas i centrum varje fredag (pågående)"),
+        "{text}"
+    );
+    let done = ops::promises::follow_up(
+        &mut s,
+        p.id,
+        "Fredagarna blev av; skadorna lagades inom fem dagar.",
+    )
+    .unwrap();
+    assert_eq!(done.status, "uppföljt");
+    let pdf = dir.path().join("lofte.pdf");
+    ops::promises::pdf(&s, p.id, &pdf).unwrap();
+    let text = pdftotext(&pdf);
+    for part in [
+        "Medborgarlöfte: Tryggare Norrby centrum",
+        "Det här gör vi",
+        "Så gick det",
+        "inom fem dagar",
+    ] {
+        assert!(text.contains(part), "the promise lacks {part:?}:\n{text}");
+    }
+}

@@ -26,12 +26,14 @@ pub mod picture_draft;
 pub mod picture_queries;
 pub mod picture_snapshot;
 pub mod place;
+pub mod promise;
 pub mod report;
 pub mod report_history;
 pub mod report_link;
 pub mod report_month;
 pub mod report_search;
 pub mod setting;
+pub mod walk;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -6,7 +6,9 @@ pub mod csv;
 pub mod lagesbild;
 pub mod meeting_pack;
 pub mod pdf;
+pub mod promise_doc;
 pub mod tables;
+pub mod walk_protocol;
 pub mod xlsx;
 
 use serde::{Deserialize, Serialize};

@@ -16,9 +16,11 @@ pub mod partners;
 pub mod personal_data;
 pub mod picture;
 pub mod places;
+pub mod promises;
 pub mod register;
 pub mod report;
 pub mod settings;
+pub mod walks;
 pub mod year;
 
 use chrono::NaiveDate;

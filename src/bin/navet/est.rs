@@ -343,3 +343,263 @@ pub fn meeting(store: &mut Store, cmd: MeetingCmd) -> navet::Result<()> {
     }
     Ok(())
 }
+
+#[derive(Subcommand)]
+pub enum WalkCmd {
+    /// Anteckna en trygghetsvandring.
+    Add {
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        area: Option<String>,
+        #[arg(long, default_value = "")]
+        route: String,
+        #[arg(long, default_value = "")]
+        participants: String,
+    },
+    /// En punkt på vandringen; --photo kopierar bilden till Navets datamapp.
+    Point {
+        /// Vandringens nummer.
+        walk: i64,
+        #[arg(long)]
+        place: String,
+        #[arg(long)]
+        problem: String,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long, default_value = "")]
+        action: String,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long)]
+        photo: Option<PathBuf>,
+    },
+    /// Gör en punkt till en rapport från en aktör.
+    Report {
+        point: i64,
+        #[arg(long)]
+        partner: String,
+        #[arg(long)]
+        category: Option<String>,
+    },
+    /// Gör en punkt till en insats.
+    Insats {
+        point: i64,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        start: String,
+    },
+    /// Ändra en punkts status: öppen, åtgärdad eller ingen åtgärd.
+    Status { point: i64, status: String },
+    /// Lista vandringar med punkter.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Protokollet (PDF): varje punkt och vad som hände.
+    Protocol {
+        walk: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PromiseCmd {
+    /// Ett medborgarlöfte för en period (fyra månader om inget slut anges).
+    Add {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value = "")]
+        parties: String,
+        #[arg(long, default_value = "")]
+        areas: String,
+        #[arg(long, default_value = "")]
+        problems: String,
+        #[arg(long, default_value = "")]
+        summary: String,
+    },
+    /// Ett åtagande i löftet, kopplat till en insats.
+    Commit {
+        promise: i64,
+        #[arg(long, default_value = "")]
+        party: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        insats: Option<i64>,
+    },
+    /// Uppföljningen i slutet av perioden: vad som blev gjort.
+    FollowUp {
+        promise: i64,
+        #[arg(long)]
+        text: String,
+    },
+    /// Lista löften.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Löftet i klarspråk för publicering: som text, eller som PDF med --out.
+    Publish {
+        promise: i64,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+pub fn walk(store: &mut Store, cmd: WalkCmd) -> navet::Result<()> {
+    use navet::db::walk::{NewPoint, NewWalk, PointStatus};
+    match cmd {
+        WalkCmd::Add {
+            date,
+            area,
+            route,
+            participants,
+        } => {
+            let w = ops::walks::add(
+                store,
+                &NewWalk {
+                    date,
+                    area,
+                    route,
+                    participants,
+                },
+            )?;
+            println!("{}", cli::walk_added(w.id, &w.date));
+        }
+        WalkCmd::Point {
+            walk,
+            place,
+            problem,
+            category,
+            action,
+            owner,
+            photo,
+        } => {
+            let p = ops::walks::add_point(
+                store,
+                walk,
+                &NewPoint {
+                    place,
+                    problem,
+                    category,
+                    proposed_action: action,
+                    owner,
+                    photo: photo.map(|p| p.display().to_string()),
+                },
+            )?;
+            println!("{}", cli::point_added(p.id, walk));
+        }
+        WalkCmd::Report {
+            point,
+            partner,
+            category,
+        } => {
+            let id = ops::walks::to_report(store, point, &partner, category.as_deref())?;
+            println!("{}", cli::report_added(id));
+        }
+        WalkCmd::Insats {
+            point,
+            title,
+            start,
+        } => {
+            let id = ops::walks::to_insats(store, point, title.as_deref(), &start)?;
+            println!(
+                "{}",
+                cli::insats_added(id, &ops::insatser::get(store, id)?.title)
+            );
+        }
+        WalkCmd::Status { point, status } => {
+            let s = parse_word::<PointStatus>(
+                field::STATUS,
+                &status,
+                "öppen, åtgärdad eller ingen åtgärd",
+            )?;
+            ops::walks::set_point_status(store, point, s)?;
+            println!("{}", cli::point_status(point, &cli::word(&s)));
+        }
+        WalkCmd::List { json } => {
+            let list = ops::walks::list(store)?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for w in &list {
+                    println!("{}", cli::walk_line(w));
+                }
+            }
+        }
+        WalkCmd::Protocol { walk, out } => {
+            ops::walks::protocol(store, walk, &out)?;
+            println!("{}", cli::file_written(&out.display().to_string()));
+        }
+    }
+    Ok(())
+}
+
+pub fn promise(store: &mut Store, cmd: PromiseCmd) -> navet::Result<()> {
+    use navet::db::promise::NewPromise;
+    match cmd {
+        PromiseCmd::Add {
+            title,
+            from,
+            to,
+            parties,
+            areas,
+            problems,
+            summary,
+        } => {
+            let p = ops::promises::add(
+                store,
+                &NewPromise {
+                    title,
+                    from,
+                    to,
+                    parties,
+                    areas,
+                    problems,
+                    summary,
+                },
+            )?;
+            println!("{}", cli::promise_added(p.id, &p.from, &p.to));
+        }
+        PromiseCmd::Commit {
+            promise,
+            party,
+            text,
+            insats,
+        } => {
+            ops::promises::commit(store, promise, &party, &text, insats)?;
+            println!("{}", cli::commitment_added(promise));
+        }
+        PromiseCmd::FollowUp { promise, text } => {
+            ops::promises::follow_up(store, promise, &text)?;
+            println!("{}", cli::promise_followed_up(promise));
+        }
+        PromiseCmd::List { json } => {
+            let list = ops::promises::list(store)?;
+            print_list(json, &list, cli::headers::PROMISES, |p| {
+                vec![
+                    p.id.to_string(),
+                    p.title.clone(),
+                    format!("{} – {}", p.from, p.to),
+                    p.status.clone(),
+                    p.commitments.len().to_string(),
+                ]
+            })?;
+        }
+        PromiseCmd::Publish { promise, out } => match out {
+            Some(path) => {
+                ops::promises::pdf(store, promise, &path)?;
+                println!("{}", cli::file_written(&path.display().to_string()));
+            }
+            None => print!("{}", ops::promises::text(store, promise)?),
+        },
+    }
+    Ok(())
+}

@@ -109,6 +109,12 @@ enum Command {
     /// Möten: serier, anteckna möten och beslut, nästa möte, mötesunderlag (PDF).
     #[command(subcommand)]
     Meeting(est::MeetingCmd),
+    /// Trygghetsvandringar: punkter (med bild), till rapport eller insats, protokoll.
+    #[command(subcommand)]
+    Walk(est::WalkCmd),
+    /// Medborgarlöften: period, åtaganden kopplade till insatser, publicering, uppföljning.
+    #[command(subcommand)]
+    Promise(est::PromiseCmd),
     /// Året: områdenas statushistorik och årshjulet (kategorier per månad).
     #[command(subcommand)]
     Year(year::YearCmd),
@@ -313,6 +319,8 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Insats(cmd) => est::insats(&mut store, cmd)?,
         Command::Meeting(cmd) => est::meeting(&mut store, cmd)?,
         Command::Year(cmd) => year::run(&store, cmd)?,
+        Command::Walk(cmd) => est::walk(&mut store, cmd)?,
+        Command::Promise(cmd) => est::promise(&mut store, cmd)?,
         Command::Bench(_) => {}
     }
     Ok(())

@@ -22,6 +22,7 @@ pub mod headers {
     pub const PARTNERS: &[&str] = &["Aktör", "Rapporter", "I listorna"];
     pub const INSATSER: &[&str] = &["Nr", "Insats", "Var", "Kategori", "Status", "Uppföljning"];
     pub const LATE: &[&str] = &["Aktör", "Rytm (dagar)", "Senast", "Dagar sen"];
+    pub const PROMISES: &[&str] = &["Nr", "Löfte", "Period", "Status", "Åtaganden"];
     pub const SERIES: &[&str] = &["Mötesserie", "Typ", "Dagar mellan", "Senaste"];
     pub const MEETINGS: &[&str] = &["Nr", "Dag", "Serie", "Deltog", "Beslut"];
     pub const CATEGORIES: &[&str] = &["Kategori", "Aktiv"];
@@ -123,6 +124,53 @@ pub fn word<T: serde::Serialize>(v: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+pub fn walk_added(id: i64, date: &str) -> String {
+    format!("Trygghetsvandring {id} är antecknad ({date}).")
+}
+
+pub fn point_added(id: i64, walk: i64) -> String {
+    format!("Punkt {id} är antecknad på vandring {walk}.")
+}
+
+pub fn point_status(id: i64, status: &str) -> String {
+    format!("Punkt {id} är nu {status}.")
+}
+
+pub fn walk_line(w: &navet::db::walk::Walk) -> String {
+    let points: Vec<String> = w
+        .points
+        .iter()
+        .map(|p| {
+            format!(
+                "  {}. {}: {} [{}]",
+                p.id,
+                p.place,
+                p.problem,
+                word(&p.status)
+            )
+        })
+        .collect();
+    format!(
+        "{} {} {}\n{}",
+        w.id,
+        w.date,
+        w.area.clone().unwrap_or_default(),
+        points.join("\n")
+    )
+}
+
+pub fn promise_added(id: i64, from: &str, to: &str) -> String {
+    format!("Medborgarlöfte {id} är antecknat ({from} – {to}).")
+}
+
+pub fn commitment_added(id: i64) -> String {
+    format!("Åtagandet är antecknat i löfte {id}.")
+}
+
+pub fn promise_followed_up(id: i64) -> String {
+    format!("Löfte {id} är uppföljt.")
 }
 
 pub fn rhythm_set(name: &str, days: u32) -> String {
@@ -229,6 +277,10 @@ pub fn next_meeting(series: &str, date: Option<&str>, overdue: bool) -> String {
         (Some(d), false) => format!("{series}: {d}"),
         (None, _) => format!("{series}: inget möte antecknat ännu"),
     }
+}
+
+pub fn file_written(path: &str) -> String {
+    format!("Sparad: {path}")
 }
 
 pub fn pack_written(path: &str) -> String {
