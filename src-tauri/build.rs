@@ -63,6 +63,19 @@ const COMMANDS: &[&str] = &[
     "late_partners",
     "status_history",
     "year_wheel",
+    "choose_photo",
+    "list_walks",
+    "add_walk",
+    "add_walk_point",
+    "walk_point_to_report",
+    "walk_point_to_insats",
+    "set_point_status",
+    "export_walk_protocol",
+    "list_promises",
+    "add_promise",
+    "add_commitment",
+    "promise_follow_up",
+    "export_promise",
 ];
 
 fn main() {

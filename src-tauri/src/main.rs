@@ -27,8 +27,10 @@ use navet::db::meeting::{Meeting, NewMeeting, Series};
 use navet::db::partner::Partner;
 use navet::db::picture_snapshot::SnapshotListItem;
 use navet::db::place::{NewPlace, Place, UnplacedText};
+use navet::db::promise::{NewPromise, Promise};
 use navet::db::report::{NewReport, Report, ReportFilter, ReportPage};
 use navet::db::report_link::{Link, LinkStatus};
+use navet::db::walk::{NewPoint, NewWalk, Point as WalkPoint, PointStatus, Walk};
 use navet::demo::{self, DemoSummary};
 use navet::error::{ErrorCode, ErrorPayload};
 use navet::export::{ExportDone, ExportFormat, ExportRequest};
@@ -674,23 +676,10 @@ async fn next_meetings(app: AppHandle) -> Reply<Vec<NextMeeting>> {
 async fn export_meeting_pack(app: AppHandle, meeting: String) -> Reply<Option<String>> {
     let meeting = parse_id(&meeting, "mötesnummer")?;
     blocking(app, move |app| {
-        let state = app.state::<AppState>();
-        let name = state.read(|s| ops::meetings::pack_file_name(s, meeting))?;
-        let Some(path) = export_target(app, &name, "pdf") else {
-            return Ok(None);
-        };
-        state.read(|s| ops::meetings::pack(s, meeting, &path))?;
-        app.state::<Exported>()
-            .0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(path.clone());
-        if std::env::var_os("NAVET_EXPORT_DIR").is_none() {
-            let _ = app
-                .opener()
-                .open_path(path.display().to_string(), None::<&str>);
-        }
-        Ok(Some(path.display().to_string()))
+        let name = app
+            .state::<AppState>()
+            .read(|s| ops::meetings::pack_file_name(s, meeting))?;
+        save_document(app, &name, |s, path| ops::meetings::pack(s, meeting, path))
     })
     .await
 }
@@ -729,6 +718,147 @@ async fn status_history(
 #[tauri::command]
 async fn year_wheel(app: AppHandle, year: i32) -> Reply<Wheel> {
     read(app, move |s| ops::year::wheel(s, year)).await
+}
+
+#[tauri::command]
+async fn choose_photo(app: AppHandle) -> Reply<Option<String>> {
+    blocking(app, |app| {
+        Ok(app
+            .dialog()
+            .file()
+            .set_title("Välj en bild")
+            .add_filter(
+                "Bilder",
+                &["jpg", "jpeg", "png", "webp", "heic", "heif", "gif"],
+            )
+            .blocking_pick_file()
+            .and_then(|f| f.into_path().ok())
+            .map(|p| p.display().to_string()))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_walks(app: AppHandle) -> Reply<Vec<Walk>> {
+    read(app, ops::walks::list).await
+}
+
+#[tauri::command]
+async fn add_walk(app: AppHandle, walk: NewWalk) -> Reply<Walk> {
+    write(app, move |s| ops::walks::add(s, &walk)).await
+}
+
+#[tauri::command]
+async fn add_walk_point(app: AppHandle, walk: String, point: NewPoint) -> Reply<WalkPoint> {
+    let walk = parse_id(&walk, "vandringsnummer")?;
+    write(app, move |s| ops::walks::add_point(s, walk, &point)).await
+}
+
+#[tauri::command]
+async fn walk_point_to_report(app: AppHandle, point: String, partner: String) -> Reply<String> {
+    let point = parse_id(&point, "punktnummer")?;
+    write(app, move |s| {
+        ops::walks::to_report(s, point, &partner, None).map(|id| id.to_string())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn walk_point_to_insats(app: AppHandle, point: String, start: String) -> Reply<String> {
+    let point = parse_id(&point, "punktnummer")?;
+    write(app, move |s| {
+        ops::walks::to_insats(s, point, None, &start).map(|id| id.to_string())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn set_point_status(app: AppHandle, point: String, status: PointStatus) -> Reply<()> {
+    let point = parse_id(&point, "punktnummer")?;
+    write(app, move |s| ops::walks::set_point_status(s, point, status)).await
+}
+
+/// Writes a document the core makes (`make`) where the user chooses, and opens it.
+fn save_document(
+    app: &AppHandle,
+    name: &str,
+    make: impl FnOnce(&Store, &Path) -> navet::Result<()>,
+) -> Reply<Option<String>> {
+    let state = app.state::<AppState>();
+    let Some(path) = export_target(app, name, "pdf") else {
+        return Ok(None);
+    };
+    state.read(|s| make(s, &path))?;
+    app.state::<Exported>()
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(path.clone());
+    if std::env::var_os("NAVET_EXPORT_DIR").is_none() {
+        let _ = app
+            .opener()
+            .open_path(path.display().to_string(), None::<&str>);
+    }
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+async fn export_walk_protocol(app: AppHandle, walk: String) -> Reply<Option<String>> {
+    let walk = parse_id(&walk, "vandringsnummer")?;
+    blocking(app, move |app| {
+        let name = app
+            .state::<AppState>()
+            .read(|s| ops::walks::protocol_file_name(s, walk))?;
+        save_document(app, &name, |s, path| ops::walks::protocol(s, walk, path))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_promises(app: AppHandle) -> Reply<Vec<Promise>> {
+    read(app, ops::promises::list).await
+}
+
+#[tauri::command]
+async fn add_promise(app: AppHandle, promise: NewPromise) -> Reply<Promise> {
+    write(app, move |s| ops::promises::add(s, &promise)).await
+}
+
+#[tauri::command]
+async fn add_commitment(
+    app: AppHandle,
+    promise: String,
+    party: String,
+    text: String,
+    insats: Option<String>,
+) -> Reply<Promise> {
+    let promise = parse_id(&promise, "löftesnummer")?;
+    let insats = insats
+        .filter(|i| !i.is_empty())
+        .map(|i| parse_id(&i, "insatsnummer"))
+        .transpose()?;
+    write(app, move |s| {
+        ops::promises::commit(s, promise, &party, &text, insats)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn promise_follow_up(app: AppHandle, promise: String, text: String) -> Reply<Promise> {
+    let promise = parse_id(&promise, "löftesnummer")?;
+    write(app, move |s| ops::promises::follow_up(s, promise, &text)).await
+}
+
+#[tauri::command]
+async fn export_promise(app: AppHandle, promise: String) -> Reply<Option<String>> {
+    let promise = parse_id(&promise, "löftesnummer")?;
+    blocking(app, move |app| {
+        let name = app
+            .state::<AppState>()
+            .read(|s| ops::promises::file_name(s, promise))?;
+        save_document(app, &name, |s, path| ops::promises::pdf(s, promise, path))
+    })
+    .await
 }
 
 /// The files exported in this run of the app, which `open_export` may open.
@@ -863,7 +993,20 @@ fn main() {
             report_nothing,
             late_partners,
             status_history,
-            year_wheel
+            year_wheel,
+            choose_photo,
+            list_walks,
+            add_walk,
+            add_walk_point,
+            walk_point_to_report,
+            walk_point_to_insats,
+            set_point_status,
+            export_walk_protocol,
+            list_promises,
+            add_promise,
+            add_commitment,
+            promise_follow_up,
+            export_promise
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

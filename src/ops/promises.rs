@@ -90,3 +90,15 @@ pub fn pdf(store: &Store, id: Id, path: &Path) -> Result<()> {
     let bytes = crate::export::pdf::render(&document)?;
     crate::export::write_atomically(path, &bytes)
 }
+
+/// What a promise's file is called: "medborgarlöfte-tryggare-norrby.pdf".
+pub fn file_name(store: &Store, id: Id) -> Result<String> {
+    let p = get(store, id)?;
+    let slug: String = p
+        .title
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    Ok(format!("medborgarlöfte-{}.pdf", slug.trim_matches('-')))
+}

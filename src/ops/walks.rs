@@ -196,3 +196,14 @@ pub fn protocol(store: &Store, walk_id: Id, path: &Path) -> Result<()> {
     let bytes = crate::export::pdf::render(&document)?;
     crate::export::write_atomically(path, &bytes)
 }
+
+/// What a walk's protocol file is called: "trygghetsvandring-norrby-2026-11-12.pdf".
+pub fn protocol_file_name(store: &Store, walk_id: Id) -> Result<String> {
+    let w = get(store, walk_id)?;
+    Ok(format!(
+        "{}.pdf",
+        crate::export::walk_protocol::title(&w)
+            .replace(' ', "-")
+            .to_lowercase()
+    ))
+}

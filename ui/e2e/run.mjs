@@ -453,6 +453,45 @@ try {
     await shot("11-meetings");
   });
 
+  await step("a safety walk: a point becomes a report and an insats, and the protocol says so; a citizen promise is published", async () => {
+    await wd.click(await wd.find("#nav-walks"));
+    await wd.waitFor("#walk-form");
+    await selectOption("#walk-area", "Norrby");
+    await wd.type(await wd.find("#walk-route"), "Centrum till skolan");
+    await wd.click(await wd.find("#walk-save"));
+    const card = await wd.waitFor("section[data-walk]");
+    const id = await wd.attribute(card, "data-walk");
+    await wd.type(await wd.find(`#point-place-${id}`), "Norrby centrum");
+    await wd.type(await wd.find(`#point-problem-${id}`), "Trasig belysning vid entrén");
+    await selectOption(`#point-category-${id}`, "Brister i fysisk miljö");
+    await wd.click(await wd.find(`#point-form-${id} button[type=submit]`));
+    await wd.waitFor("#walk-message", { pred: (t) => t.includes("Punkten") });
+    await wd.click(await wd.waitFor(`section[data-walk="${id}"] button.row-action`));
+    await wd.waitFor("#walk-message", { pred: (t) => t.includes("Rapport nr") });
+    const buttons = await wd.findAll(`section[data-walk="${id}"] button.row-action`);
+    await wd.click(buttons[1]);
+    await wd.waitFor("#walk-message", { pred: (t) => t.includes("Insats nr") });
+    await wd.click(await wd.find(`#walk-protocol-${id}`));
+    const msg = await wd.waitFor("#walk-message", { pred: (t) => t.startsWith("Sparad: ") });
+    const pdf = (await wd.text(msg)).replace("Sparad: ", "").trim();
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const part of ["Trygghetsvandring Norrby", "Trasig belysning", "rapport nr", "insats:"]) {
+      assert(text.includes(part), `the protocol lacks ${part}`);
+    }
+    await wd.type(await wd.find("#promise-title"), "Tryggare Norrby centrum");
+    await wd.type(await wd.find("#promise-parties"), "Ekbacka kommun, Polisen");
+    await wd.click(await wd.find("#promise-save"));
+    const promise = await wd.waitFor("section[data-promise]");
+    const pid = await wd.attribute(promise, "data-promise");
+    await wd.click(await wd.find(`#promise-pdf-${pid}`));
+    const pmsg = await wd.waitFor("#walk-message", { pred: (t) => t.startsWith("Sparad: ") && t.includes("medborgarl") });
+    const ppdf = (await wd.text(pmsg)).replace("Sparad: ", "").trim();
+    const ptext = execFileSync("pdftotext", ["-layout", ppdf, "-"], { encoding: "utf8" });
+    assert(ptext.includes("Medborgarlöfte: Tryggare Norrby centrum"), ptext);
+    await noClippedControls("walks");
+    await shot("12-walks");
+  });
+
   await step("pairs of reports about one incident are proposed, and a decision takes one off the list", async () => {
     await wd.click(await wd.find("#nav-links"));
     await wd.click(await wd.find("#links-suggest"));

@@ -10,6 +10,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { importView } from "./views/import";
 import { insatserView } from "./views/insatser";
 import { meetingsView } from "./views/meetings";
+import { walksView } from "./views/walks";
 import { importsView } from "./views/imports";
 import { linksView } from "./views/links";
 import { pictureView } from "./views/picture";
@@ -30,7 +31,7 @@ function header(info: AppInfo | null): HTMLElement {
   );
 }
 
-type Tab = "reports" | "picture" | "insatser" | "meetings" | "import" | "unplaced" | "links" | "imports" | "register";
+type Tab = "reports" | "picture" | "insatser" | "meetings" | "walks" | "import" | "unplaced" | "links" | "imports" | "register";
 
 async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string, tab: Tab = "reports"): Promise<void> {
   const lookups = await loadLookups(api);
@@ -65,6 +66,10 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
   const imports = importsView(api, afterChange);
   const insatser = insatserView(api, lookups);
   const meetings = meetingsView(api, lookups, () => void insatser.refresh());
+  const walks = walksView(api, lookups, () => {
+    void list.refresh();
+    void insatser.refresh();
+  });
   // "Ny insats" on a row of the picture opens the form with the problem filled in.
   const picture = pictureView(api, lookups, (problem) => {
     show("insatser");
@@ -77,6 +82,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     picture: h("main", { class: "single" }, picture.element),
     insatser: h("main", { class: "single" }, insatser.element),
     meetings: h("main", { class: "single" }, meetings.element),
+    walks: h("main", { class: "single" }, walks.element),
     import: h("main", { class: "single" }, importer.element),
     unplaced: h("main", { class: "single" }, unplaced.element),
     links: h("main", { class: "single" }, links.element),
@@ -88,6 +94,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     picture: t.navPicture,
     insatser: t.navInsatser,
     meetings: t.navMeetings,
+    walks: t.navWalks,
     import: t.navImport,
     unplaced: t.navUnplaced,
     links: t.navLinks,
@@ -138,6 +145,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     if (k === "register") void register.refresh();
     if (k === "insatser") void insatser.refresh();
     if (k === "meetings") void meetings.refresh();
+    if (k === "walks") void walks.refresh();
   }
   root.replaceChildren(
     header(info),

@@ -37,6 +37,13 @@ import type { Series } from "./generated/Series";
 import type { LatePartner } from "./generated/LatePartner";
 import type { StatusEntry } from "./generated/StatusEntry";
 import type { Wheel } from "./generated/Wheel";
+import type { NewPoint } from "./generated/NewPoint";
+import type { NewPromise } from "./generated/NewPromise";
+import type { NewWalk } from "./generated/NewWalk";
+import type { Point } from "./generated/Point";
+import type { PointStatus } from "./generated/PointStatus";
+import type { Promise as CitizenPromise } from "./generated/Promise";
+import type { Walk } from "./generated/Walk";
 import type { NewPlace } from "./generated/NewPlace";
 import type { DemoSummary } from "./generated/DemoSummary";
 import type { ErrorCode } from "./generated/ErrorCode";
@@ -168,6 +175,20 @@ export const commands = {
   latePartners: () => call<LatePartner[]>("late_partners"),
   statusHistory: (area: string | null, from: string, to: string) => call<StatusEntry[]>("status_history", { area, from, to }),
   yearWheel: (year: number) => call<Wheel>("year_wheel", { year }),
+  choosePhoto: () => call<string | null>("choose_photo"),
+  listWalks: () => call<Walk[]>("list_walks"),
+  addWalk: (walk: NewWalk) => call<Walk>("add_walk", { walk }),
+  addWalkPoint: (walk: string, point: NewPoint) => call<Point>("add_walk_point", { walk, point }),
+  walkPointToReport: (point: string, partner: string) => call<string>("walk_point_to_report", { point, partner }),
+  walkPointToInsats: (point: string, start: string) => call<string>("walk_point_to_insats", { point, start }),
+  setPointStatus: (point: string, status: PointStatus) => call<null>("set_point_status", { point, status }),
+  exportWalkProtocol: (walk: string) => call<string | null>("export_walk_protocol", { walk }),
+  listPromises: () => call<CitizenPromise[]>("list_promises"),
+  addPromise: (promise: NewPromise) => call<CitizenPromise>("add_promise", { promise }),
+  addCommitment: (promise: string, party: string, text: string, insats: string | null) =>
+    call<CitizenPromise>("add_commitment", { promise, party, text, insats }),
+  promiseFollowUp: (promise: string, text: string) => call<CitizenPromise>("promise_follow_up", { promise, text }),
+  exportPromise: (promise: string) => call<string | null>("export_promise", { promise }),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
   listLinks: () => call<Link[]>("list_links"),
   suggestLinks: () => call<number>("suggest_links"),
