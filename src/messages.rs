@@ -434,6 +434,21 @@ pub enum Refusal {
         column: String,
         header: Vec<String>,
     },
+    /// A directory, a pipe, a device: only regular files are read.
+    NotAFile,
+    /// A header and nothing under it.
+    NoRows,
+    /// A part of the archive would inflate beyond what Navet holds.
+    ArchiveTooLarge {
+        part: String,
+        megabytes: u64,
+    },
+    /// The shared strings claim more strings than their part can hold.
+    SharedStringsBroken,
+    /// More filled cells than Navet holds from one sheet.
+    TooManyCells {
+        limit: u64,
+    },
 }
 
 /// A delimiter as a sentence names it.
@@ -485,6 +500,17 @@ impl Refusal {
                 format!("bladet \"{sheet}\" kunde inte läsas ({detail})")
             }
             AllSheetsEmpty => "alla blad är tomma".into(),
+            NotAFile => "det är ingen vanlig fil (en mapp, en kanal eller en enhet)".into(),
+            NoRows => "filen har inga rader under rubrikraden; inget importerades".into(),
+            ArchiveTooLarge { part, megabytes } => format!(
+                "delen {part} skulle packas upp till {megabytes} MB, mer än Navet läser från en fil; filen är troligen skadad eller gjord för att fylla minnet"
+            ),
+            SharedStringsBroken => {
+                "filens textlista säger sig hålla fler texter än den kan; filen är skadad".into()
+            }
+            TooManyCells { limit } => format!(
+                "bladet har fler än {limit} ifyllda celler, mer än Navet läser från ett blad; dela upp filen"
+            ),
             UnknownDialect => "okänd dialekt".into(),
             NotPoliceJson { detail } => {
                 format!("filen är inte polisens händelselista (JSON: {detail})")

@@ -599,6 +599,15 @@ fn load(
     );
     let done = writer.finish(checker?);
     trace("rows");
+    // A file with a header and no rows under it is refused, not stored as an empty
+    // import (the transaction rolls back: nothing of it is kept).
+    if done.counts.rows_read == 0 && !opts.dry_run {
+        return Err(Message::ImportRefused {
+            file: file.to_string(),
+            reason: crate::messages::Refusal::NoRows,
+        }
+        .into());
+    }
     settings.rebuild(&tx, &dropped)?;
     report_month::resume(&tx, &done.months, &triggers)?;
     report_search::resume(&tx, &search)?;

@@ -57,7 +57,7 @@ pub trait RowReader {
 /// them again would parse them again.
 #[derive(Debug, Clone)]
 enum Held {
-    Sheet(Arc<calamine::Range<Data>>),
+    Sheet(Arc<SparseSheet>),
     Rows(Arc<Vec<(u64, Vec<String>)>>),
 }
 
@@ -128,7 +128,16 @@ impl Source {
     /// Opens and sniffs a file. `sheet` picks a sheet by name (default: the first non-empty).
     pub fn open(path: &Path, sheet: Option<&str>) -> Result<Source> {
         let file = shown(path);
+        // Only regular files: a FIFO would block the reader, a directory or a device
+        // is no partner file.
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if !meta.is_file() {
+            return Err(refuse(&file, Refusal::NotAFile));
+        }
         let format = detect(path, &file)?;
+        if matches!(format, Format::Xlsx | Format::Ods) {
+            preflight_archive(path, &file)?;
+        }
         let mut src = Source {
             path: path.to_path_buf(),
             file_name: file.clone(),
@@ -169,7 +178,13 @@ impl Source {
                 }
                 src.dialect = Some(dialect);
             }
-            Format::Xlsx | Format::Xls | Format::Ods => {
+            Format::Xlsx => {
+                let (sheets, chosen, cells) = read_xlsx_sparse(path, &file, sheet)?;
+                src.sheets = sheets;
+                src.sheet = Some(chosen);
+                src.held = Some(Held::Sheet(Arc::new(cells)));
+            }
+            Format::Xls | Format::Ods => {
                 let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
                     refuse(
                         &file,
@@ -225,7 +240,9 @@ impl Source {
                     }
                 };
                 src.sheet = Some(chosen);
-                src.held = Some(Held::Sheet(Arc::new(range)));
+                src.held = Some(Held::Sheet(Arc::new(SparseSheet::from_range(
+                    &range, &file,
+                )?)));
             }
             Format::PoliceJson => {
                 let rows = police::read(path, &file)?;
@@ -417,19 +434,197 @@ impl RowReader for CsvRows {
     }
 }
 
-/// A sheet's rows. A merged title keeps its value in its top-left cell and the
-/// rest empty, so it reads as a one-cell row, which header detection skips.
+/// The largest part of a spreadsheet archive Navet inflates (declared size), and the
+/// whole archive: far above any partner's file, far below the machine's memory.
+pub const MAX_ARCHIVE_PART: u64 = 512 * 1024 * 1024;
+pub const MAX_ARCHIVE_TOTAL: u64 = 1024 * 1024 * 1024;
+/// The most filled cells Navet holds from one sheet (a million rows of a dozen columns);
+/// with rows and columns capped at Excel's own 1,048,576 and 16,384.
+pub const MAX_CELLS: u64 = 12_000_000;
+const MAX_ROW: u32 = 1_048_575;
+const MAX_COL: u32 = 16_383;
+
+/// Looks into a spreadsheet archive before any library inflates it: every part's
+/// declared size (the zip reader stops at it) and the whole, and the shared strings'
+/// claimed count against their part's size (a forged count made calamine reserve
+/// 2^64 strings and panic).
+fn preflight_archive(path: &Path, file: &str) -> Result<()> {
+    let f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(f)).map_err(|e| {
+        refuse(
+            file,
+            Refusal::Workbook {
+                detail: e.to_string(),
+            },
+        )
+    })?;
+    let mut total = 0u64;
+    let mut strings_size = None;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index_raw(i) else {
+            continue;
+        };
+        let size = entry.size();
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        total = total.saturating_add(size);
+        if size > MAX_ARCHIVE_PART || total > MAX_ARCHIVE_TOTAL {
+            return Err(refuse(
+                file,
+                Refusal::ArchiveTooLarge {
+                    part: name,
+                    megabytes: size.max(total) / (1024 * 1024),
+                },
+            ));
+        }
+        if name.ends_with("sharedStrings.xml") {
+            strings_size = Some((i, size));
+        }
+    }
+    if let Some((i, size)) = strings_size {
+        let mut head = Vec::with_capacity(4096);
+        if let Ok(entry) = zip.by_index(i) {
+            let _ = entry.take(4096).read_to_end(&mut head);
+        }
+        let text = String::from_utf8_lossy(&head);
+        let claimed = ["uniqueCount=\"", "count=\""].iter().find_map(|attr| {
+            let at = text.find(attr)? + attr.len();
+            let digits: String = text[at..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            Some(digits.parse::<u128>().unwrap_or(u128::MAX))
+        });
+        // Every string is at least "<si><t/></si>" (13 bytes).
+        if claimed.is_some_and(|n| n > u128::from(size / 13 + 1)) {
+            return Err(refuse(file, Refusal::SharedStringsBroken));
+        }
+    }
+    Ok(())
+}
+
+/// A sheet's filled cells, sorted by row and column: a far cell (XFD1048576) costs one
+/// cell, not a grid of seventeen billion.
+#[derive(Debug, Default)]
+pub struct SparseSheet {
+    cells: Vec<(u32, u32, Data)>,
+    first_col: u32,
+}
+
+impl SparseSheet {
+    fn push(&mut self, row: u32, col: u32, value: Data, file: &str) -> Result<()> {
+        if matches!(value, Data::Empty) || row > MAX_ROW || col > MAX_COL {
+            return Ok(());
+        }
+        if self.cells.len() as u64 >= MAX_CELLS {
+            return Err(refuse(file, Refusal::TooManyCells { limit: MAX_CELLS }));
+        }
+        self.cells.push((row, col, value));
+        Ok(())
+    }
+
+    fn finish(mut self) -> SparseSheet {
+        self.cells.sort_by_key(|(r, c, _)| (*r, *c));
+        self.first_col = self.cells.iter().map(|(_, c, _)| *c).min().unwrap_or(0);
+        self
+    }
+
+    fn from_range(range: &calamine::Range<Data>, file: &str) -> Result<SparseSheet> {
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut s = SparseSheet::default();
+        for (r, c, v) in range.used_cells() {
+            s.push(r0 + r as u32, c0 + c as u32, v.clone(), file)?;
+        }
+        Ok(s.finish())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+}
+
+/// Reads an XLSX's sheets cell by cell (calamine's cell reader): the chosen sheet, or
+/// the first with a filled cell. Returns the sheet names, the chosen one and its cells.
+fn read_xlsx_sparse(
+    path: &Path,
+    file: &str,
+    asked: Option<&str>,
+) -> Result<(Vec<String>, String, SparseSheet)> {
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e: calamine::XlsxError| {
+            refuse(
+                file,
+                Refusal::Workbook {
+                    detail: e.to_string(),
+                },
+            )
+        })?;
+    let sheets = wb.sheet_names();
+    let unreadable = |sheet: &str, e: calamine::XlsxError| {
+        refuse(
+            file,
+            Refusal::SheetUnreadable {
+                sheet: sheet.to_string(),
+                detail: e.to_string(),
+            },
+        )
+    };
+    let candidates: Vec<String> = match asked {
+        Some(name) => {
+            let found = sheets
+                .iter()
+                .find(|s| crate::names::key(s) == crate::names::key(name))
+                .cloned();
+            match found {
+                Some(f) => vec![f],
+                None => {
+                    return Err(refuse(
+                        file,
+                        Refusal::NoSuchSheet {
+                            sheet: name.to_string(),
+                            sheets: sheets.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        None => sheets.clone(),
+    };
+    for name in candidates {
+        let mut sheet = SparseSheet::default();
+        let mut reader = wb
+            .worksheet_cells_reader(&name)
+            .map_err(|e| unreadable(&name, e))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&name, e))? {
+            let (r, c) = cell.get_position();
+            let value: Data = cell.get_value().clone().into();
+            sheet.push(r, c, value, file)?;
+        }
+        let sheet = sheet.finish();
+        if !sheet.is_empty() || asked.is_some() {
+            return Ok((sheets, name, sheet));
+        }
+    }
+    Err(refuse(file, Refusal::AllSheetsEmpty))
+}
+
+/// A sheet's rows, from its first filled row to its last; a row between with no cell
+/// is an empty record. A merged title keeps its value in its top-left cell and the rest
+/// empty, so it reads as a one-cell row, which header detection skips.
 struct SheetRows {
-    range: Arc<calamine::Range<Data>>,
-    next: usize,
+    sheet: Arc<SparseSheet>,
+    /// The next row to give, and where its cells begin.
+    row: u32,
+    at: usize,
     line: u64,
 }
 
 impl SheetRows {
-    fn new(range: Arc<calamine::Range<Data>>) -> SheetRows {
+    fn new(sheet: Arc<SparseSheet>) -> SheetRows {
+        let row = sheet.cells.first().map_or(0, |(r, _, _)| *r);
         SheetRows {
-            range,
-            next: 0,
+            sheet,
+            row,
+            at: 0,
             line: 0,
         }
     }
@@ -471,18 +666,24 @@ pub fn cell_text(cell: &Data) -> String {
 
 impl RowReader for SheetRows {
     fn read(&mut self, row: &mut StringRecord) -> Result<bool> {
-        let (height, width) = self.range.get_size();
-        if self.next >= height {
+        let cells = &self.sheet.cells;
+        if self.at >= cells.len() {
             return Ok(false);
         }
-        let (start_row, _) = self.range.start().unwrap_or((0, 0));
         row.clear();
-        let r = self.next;
-        for c in 0..width {
-            row.push_field(&self.range.get((r, c)).map(cell_text).unwrap_or_default());
+        let mut col = self.sheet.first_col;
+        while let Some((r, c, v)) = cells.get(self.at).filter(|(r, _, _)| *r == self.row) {
+            let _ = r;
+            while col < *c {
+                row.push_field("");
+                col += 1;
+            }
+            row.push_field(&cell_text(v));
+            col += 1;
+            self.at += 1;
         }
-        self.line = u64::from(start_row) + r as u64 + 1;
-        self.next += 1;
+        self.line = u64::from(self.row) + 1;
+        self.row += 1;
         Ok(true)
     }
 

@@ -1,0 +1,181 @@
+//! Hostile spreadsheets and non-files: each is refused (or read) with a Swedish message,
+//! without a panic, without filling the memory, and without storing anything. The
+//! memory-hungry ones run the `navet` binary under an address-space limit.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use navet::Store;
+use navet::import::ImportOptions;
+use navet::ops;
+
+fn store(dir: &Path) -> Store {
+    let mut s = Store::open(dir.join("n.sqlite")).unwrap();
+    ops::partners::add(&mut s, "Polisen").unwrap();
+    s
+}
+
+fn opts() -> ImportOptions {
+    ImportOptions {
+        partner: Some("Polisen".into()),
+        ..Default::default()
+    }
+}
+
+/// Runs `navet import FILE --partner Polisen --dry-run` with at most `mb` MB of address
+/// space; returns (exit code, stderr).
+fn import_limited(dir: &Path, file: &Path, mb: u64) -> (i32, String) {
+    let navet = env!("CARGO_BIN_EXE_navet");
+    let db = dir.join("limited.sqlite");
+    let script = format!(
+        "ulimit -v {}; exec \"$0\" --db \"$1\" import \"$2\" --partner Polisen --dry-run",
+        mb * 1024
+    );
+    let _ = Command::new(navet)
+        .args([
+            "--db",
+            &db.display().to_string(),
+            "partner",
+            "add",
+            "Polisen",
+        ])
+        .output();
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            &script,
+            navet,
+            &db.display().to_string(),
+            &file.display().to_string(),
+        ])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A small valid workbook with a header and one row, plus `extra` cells.
+fn workbook(path: &Path, extra: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Datum", "Plats", "Kategori"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "2026-11-02").unwrap();
+    ws.write_string(1, 1, "Torget").unwrap();
+    ws.write_string(1, 2, "Klotter").unwrap();
+    extra(ws);
+    wb.save(path).unwrap();
+}
+
+/// Writes a replacement part's contents.
+type Part<'a> = &'a dyn Fn(&mut dyn Write);
+
+/// Copies a zip archive, replacing the named parts' contents.
+fn rewrite_zip(from: &Path, to: &Path, replace: &[(&str, Part)]) {
+    let mut src = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
+    for i in 0..src.len() {
+        let mut entry = src.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        out.start_file(name.as_str(), options).unwrap();
+        match replace.iter().find(|(n, _)| *n == name) {
+            Some((_, write)) => write(&mut out),
+            None => {
+                std::io::copy(&mut entry, &mut out).unwrap();
+            }
+        }
+    }
+    out.finish().unwrap();
+}
+
+#[test]
+fn a_far_cell_costs_one_cell_not_a_grid_of_billions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("langt-bort.xlsx");
+    workbook(&path, |ws| {
+        ws.write_string(1_048_575, 16_383, "XFD1048576").unwrap();
+    });
+    assert!(
+        std::fs::metadata(&path).unwrap().len() < 10_000,
+        "a small file"
+    );
+    // Read (or refused) in well under a gigabyte: the dense grid took more than 12 GB.
+    let (code, stderr) = import_limited(dir.path(), &path, 1024);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(code == 0 || code == 1, "{code}: {stderr}");
+}
+
+#[test]
+fn a_forged_shared_string_count_is_refused_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("bra.xlsx");
+    workbook(&good, |_| {});
+    let bad = dir.path().join("falsk.xlsx");
+    let forged: Part = &|w| {
+        w.write_all(
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"18446744073709551616\" uniqueCount=\"18446744073709551616\"><si><t>Datum</t></si></sst>",
+        )
+        .unwrap();
+    };
+    rewrite_zip(&good, &bad, &[("xl/sharedStrings.xml", forged)]);
+    let mut s = store(dir.path());
+    let err = ops::import::file(&mut s, &bad, &opts()).unwrap_err();
+    assert!(err.to_string().contains("textlista"), "{err}");
+    let (code, stderr) = import_limited(dir.path(), &bad, 1024);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_inflates() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("bra.xlsx");
+    workbook(&good, |_| {});
+    let bomb = dir.path().join("bomb.xlsx");
+    // 520 MB of spaces in the sheet, a few MB packed.
+    let spaces: Part = &|w| {
+        let block = vec![b' '; 1 << 20];
+        for _ in 0..520 {
+            w.write_all(&block).unwrap();
+        }
+    };
+    rewrite_zip(&good, &bomb, &[("xl/worksheets/sheet1.xml", spaces)]);
+    let packed = std::fs::metadata(&bomb).unwrap().len();
+    assert!(packed < 20_000_000, "{packed} bytes packed");
+    let mut s = store(dir.path());
+    let err = ops::import::file(&mut s, &bomb, &opts()).unwrap_err();
+    assert!(err.to_string().contains("packas upp"), "{err}");
+    assert_eq!(ops::import::list(&s).unwrap().len(), 0, "nothing stored");
+}
+
+#[test]
+fn a_fifo_a_directory_and_a_header_without_rows_are_refused_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let fifo: PathBuf = dir.path().join("kanal.csv");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Would block forever if opened for reading.
+    let err = ops::import::file(&mut s, &fifo, &opts()).unwrap_err();
+    assert!(err.to_string().contains("ingen vanlig fil"), "{err}");
+    let err = ops::import::file(&mut s, dir.path(), &opts()).unwrap_err();
+    assert!(err.to_string().contains("ingen vanlig fil"), "{err}");
+    let header_only = dir.path().join("tom.csv");
+    std::fs::write(&header_only, "Datum;Plats;Kategori\n").unwrap();
+    let err = ops::import::file(&mut s, &header_only, &opts()).unwrap_err();
+    assert!(err.to_string().contains("inga rader"), "{err}");
+    assert_eq!(ops::import::list(&s).unwrap().len(), 0, "no empty batch");
+}
