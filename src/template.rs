@@ -47,7 +47,7 @@ pub fn write(path: &Path, categories: &[String]) -> Result<()> {
         "csv" => {
             let header: Vec<&str> = COLUMNS.iter().map(|(h, _)| *h).collect();
             let text = format!("\u{feff}{}\r\n", header.join(";"));
-            std::fs::write(path, text).map_err(|e| Error::io(path, e))
+            crate::export::write_atomically(path, text.as_bytes())
         }
         _ => Err(Message::File {
             path: path.display().to_string(),
@@ -134,5 +134,6 @@ fn write_xlsx(path: &Path, categories: &[String]) -> Result<()> {
         lists.write_string(i as u32, 0, c).map_err(err)?;
     }
     lists.set_hidden(true);
-    wb.save(path).map_err(err)
+    let bytes = wb.save_to_buffer().map_err(err)?;
+    crate::export::write_atomically(path, &bytes)
 }

@@ -17,9 +17,10 @@ where
     I: IntoIterator<Item = R>,
     R: IntoIterator<Item = &'a str>,
 {
+    // Built in memory and written through a temporary file renamed over the target,
+    // so the path holds the old file or the whole new one, never a part.
     let io = |e: std::io::Error| Error::io(path, e);
-    let file = std::fs::File::create(path).map_err(io)?;
-    let mut buf = std::io::BufWriter::new(file);
+    let mut buf: Vec<u8> = Vec::new();
     std::io::Write::write_all(&mut buf, "\u{feff}".as_bytes()).map_err(io)?;
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(b';')
@@ -33,5 +34,8 @@ where
             .map_err(map)?;
     }
     w.flush().map_err(io)?;
-    Ok(())
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
+    super::write_atomically(path, &bytes)
 }

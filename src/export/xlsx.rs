@@ -90,5 +90,7 @@ pub fn write_file(
         info.write_string(r as u32, 1, v).map_err(err)?;
     }
     info.autofit();
-    wb.save(path).map_err(err)
+    // Written whole through a temporary file renamed over the target.
+    let bytes = wb.save_to_buffer().map_err(err)?;
+    super::write_atomically(path, &bytes)
 }

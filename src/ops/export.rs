@@ -224,7 +224,7 @@ fn write_picture_pdf(
     };
     let document = lagesbild::document(picture, &municipality, created, reader);
     let bytes = pdf::render(&document)?;
-    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+    crate::export::write_atomically(path, &bytes)
 }
 
 /// What the XLSX sheet "Om filen" says: what, which selection, from where, when, for
