@@ -260,3 +260,48 @@ fn one_report_inserter() {
         "{found:?}"
     );
 }
+
+/// Nothing leaves the machine: no network API in Navet's own code (core, CLI, app), and
+/// the window's content security policy lets the page reach only the app's IPC.
+#[test]
+fn no_network_in_navets_own_code_and_the_page_reaches_only_ipc() {
+    let forbidden = [
+        "TcpStream",
+        "TcpListener",
+        "UdpSocket",
+        "reqwest",
+        "ureq::",
+        "hyper::",
+        "ToSocketAddrs",
+    ];
+    let mut found = Vec::new();
+    for file in sources() {
+        for (n, line) in code_lines(&file) {
+            if forbidden.iter().any(|f| line.contains(f)) {
+                found.push(format!("{}:{n}: {}", relative(&file), line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "network code:\n{}", found.join("\n"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let conf = std::fs::read_to_string(root.join("src-tauri/tauri.conf.json")).unwrap();
+    let conf: serde_json::Value = serde_json::from_str(&conf).unwrap();
+    let csp = &conf["app"]["security"]["csp"];
+    assert_eq!(csp["connect-src"], "ipc: http://ipc.localhost", "{csp}");
+    assert_eq!(csp["default-src"], "'self'", "{csp}");
+    for cargo in ["Cargo.toml", "src-tauri/Cargo.toml"] {
+        let text = std::fs::read_to_string(root.join(cargo)).unwrap();
+        for crate_name in [
+            "reqwest",
+            "ureq",
+            "hyper",
+            "tauri-plugin-http",
+            "tauri-plugin-updater",
+        ] {
+            assert!(
+                !text.lines().any(|l| l.trim_start().starts_with(crate_name)),
+                "{cargo} depends on {crate_name}"
+            );
+        }
+    }
+}
