@@ -254,6 +254,11 @@ fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
         .output()
         .unwrap();
     assert!(check.status.success());
+    // With no meeting named: the pack for the next operative meeting, 14 days on.
+    let next = dir.path().join("nasta.pdf");
+    let day = ops::meetings::pack_next(&s, d(2026, 11, 30), &next).unwrap();
+    assert_eq!(day, "2026-11-16");
+    assert!(pdftotext(&next).contains("Mötesunderlag: Operativ grupp 2026-11-16"));
 }
 
 /// Silence and zero told apart: a partner with a rhythm that sent nothing is late; one

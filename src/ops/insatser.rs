@@ -49,6 +49,14 @@ pub fn set_status(store: &mut Store, id: Id, status: InsatsStatus) -> Result<Ins
     })
 }
 
+/// Sets the next follow-up date (none: no more planned).
+pub fn set_follow_up_date(store: &mut Store, id: Id, next: Option<&str>) -> Result<Insats> {
+    store.write(|tx| {
+        insats::update_follow_up_date(tx, id, next)?;
+        insats::get_insats(tx, id)
+    })
+}
+
 /// Records a follow-up and sets the next follow-up date (none: no more planned).
 pub fn follow_up(
     store: &mut Store,

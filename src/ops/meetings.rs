@@ -117,22 +117,59 @@ pub fn next(store: &Store, today: NaiveDate) -> Result<Vec<NextMeeting>> {
         .collect())
 }
 
-/// Writes the operative meeting pack of `meeting_id` to `path` (PDF) and logs it.
+/// Writes the pack of meeting `meeting_id` to `path` (PDF): the operative one, or the
+/// strategic one for a strategic series.
 pub fn pack(store: &Store, meeting_id: Id, path: &std::path::Path) -> Result<()> {
+    let m = meeting::get_meeting(store.conn(), meeting_id)?;
+    let previous = meeting::previous_in_series(store.conn(), meeting_id)?;
+    pack_for(store, &m, previous, path)
+}
+
+/// The pack for the next meeting of the operative series, not yet recorded: on the day
+/// its interval after the latest meeting (or today, with none), with no agenda yet.
+pub fn pack_next(store: &Store, today: NaiveDate, path: &std::path::Path) -> Result<String> {
+    let all = series(store)?;
+    let s = all
+        .iter()
+        .find(|s| s.kind == SeriesKind::Operative)
+        .or(all.first())
+        .ok_or_else(|| crate::Error::from(crate::messages::Message::MeetingNotFound { id: 0 }))?;
+    let previous = list(store)?.into_iter().find(|m| m.series == s.name);
+    let date = previous
+        .as_ref()
+        .and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok())
+        .map_or(today, |d| d + Duration::days(i64::from(s.interval_days)));
+    let m = Meeting {
+        id: 0,
+        series: s.name.clone(),
+        date: date.to_string(),
+        agenda: String::new(),
+        notes: String::new(),
+        attendees: Vec::new(),
+        decisions: Vec::new(),
+    };
+    pack_for(store, &m, previous, path)?;
+    Ok(m.date)
+}
+
+fn pack_for(
+    store: &Store,
+    m: &Meeting,
+    previous: Option<Meeting>,
+    path: &std::path::Path,
+) -> Result<()> {
     use crate::db::setting;
     use crate::export::meeting_pack::{self, PackData};
     use crate::picture::{Period, PeriodKind};
     let conn = store.conn();
-    let m = meeting::get_meeting(conn, meeting_id)?;
     let day = |d: &str| crate::time::parse_date(crate::messages::field::DATE, d);
     let date = day(&m.date)?;
     let series = series(store)?;
     let this_series = series.iter().find(|s| s.name == m.series);
     let interval = this_series.map_or(14, |s| s.interval_days);
     if this_series.is_some_and(|s| s.kind == SeriesKind::Strategic) {
-        return strategic_pack(store, &m, interval, path);
+        return strategic_pack(store, m, previous, interval, path);
     }
-    let previous = meeting::previous_in_series(conn, meeting_id)?;
     let since = previous.as_ref().map(|p| p.date.clone());
     let from = match &since {
         Some(s) => day(s)? + Duration::days(1),
@@ -167,7 +204,7 @@ pub fn pack(store: &Store, meeting_id: Id, path: &std::path::Path) -> Result<()>
     let municipality = setting::get_setting(conn, setting::MUNICIPALITY)?.unwrap_or_default();
     let now = crate::db::now();
     let document = meeting_pack::document(&PackData {
-        meeting: &m,
+        meeting: m,
         municipality: &municipality,
         since: since.as_deref(),
         picture: &picture,
@@ -198,7 +235,13 @@ pub fn pack_file_name(store: &Store, meeting_id: Id) -> Result<String> {
 /// The strategic group's pack: six months per area beside the same months a year
 /// earlier, the statuses given, finished insatser with their counts and judged effect,
 /// the decisions asked for (agenda lines that begin with "Beslut"), the year's årshjul.
-fn strategic_pack(store: &Store, m: &Meeting, interval: u32, path: &std::path::Path) -> Result<()> {
+fn strategic_pack(
+    store: &Store,
+    m: &Meeting,
+    previous: Option<Meeting>,
+    interval: u32,
+    path: &std::path::Path,
+) -> Result<()> {
     use crate::db::{picture_queries, report_month, setting};
     use crate::export::meeting_pack::{self, AreaMonths, StrategicData, Wheel};
     use chrono::{Datelike, Months};
@@ -294,7 +337,6 @@ fn strategic_pack(store: &Store, m: &Meeting, interval: u32, path: &std::path::P
         .map(str::to_string)
         .collect();
     let w = super::year::wheel(store, date.year())?;
-    let previous = meeting::previous_in_series(conn, m.id)?;
     let municipality = setting::get_setting(conn, setting::MUNICIPALITY)?.unwrap_or_default();
     let next = (date + Duration::days(i64::from(interval))).to_string();
     let now = crate::db::now();

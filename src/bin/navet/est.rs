@@ -127,6 +127,16 @@ pub enum InsatsCmd {
     },
     /// Ändra status: planerad, pågående, genomförd eller avbruten.
     Status { id: i64, status: String },
+    /// Ändra status och/eller nästa uppföljningsdag.
+    Update {
+        id: i64,
+        /// planerad, pågående, genomförd eller avbruten.
+        #[arg(long)]
+        status: Option<String>,
+        /// Nästa uppföljning (ÅÅÅÅ-MM-DD).
+        #[arg(long)]
+        follow_up: Option<String>,
+    },
     /// Anteckna en uppföljning.
     FollowUp {
         id: i64,
@@ -194,9 +204,10 @@ pub enum MeetingCmd {
     },
     /// Nästa möte i varje serie.
     Next,
-    /// Mötesunderlaget (PDF) för ett möte i den operativa gruppen.
+    /// Mötesunderlaget (PDF) för ett möte; utan nummer: för nästa möte i den operativa
+    /// gruppen.
     Pack {
-        id: i64,
+        id: Option<i64>,
         #[arg(long)]
         out: PathBuf,
     },
@@ -241,6 +252,21 @@ pub fn insats(store: &mut Store, cmd: InsatsCmd) -> navet::Result<()> {
         InsatsCmd::Status { id, status } => {
             let status = parse_word::<InsatsStatus>(field::STATUS, &status, STATUSES)?;
             let i = ops::insatser::set_status(store, id, status)?;
+            println!("{}", cli::insats_status(i.id, &cli::word(&i.status)));
+        }
+        InsatsCmd::Update {
+            id,
+            status,
+            follow_up,
+        } => {
+            if let Some(status) = status {
+                let status = parse_word::<InsatsStatus>(field::STATUS, &status, STATUSES)?;
+                ops::insatser::set_status(store, id, status)?;
+            }
+            if let Some(date) = follow_up {
+                ops::insatser::set_follow_up_date(store, id, Some(&date))?;
+            }
+            let i = ops::insatser::get(store, id)?;
             println!("{}", cli::insats_status(i.id, &cli::word(&i.status)));
         }
         InsatsCmd::FollowUp {
@@ -337,7 +363,12 @@ pub fn meeting(store: &mut Store, cmd: MeetingCmd) -> navet::Result<()> {
             }
         }
         MeetingCmd::Pack { id, out } => {
-            ops::meetings::pack(store, id, &out)?;
+            match id {
+                Some(id) => ops::meetings::pack(store, id, &out)?,
+                None => {
+                    ops::meetings::pack_next(store, navet::time::today(), &out)?;
+                }
+            }
             println!("{}", cli::pack_written(&out.display().to_string()));
         }
     }

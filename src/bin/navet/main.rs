@@ -103,8 +103,9 @@ enum Command {
     /// Samma händelse rapporterad av två aktörer: föreslå, lista, bekräfta, avvisa.
     #[command(subcommand)]
     Links(links::LinksCmd),
-    /// Insatser: lägg till, lista, visa med antal före och efter, status, uppföljning.
-    #[command(subcommand)]
+    /// Insatser: lägg till, lista, visa med antal före och efter, ändra, följ upp
+    /// (även `navet insats`).
+    #[command(subcommand, name = "action", alias = "insats")]
     Insats(est::InsatsCmd),
     /// Möten: serier, anteckna möten och beslut, nästa möte, mötesunderlag (PDF).
     #[command(subcommand)]
