@@ -521,6 +521,183 @@ pub fn default_end(today: NaiveDate) -> NaiveDate {
     today - Duration::days(i64::from(today.weekday().num_days_from_monday()) + 1)
 }
 
+/// The rest of the EST cycle for the demo municipality, so every screen and pack has
+/// something on it: insatser (one with its follow-up overdue, one finished with its
+/// effect), both meeting series with past meetings and decisions, a citizen promise, a
+/// safety walk with points in several states, partners' rhythms and one partner gone
+/// quiet. Dates are counted back from `end`.
+pub fn load_cycle(store: &mut Store, end: NaiveDate) -> Result<()> {
+    use crate::db::insats::{self, Effect, InsatsKind, InsatsStatus, NewInsats, Term};
+    use crate::db::meeting::{self, NewMeeting};
+    use crate::db::promise::{self, NewPromise};
+    use crate::db::walk::{self, NewPoint, NewWalk, PointStatus};
+    let day = |back: i64| (end - Duration::days(back)).to_string();
+    store.write(|tx| {
+        let norrby = insats::insert_insats(
+            tx,
+            &NewInsats {
+                title: "Belysning och väktare vid Norrby centrum".into(),
+                kind: Some(InsatsKind::Situational),
+                term: Some(Term::Short),
+                places: vec!["Norrby centrum".into()],
+                category: Some("Skadegörelse".into()),
+                cause: "Mörka entréer och folk som samlas sent på kvällen".into(),
+                partners: vec!["Bostadsbolaget Hemvist".into(), "Polisen".into()],
+                contact: "Bostadsbolagets trygghetsvärd".into(),
+                start: day(35),
+                follow_up: Some(day(7)),
+                status: Some(InsatsStatus::Ongoing),
+                decided_in: "Operativ grupp".into(),
+                ..Default::default()
+            },
+        )?;
+        let stortorget = insats::insert_insats(
+            tx,
+            &NewInsats {
+                title: "Nattvandring kring Stortorget".into(),
+                kind: Some(InsatsKind::Social),
+                term: Some(Term::Short),
+                places: vec!["Stortorget".into()],
+                category: Some("Ungdomar i grupp".into()),
+                cause: "Ungdomar utan annan plats att vara på fredagskvällar".into(),
+                partners: vec!["Fältgruppen".into()],
+                start: day(20),
+                follow_up: Some(day(-14)),
+                status: Some(InsatsStatus::Ongoing),
+                ..Default::default()
+            },
+        )?;
+        insats::insert_follow_up(tx, stortorget, &day(6), "Lugnare på fredagarna enligt fältgruppen", Effect::SomewhatBetter)?;
+        let soderasen = insats::insert_insats(
+            tx,
+            &NewInsats {
+                title: "Klotterborttagning inom ett dygn i Söderåsen".into(),
+                kind: Some(InsatsKind::Situational),
+                term: Some(Term::Long),
+                area: Some("Söderåsen".into()),
+                category: Some("Klotter".into()),
+                partners: vec!["Bostadsbolaget Hemvist".into()],
+                start: day(84),
+                end: Some(day(28)),
+                status: Some(InsatsStatus::Done),
+                ..Default::default()
+            },
+        )?;
+        insats::insert_follow_up(tx, soderasen, &day(27), "Nytt klotter sanerat inom ett dygn i nio fall av tio", Effect::ClearlyBetter)?;
+
+        let attendees: Vec<String> = ["Polisen", "Socialtjänsten", "Fältgruppen", "Bostadsbolaget Hemvist"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let first = meeting::insert_meeting(
+            tx,
+            &NewMeeting {
+                series: "Operativ grupp".into(),
+                date: day(37),
+                agenda: "Lägesbilden sedan sist\nNorrby centrum".into(),
+                notes: "Skadegörelsen vid Norrby centrum ökar.".into(),
+                attendees: attendees.clone(),
+            },
+        )?;
+        meeting::insert_decision(tx, first, "Belysning och väktare vid Norrby centrum", Some(norrby))?;
+        let second = meeting::insert_meeting(
+            tx,
+            &NewMeeting {
+                series: "Operativ grupp".into(),
+                date: day(23),
+                agenda: "Lägesbilden sedan sist\nStortorget fredagskvällar".into(),
+                notes: String::new(),
+                attendees,
+            },
+        )?;
+        meeting::insert_decision(tx, second, "Fältgruppen nattvandrar kring Stortorget", Some(stortorget))?;
+        meeting::insert_meeting(
+            tx,
+            &NewMeeting {
+                series: "Strategisk grupp".into(),
+                date: day(50),
+                agenda: "Läget per område\nBeslut: medborgarlöfte för Norrby centrum".into(),
+                notes: String::new(),
+                attendees: vec!["Polisen".into(), "Socialtjänsten".into()],
+            },
+        )?;
+
+        let promise_id = promise::insert_promise(
+            tx,
+            &NewPromise {
+                title: "Tryggare Norrby centrum".into(),
+                from: day(45),
+                parties: "Ekbacka kommun, Polisen, Bostadsbolaget Hemvist".into(),
+                areas: "Norrby".into(),
+                problems: "Skadegörelse och bränder kring centrum sena kvällar".into(),
+                summary: "Vi lovar att lysa upp centrum, vara på plats oftare kvällstid och laga skador inom en vecka.".into(),
+                ..Default::default()
+            },
+        )?;
+        promise::insert_commitment(tx, promise_id, "Bostadsbolaget Hemvist", "Bättre belysning vid entréerna", Some(norrby))?;
+        promise::insert_commitment(tx, promise_id, "Polisen", "Synas i centrum fredag och lördag kväll", None)?;
+
+        let walk_id = walk::insert_walk(
+            tx,
+            &NewWalk {
+                date: day(40),
+                area: Some("Norrby".into()),
+                route: "Från Norrby centrum förbi skolan till busshållplatsen".into(),
+                participants: "Boende, Polisen, Bostadsbolaget, fritidsgården".into(),
+            },
+        )?;
+        let dark = walk::insert_point(
+            tx,
+            walk_id,
+            &NewPoint {
+                place: "Norrby centrum".into(),
+                problem: "Mörkt vid entrén mot parkeringen".into(),
+                category: Some("Brister i fysisk miljö".into()),
+                proposed_action: "Ny belysning".into(),
+                owner: Some("Bostadsbolaget Hemvist".into()),
+                ..Default::default()
+            },
+            None,
+        )?;
+        walk::link_insats(tx, dark, norrby)?;
+        walk::update_point_status(tx, dark, PointStatus::Fixed)?;
+        walk::insert_point(
+            tx,
+            walk_id,
+            &NewPoint {
+                place: "gångtunneln vid skolan".into(),
+                problem: "Klotter och glas på marken".into(),
+                category: Some("Klotter".into()),
+                proposed_action: "Sanering och fler papperskorgar".into(),
+                ..Default::default()
+            },
+            None,
+        )?;
+        let bushes = walk::insert_point(
+            tx,
+            walk_id,
+            &NewPoint {
+                place: "busshållplatsen".into(),
+                problem: "Buskar skymmer sikten".into(),
+                proposed_action: "Klippa buskarna".into(),
+                ..Default::default()
+            },
+            None,
+        )?;
+        walk::update_point_status(tx, bushes, PointStatus::NoAction)?;
+
+        // Every partner reports weekly; the school, added later, has gone quiet.
+        for name in PARTNERS {
+            partner::update_rhythm(tx, name, Some(7))?;
+        }
+        if named::find_id(tx, Kind::Partner, "Norrbyskolan")?.is_none() {
+            partner::insert_partner(tx, "Norrbyskolan")?;
+        }
+        partner::update_rhythm(tx, "Norrbyskolan", Some(14))?;
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

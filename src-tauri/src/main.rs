@@ -288,7 +288,7 @@ async fn set_municipality(app: AppHandle, name: String) -> Reply<()> {
 async fn load_demo(app: AppHandle, weeks: Option<u32>) -> Reply<DemoSummary> {
     let end = demo::default_end(navet::time::today());
     write(app, move |s| {
-        ops::load_demo(s, weeks.unwrap_or(demo::DEFAULT_WEEKS), end)
+        ops::load_demo_with_cycle(s, weeks.unwrap_or(demo::DEFAULT_WEEKS), end)
     })
     .await
 }

@@ -68,3 +68,11 @@ pub fn info(store: &Store) -> Result<AppInfo> {
 pub fn load_demo(store: &mut Store, weeks: u32, end: NaiveDate) -> Result<DemoSummary> {
     demo::load_demo(store, weeks, end)
 }
+
+/// The demo municipality with the whole EST cycle on top of its reports (what both
+/// doors load): insatser, meetings, a promise, a walk, rhythms, a quiet partner.
+pub fn load_demo_with_cycle(store: &mut Store, weeks: u32, end: NaiveDate) -> Result<DemoSummary> {
+    let summary = demo::load_demo(store, weeks, end)?;
+    demo::load_cycle(store, end)?;
+    Ok(summary)
+}

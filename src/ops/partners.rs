@@ -42,8 +42,8 @@ pub struct LatePartner {
     pub rhythm_days: u32,
     /// `YYYY-MM-DD`, none if it never sent anything.
     pub last_sent: Option<String>,
-    /// Days past its rhythm.
-    pub days_late: u32,
+    /// Days past its rhythm (none if it never sent anything).
+    pub days_late: Option<u32>,
 }
 
 pub fn late(store: &Store, today: chrono::NaiveDate) -> Result<Vec<LatePartner>> {
@@ -58,11 +58,12 @@ pub fn late(store: &Store, today: chrono::NaiveDate) -> Result<Vec<LatePartner>>
                 .map(|d| (today - d).num_days())
                 .unwrap_or(i64::MAX);
             let late = since.saturating_sub(i64::from(rhythm));
+            let never_sent = r.last_sent.is_none();
             (late > 0).then(|| LatePartner {
                 partner: r.partner,
                 rhythm_days: rhythm,
                 last_sent: r.last_sent,
-                days_late: u32::try_from(late).unwrap_or(u32::MAX),
+                days_late: (!never_sent).then(|| u32::try_from(late).unwrap_or(u32::MAX)),
             })
         })
         .collect())

@@ -224,7 +224,7 @@ pub fn partner(store: &mut Store, cmd: PartnerCmd) -> navet::Result<()> {
                     l.partner.clone(),
                     l.rhythm_days.to_string(),
                     l.last_sent.clone().unwrap_or_else(|| "–".into()),
-                    l.days_late.to_string(),
+                    l.days_late.map_or_else(|| "–".into(), |d| d.to_string()),
                 ]
             })?;
         }

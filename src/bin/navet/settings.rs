@@ -43,7 +43,7 @@ pub fn demo(store: &mut Store, args: DemoArgs) -> navet::Result<()> {
         Some(d) => navet::time::parse_date("--end", &d)?,
         None => demo::default_end(navet::time::today()),
     };
-    let s = ops::load_demo(store, args.weeks, end)?;
+    let s = ops::load_demo_with_cycle(store, args.weeks, end)?;
     println!(
         "{}",
         cli::demo_loaded(demo::MUNICIPALITY, &s, store.path().display())

@@ -89,8 +89,8 @@ export const sv = {
   nothingSaved: (name: string, from: string, to: string) => `${name}: inga händelser ${from} – ${to} är antecknat.`,
   latePartners: "Aktörer som inte har rapporterat enligt sin rytm",
   noLatePartners: "Alla aktörer med rytm har rapporterat i tid.",
-  latePartner: (name: string, days: number, last: string | null, late: number) =>
-    `${name}: väntas var ${days}:e dag, senast ${last ?? "aldrig"} (${late} dagar sen)`,
+  latePartner: (name: string, days: number, last: string | null, late: number | null) =>
+    late === null ? `${name}: väntas var ${days}:e dag, har aldrig rapporterat` : `${name}: väntas var ${days}:e dag, senast ${last ?? ""} (${late} dagar sen)`,
   yearTitle: (year: number) => `Året ${year}`,
   wheelTitle: "Årshjul: kategorier per månad",
   colTotal: "Summa",

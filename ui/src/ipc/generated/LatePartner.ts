@@ -10,6 +10,6 @@ export type LatePartner = { partner: string, rhythmDays: number,
  */
 lastSent: string | null, 
 /**
- * Days past its rhythm.
+ * Days past its rhythm (none if it never sent anything).
  */
-daysLate: number, };
+daysLate: number | null, };
