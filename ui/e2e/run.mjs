@@ -459,7 +459,8 @@ try {
     await selectOption("#walk-area", "Norrby");
     await wd.type(await wd.find("#walk-route"), "Centrum till skolan");
     await wd.click(await wd.find("#walk-save"));
-    const card = await wd.waitFor("section[data-walk]");
+    // The new walk's card (the demo has one of its own).
+    const card = await wd.waitFor("section[data-walk]", { pred: (t) => t.includes("Centrum till skolan") });
     const id = await wd.attribute(card, "data-walk");
     await wd.type(await wd.find(`#point-place-${id}`), "Norrby centrum");
     await wd.type(await wd.find(`#point-problem-${id}`), "Trasig belysning vid entrén");
@@ -481,7 +482,8 @@ try {
     await wd.type(await wd.find("#promise-title"), "Tryggare Norrby centrum");
     await wd.type(await wd.find("#promise-parties"), "Ekbacka kommun, Polisen");
     await wd.click(await wd.find("#promise-save"));
-    const promise = await wd.waitFor("section[data-promise]");
+    const today = new Date().toISOString().slice(0, 10);
+    const promise = await wd.waitFor("section[data-promise]", { pred: (t) => t.includes(`(${today}`) });
     const pid = await wd.attribute(promise, "data-promise");
     await wd.click(await wd.find(`#promise-pdf-${pid}`));
     const pmsg = await wd.waitFor("#walk-message", { pred: (t) => t.startsWith("Sparad: ") && t.includes("medborgarl") });
