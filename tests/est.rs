@@ -254,6 +254,14 @@ fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
         .output()
         .unwrap();
     assert!(check.status.success());
+    // The åtgärdsplan: each insats under the problem it addresses.
+    let plan = dir.path().join("plan.pdf");
+    ops::insatser::plan_pdf(&s, &plan).unwrap();
+    let text = pdftotext(&plan);
+    assert!(
+        text.contains("Åtgärdsplan") && text.contains("Väktare vid Resecentrum"),
+        "{text}"
+    );
     // With no meeting named: the pack for the next operative meeting, 14 days on.
     let next = dir.path().join("nasta.pdf");
     let day = ops::meetings::pack_next(&s, d(2026, 11, 30), &next).unwrap();

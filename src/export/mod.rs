@@ -2,6 +2,7 @@
 //! and the writers (CSV, XLSX, the PDF's three layers). `crate::ops::export` runs a
 //! request against the store and logs it.
 
+pub mod action_plan;
 pub mod csv;
 pub mod lagesbild;
 pub mod meeting_pack;

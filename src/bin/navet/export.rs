@@ -17,10 +17,12 @@ use crate::words as cli;
 
 #[derive(Subcommand)]
 pub enum ExportCmd {
-    /// PDF-dokument: `lagesbild`, lägesbilden.
+    /// PDF-dokument: `lagesbild`, `atgardsplan`, `promise NR`, `walk NR`.
     Pdf {
-        /// Vad som exporteras: lagesbild.
+        /// Vad som exporteras: lagesbild, atgardsplan, promise eller walk.
         what: String,
+        /// Löftets eller vandringens nummer (för promise och walk).
+        number: Option<i64>,
         #[command(flatten)]
         period: PeriodArgs,
         /// En fryst lägesbild i stället för den aktuella.
@@ -109,6 +111,7 @@ fn request(cmd: ExportCmd) -> navet::Result<(ExportRequest, PathBuf)> {
     Ok(match cmd {
         ExportCmd::Pdf {
             what,
+            number: _,
             period: pa,
             snapshot,
             out,
@@ -178,6 +181,34 @@ fn table_request(
 }
 
 pub fn run(store: &Store, cmd: ExportCmd) -> navet::Result<()> {
+    // The EST cycle's documents: an åtgärdsplan, a promise, a walk's protocol.
+    if let ExportCmd::Pdf {
+        what, number, out, ..
+    } = &cmd
+    {
+        let need = || {
+            number.ok_or_else(|| {
+                navet::Error::from(navet::Message::Required {
+                    field: "Nummer".into(),
+                })
+            })
+        };
+        let done = match navet::names::key(what).as_str() {
+            "atgardsplan" | "åtgärdsplan" => Some(ops::insatser::plan_pdf(store, out)),
+            "promise" | "löfte" | "medborgarlöfte" => {
+                Some(need().and_then(|n| ops::promises::pdf(store, n, out)))
+            }
+            "walk" | "vandring" | "trygghetsvandring" => {
+                Some(need().and_then(|n| ops::walks::protocol(store, n, out)))
+            }
+            _ => None,
+        };
+        if let Some(done) = done {
+            done?;
+            println!("{}", cli::file_written(&out.display().to_string()));
+            return Ok(());
+        }
+    }
     let (request, out) = request(cmd)?;
     let done = ops::export::run(store, &request, &out)?;
     println!(
