@@ -670,6 +670,9 @@ pub mod walk_words {
 
 /// The words of meetings and their packs.
 pub mod meeting_words {
+    /// The export log's word for a meeting pack.
+    pub const LOG_KIND: &str = "pdf mötesunderlag";
+
     /// Where a decision made an insats: "Operativ grupp 2026-12-07".
     pub fn decided_at(series: &str, date: &str) -> String {
         format!("{series} {date}")

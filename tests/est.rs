@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use navet::Store;
 use navet::db::insats::{Effect, InsatsStatus, NewInsats};
 use navet::db::meeting::NewMeeting;
@@ -254,6 +254,19 @@ fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
         .output()
         .unwrap();
     assert!(check.status.success());
+    // A pack for named readers: the cover and the export log say who it is for.
+    let to = dir.path().join("till.pdf");
+    ops::meetings::pack_to(
+        &s,
+        second.id,
+        &to,
+        &["Polisen".into(), "Socialtjänsten".into()],
+    )
+    .unwrap();
+    assert!(pdftotext(&to).contains("Till: Polisen, Socialtjänsten"));
+    let log = ops::export::log(&s).unwrap();
+    assert_eq!(log[0].kind, "pdf mötesunderlag");
+    assert_eq!(log[0].recipient.as_deref(), Some("Polisen, Socialtjänsten"));
     // The åtgärdsplan: each insats under the problem it addresses.
     let plan = dir.path().join("plan.pdf");
     ops::insatser::plan_pdf(&s, &plan).unwrap();
@@ -604,4 +617,85 @@ fn a_citizen_promise_is_published_and_followed_up() {
     ] {
         assert!(text.contains(part), "the promise lacks {part:?}:\n{text}");
     }
+}
+
+/// The counts around an insats's start are exact across a year end and across the
+/// night clocks go forward (dates are local days; no hour is lost or doubled).
+#[test]
+fn before_and_after_counts_are_exact_across_a_year_end_and_a_dst_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::places::add(
+        &mut s,
+        &navet::db::place::NewPlace {
+            name: "Torget".into(),
+            area: Some("Centrum".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    ops::partners::add(&mut s, "Polisen").unwrap();
+    let mut add = |date: NaiveDate, time: &str, n: u32| {
+        ops::report::add(
+            &mut s,
+            &navet::db::report::NewReport {
+                date: date.to_string(),
+                time: Some(time.into()),
+                place: Some("Torget".into()),
+                category: "Klotter".into(),
+                partner: "Polisen".into(),
+                count: Some(n),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    };
+    // One report a day from 1 December to 31 January, two on each day of the new year.
+    let mut day = d(2026, 12, 1);
+    while day <= d(2027, 1, 31) {
+        add(day, "23:30", if day.year() == 2027 { 2 } else { 1 });
+        day = day.succ_opt().unwrap();
+    }
+    // And around 29 March 2026, when 02:00 became 03:00: reports at 02:30 and 03:30.
+    for dd in 22..=31 {
+        add(d(2026, 3, dd), "02:30", 1);
+        add(d(2026, 3, dd), "03:30", 1);
+    }
+    let new_year = ops::insatser::add(
+        &mut s,
+        &NewInsats {
+            title: "Över nyår".into(),
+            places: vec!["Torget".into()],
+            category: Some("Klotter".into()),
+            start: "2027-01-01".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let e = ops::insatser::effect(&s, new_year.id, 2, d(2027, 3, 1)).unwrap();
+    assert_eq!(
+        (e.before.from.as_str(), e.before.to.as_str()),
+        ("2026-12-18", "2026-12-31")
+    );
+    assert_eq!(
+        (e.after.from.as_str(), e.after.to.as_str()),
+        ("2027-01-01", "2027-01-14")
+    );
+    assert_eq!((e.before.count, e.after.count), (14, 28));
+    let spring = ops::insatser::add(
+        &mut s,
+        &NewInsats {
+            title: "Vårnatt".into(),
+            places: vec!["Torget".into()],
+            start: "2026-03-29".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let e = ops::insatser::effect(&s, spring.id, 1, d(2026, 12, 1)).unwrap();
+    assert_eq!(
+        (e.before.count, e.after.count),
+        (14, 6),
+        "22–28 March, 29–31 March"
+    );
 }

@@ -120,9 +120,15 @@ pub fn next(store: &Store, today: NaiveDate) -> Result<Vec<NextMeeting>> {
 /// Writes the pack of meeting `meeting_id` to `path` (PDF): the operative one, or the
 /// strategic one for a strategic series.
 pub fn pack(store: &Store, meeting_id: Id, path: &std::path::Path) -> Result<()> {
+    pack_to(store, meeting_id, path, &[])
+}
+
+/// The pack with a distribution list: its cover names who it is for, and the export log
+/// records it with them.
+pub fn pack_to(store: &Store, meeting_id: Id, path: &std::path::Path, to: &[String]) -> Result<()> {
     let m = meeting::get_meeting(store.conn(), meeting_id)?;
     let previous = meeting::previous_in_series(store.conn(), meeting_id)?;
-    pack_for(store, &m, previous, path)
+    pack_for(store, &m, previous, path, to)
 }
 
 /// The pack for the next meeting of the operative series, not yet recorded: on the day
@@ -148,7 +154,7 @@ pub fn pack_next(store: &Store, today: NaiveDate, path: &std::path::Path) -> Res
         attendees: Vec::new(),
         decisions: Vec::new(),
     };
-    pack_for(store, &m, previous, path)?;
+    pack_for(store, &m, previous, path, &[])?;
     Ok(m.date)
 }
 
@@ -157,6 +163,37 @@ fn pack_for(
     m: &Meeting,
     previous: Option<Meeting>,
     path: &std::path::Path,
+    to: &[String],
+) -> Result<()> {
+    let to: Vec<String> = to
+        .iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let recipients = (!to.is_empty()).then(|| to.join(", "));
+    build_pack(store, m, previous, path, recipients.as_deref())?;
+    // The export log records every pack, with who it is for.
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    crate::db::export_log::insert_export(
+        store.conn(),
+        crate::messages::meeting_words::LOG_KIND,
+        &file,
+        &serde_json::json!({ "meeting": m.id, "series": m.series, "date": m.date }),
+        recipients.as_deref(),
+        false,
+    )?;
+    Ok(())
+}
+
+fn build_pack(
+    store: &Store,
+    m: &Meeting,
+    previous: Option<Meeting>,
+    path: &std::path::Path,
+    to: Option<&str>,
 ) -> Result<()> {
     use crate::db::setting;
     use crate::export::meeting_pack::{self, PackData};
@@ -168,7 +205,7 @@ fn pack_for(
     let this_series = series.iter().find(|s| s.name == m.series);
     let interval = this_series.map_or(14, |s| s.interval_days);
     if this_series.is_some_and(|s| s.kind == SeriesKind::Strategic) {
-        return strategic_pack(store, m, previous, interval, path);
+        return strategic_pack(store, m, previous, interval, path, to);
     }
     let since = previous.as_ref().map(|p| p.date.clone());
     let from = match &since {
@@ -204,6 +241,7 @@ fn pack_for(
     let municipality = setting::get_setting(conn, setting::MUNICIPALITY)?.unwrap_or_default();
     let now = crate::db::now();
     let document = meeting_pack::document(&PackData {
+        to,
         meeting: m,
         municipality: &municipality,
         since: since.as_deref(),
@@ -241,6 +279,7 @@ fn strategic_pack(
     previous: Option<Meeting>,
     interval: u32,
     path: &std::path::Path,
+    to: Option<&str>,
 ) -> Result<()> {
     use crate::db::{picture_queries, report_month, setting};
     use crate::export::meeting_pack::{self, AreaMonths, StrategicData, Wheel};
@@ -341,6 +380,7 @@ fn strategic_pack(
     let next = (date + Duration::days(i64::from(interval))).to_string();
     let now = crate::db::now();
     let document = meeting_pack::strategic_document(&StrategicData {
+        to,
         meeting: m,
         municipality: &municipality,
         since: previous.as_ref().map(|p| p.date.as_str()),

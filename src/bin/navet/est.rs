@@ -210,6 +210,10 @@ pub enum MeetingCmd {
         id: Option<i64>,
         #[arg(long)]
         out: PathBuf,
+        /// Vem underlaget är till (upprepa för fler); står på försättsbladet och i
+        /// exportloggen.
+        #[arg(long = "to", value_name = "MOTTAGARE")]
+        to: Vec<String>,
     },
 }
 
@@ -362,9 +366,9 @@ pub fn meeting(store: &mut Store, cmd: MeetingCmd) -> navet::Result<()> {
                 );
             }
         }
-        MeetingCmd::Pack { id, out } => {
+        MeetingCmd::Pack { id, out, to } => {
             match id {
-                Some(id) => ops::meetings::pack(store, id, &out)?,
+                Some(id) => ops::meetings::pack_to(store, id, &out, &to)?,
                 None => {
                     ops::meetings::pack_next(store, navet::time::today(), &out)?;
                 }

@@ -13,6 +13,8 @@ use words as txt;
 
 /// Everything the pack shows, gathered by `ops::meetings::pack`.
 pub struct PackData<'a> {
+    /// Who it is for (the distribution list), named on the cover.
+    pub to: Option<&'a str>,
     pub meeting: &'a Meeting,
     pub municipality: &'a str,
     /// The previous meeting's date in the series, if any.
@@ -99,6 +101,9 @@ pub fn document(d: &PackData) -> Document {
         text: txt::title(&m.series, &m.date),
         subtitle: txt::subtitle(d.municipality, d.since),
     }];
+    if let Some(to) = d.to {
+        b.push(Block::Paragraph(txt::to(to)));
+    }
     b.push(Block::Heading(txt::AGENDA.into()));
     if m.agenda.trim().is_empty() {
         b.push(Block::Paragraph(txt::NO_AGENDA.into()));
@@ -211,6 +216,7 @@ pub struct Wheel {
 
 /// Everything the strategic pack shows.
 pub struct StrategicData<'a> {
+    pub to: Option<&'a str>,
     pub meeting: &'a Meeting,
     pub municipality: &'a str,
     pub since: Option<&'a str>,
@@ -234,6 +240,9 @@ pub fn strategic_document(d: &StrategicData) -> Document {
         text: txt::title(&m.series, &m.date),
         subtitle: txt::subtitle(d.municipality, d.since),
     }];
+    if let Some(to) = d.to {
+        b.push(Block::Paragraph(txt::to(to)));
+    }
     b.push(Block::Heading(txt::AGENDA.into()));
     if m.agenda.trim().is_empty() {
         b.push(Block::Paragraph(txt::NO_AGENDA.into()));
