@@ -371,3 +371,51 @@ fn the_month_counts_gain_the_partner_by_migration() {
             .is_empty()
     );
 }
+
+/// Databases made by released versions of Navet with their own code (schema 3 from the
+/// end of 22 November, schema 6 from the end of session 3; `navet demo --weeks 3`, a
+/// status for Norrby, a frozen picture; committed under tests/fixtures/schemas/) upgrade
+/// to exactly a fresh database's schema, write a backup first, and keep every report,
+/// the frozen picture and the status (now in the year's status history too).
+#[test]
+fn frozen_databases_of_released_schemas_upgrade_and_keep_their_data() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas");
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = Store::open(dir.path().join("fresh.sqlite")).unwrap();
+    for version in [3, 6] {
+        let path = dir.path().join(format!("schema{version}.sqlite"));
+        std::fs::copy(root.join(format!("schema{version}.sqlite")), &path).unwrap();
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), migrations::ALL.len() as i64);
+        assert!(
+            s.backup().is_some(),
+            "schema {version}: a backup before upgrading"
+        );
+        assert_eq!(schema(s.conn()), schema(fresh.conn()), "schema {version}");
+        assert_eq!(ops::report::count(&s).unwrap(), 155, "schema {version}");
+        let saved = ops::picture::saved_list(&s).unwrap();
+        assert_eq!(saved.len(), 1, "schema {version}");
+        let p = ops::picture::saved(&s, saved[0].id).unwrap();
+        assert_eq!(p.label, "vecka 46 2026");
+        let history =
+            ops::year::status_history(&s, Some("Norrby"), "2026-01-01", "2026-12-31").unwrap();
+        assert_eq!(history.len(), 1, "schema {version}: {history:?}");
+        assert_eq!(history[0].status, "röd");
+        assert!(
+            navet::db::report_month::disagreements(s.conn())
+                .unwrap()
+                .is_empty()
+        );
+        s.conn()
+            .execute(
+                "INSERT INTO report_fts (report_fts) VALUES ('integrity-check')",
+                [],
+            )
+            .unwrap();
+        let ok: String = s
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+    }
+}
