@@ -148,7 +148,7 @@ impl Message {
             HistoryNotRestorable { .. } | SeriesExists { .. } => ErrorCode::Conflict,
             NotAnExport { .. } | InvalidChoice { .. } | PhotoRefused { .. } => ErrorCode::Invalid,
             CannotOpen { .. } => ErrorCode::Io,
-            DraftUnreadable { .. } => ErrorCode::Internal,
+            DraftUnreadable { .. } | Damaged { .. } => ErrorCode::Internal,
             UnknownSetting { .. }
             | ExportUnsupported { .. }
             | ReportsAsPdf

@@ -106,6 +106,12 @@ pub enum Message {
     WalkNotFound {
         id: i64,
     },
+    /// The database file is damaged (quick_check found faults); it is left as it is.
+    Damaged {
+        path: String,
+        detail: String,
+        backup: Option<String>,
+    },
     PointNotFound {
         id: i64,
     },
@@ -287,6 +293,14 @@ impl Message {
             MeetingNotFound { id } => format!("Det finns inget möte med nummer {id}."),
             SeriesExists { name } => format!("Mötesserien \"{name}\" finns redan."),
             WalkNotFound { id } => format!("Det finns ingen trygghetsvandring med nummer {id}."),
+            Damaged { path, detail, backup } => match backup {
+                Some(b) => format!(
+                    "Databasen {path} är skadad ({detail}). Den har inte ändrats. Den senaste säkerhetskopian är {b}: stäng Navet, byt ut filen mot kopian (spara den skadade) och starta igen."
+                ),
+                None => format!(
+                    "Databasen {path} är skadad ({detail}). Den har inte ändrats. Det finns ingen säkerhetskopia bredvid den; återställ från kommunens säkerhetskopia."
+                ),
+            },
             PointNotFound { id } => format!("Det finns ingen punkt med nummer {id}."),
             PromiseNotFound { id } => format!("Det finns inget medborgarlöfte med nummer {id}."),
             PhotoRefused { path, reason } => format!("{path}: bilden sparas inte ({reason})."),

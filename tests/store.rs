@@ -419,3 +419,55 @@ fn frozen_databases_of_released_schemas_upgrade_and_keep_their_data() {
         assert_eq!(ok, "ok");
     }
 }
+
+/// A damaged file is found (on opening, or by the check the app runs when it opens),
+/// named with the latest backup beside it, and left exactly as it was: the schema's pages
+/// scribbled over, and then only the data pages.
+#[test]
+fn a_damaged_file_is_found_named_with_its_backup_and_left_untouched() {
+    for from_page in [2usize, 12] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("navet.sqlite");
+        {
+            // An upgrade from schema 1 leaves a backup beside the file.
+            drop(Store::open_with(&path, &migrations::ALL[..1]).unwrap());
+            let mut s = Store::open(&path).unwrap();
+            ops::load_demo(
+                &mut s,
+                8,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+            )
+            .unwrap();
+            s.conn()
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+                .unwrap();
+            ops::check(&s).unwrap();
+        }
+        let mut data = std::fs::read(&path).unwrap();
+        let page = 4096;
+        // Scribble over the cell content (at the end of each page) of every third page.
+        let pages = data.len() / page;
+        assert!(pages > from_page + 3, "{pages} pages");
+        for p in (from_page..pages).step_by(3) {
+            for b in &mut data[(p + 1) * page - 600..(p + 1) * page - 8] {
+                *b ^= 0x5a;
+            }
+        }
+        std::fs::write(&path, &data).unwrap();
+        let found = match Store::open(&path) {
+            Ok(s) => ops::check(&s).err(),
+            Err(e) => Some(e),
+        };
+        let text = found.expect("the damage is found").to_string();
+        eprintln!("from page {from_page}: {text}");
+        assert!(
+            text.contains("är skadad") && text.contains(".bak"),
+            "{text}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            data,
+            "left exactly as it was"
+        );
+    }
+}

@@ -904,6 +904,8 @@ fn open_db() -> Result<Db, ErrorPayload> {
     let open = || -> navet::Result<Db> {
         let path = navet::db::default_path()?;
         let writer = Store::open(&path)?;
+        // A damaged file is shown with the latest backup, never repaired in place.
+        ops::check(&writer)?;
         let readers = (0..READERS)
             .map(|_| Store::open_reader(&path).map(Mutex::new))
             .collect::<navet::Result<Vec<_>>>()?;

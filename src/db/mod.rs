@@ -88,6 +88,24 @@ impl Store {
     /// Opens with an explicit migration list; tests use it to simulate upgrades.
     #[doc(hidden)]
     pub fn open_with(path: &Path, steps: &[&'static str]) -> Result<Store> {
+        // A file SQLite finds damaged while opening is named as such, with the latest
+        // backup beside it; nothing is repaired or deleted in place.
+        Self::open_checked(path, steps).map_err(|e| match &e {
+            Error::Sqlite(s)
+                if s.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) =>
+            {
+                Message::Damaged {
+                    path: path.display().to_string(),
+                    detail: "SQLite kan inte läsa filens uppbyggnad".into(),
+                    backup: latest_backup_of(path).map(|b| b.display().to_string()),
+                }
+                .into()
+            }
+            _ => e,
+        })
+    }
+
+    fn open_checked(path: &Path, steps: &[&'static str]) -> Result<Store> {
         refuse_non_sqlite(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -155,6 +173,22 @@ impl Store {
     }
 
     /// Where the pre-upgrade copy went, if this open upgraded the database.
+    /// SQLite's `quick_check` of the whole file: empty when the file is sound, else
+    /// what SQLite found (at most ten lines). Reads every page, so it is run when the
+    /// app opens and by `navet check`, not by every command.
+    pub fn quick_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check(10)")?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(lines.into_iter().filter(|l| l != "ok").collect())
+    }
+
+    /// The newest backup Navet wrote beside this database, if any.
+    pub fn latest_backup(&self) -> Option<PathBuf> {
+        latest_backup_of(self.path())
+    }
+
     pub fn backup(&self) -> Option<&Path> {
         self.backup.as_deref()
     }
@@ -258,4 +292,29 @@ fn refuse_non_sqlite(path: &Path) -> Result<()> {
 /// The current time as stored in `created_at` / `updated_at`.
 pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The newest `NAME.schemaN-STAMP.bak` beside `db` (the stamp sorts by time).
+pub fn latest_backup_of(db: &Path) -> Option<PathBuf> {
+    let dir = db.parent()?;
+    let name = db.file_name()?.to_string_lossy().into_owned();
+    let prefix = format!("{name}.schema");
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .map(|f| f.to_string_lossy())
+                .is_some_and(|f| f.starts_with(&prefix) && f.ends_with(".bak"))
+        })
+        .max_by_key(|p| {
+            p.file_name().map(|f| {
+                f.to_string_lossy()
+                    .split('-')
+                    .next_back()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+        })
 }

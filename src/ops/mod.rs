@@ -64,6 +64,21 @@ pub fn info(store: &Store) -> Result<AppInfo> {
     })
 }
 
+/// Checks the whole database file (SQLite's quick_check). A damaged file is an error
+/// naming the latest backup beside it; nothing is repaired or deleted in place.
+pub fn check(store: &Store) -> Result<()> {
+    let faults = store.quick_check()?;
+    if faults.is_empty() {
+        return Ok(());
+    }
+    Err(crate::messages::Message::Damaged {
+        path: store.path().display().to_string(),
+        detail: faults.join("; "),
+        backup: store.latest_backup().map(|b| b.display().to_string()),
+    }
+    .into())
+}
+
 /// Fills an empty database with the demo municipality (see [`crate::demo`]).
 pub fn load_demo(store: &mut Store, weeks: u32, end: NaiveDate) -> Result<DemoSummary> {
     demo::load_demo(store, weeks, end)

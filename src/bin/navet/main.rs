@@ -56,6 +56,9 @@ struct Cli {
 enum Command {
     /// Skapa eller uppgradera databasen och skriv ut dess sökväg.
     Init,
+    /// Kontrollera hela databasfilen (SQLites quick_check); en skadad fil ändras inte,
+    /// och den senaste säkerhetskopian nämns.
+    Check,
     /// Fyll en ny, tom databas med en demokommun (samma data varje gång).
     Demo(settings::DemoArgs),
     /// Områden.
@@ -298,6 +301,13 @@ fn run(cli: Cli) -> navet::Result<()> {
     let mut store = open(cli.db)?;
     match cli.command {
         Command::Init => println!("{}", store.path().display()),
+        Command::Check => {
+            navet::ops::check(&store)?;
+            println!(
+                "{}",
+                words::database_sound(&store.path().display().to_string())
+            );
+        }
         Command::Demo(args) => settings::demo(&mut store, args)?,
         Command::Area(cmd) => register::area(&mut store, cmd)?,
         Command::Place(cmd) => register::place(&mut store, cmd)?,

@@ -279,6 +279,10 @@ pub fn next_meeting(series: &str, date: Option<&str>, overdue: bool) -> String {
     }
 }
 
+pub fn database_sound(path: &str) -> String {
+    format!("Databasen är hel: {path}")
+}
+
 pub fn file_written(path: &str) -> String {
     format!("Sparad: {path}")
 }
