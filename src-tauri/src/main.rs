@@ -788,7 +788,8 @@ fn save_document(
     let Some(path) = export_target(app, name, "pdf") else {
         return Ok(None);
     };
-    state.read(|s| make(s, &path))?;
+    // On the writer: a pack is recorded in the export log.
+    state.write(|s| make(s, &path))?;
     app.state::<Exported>()
         .0
         .lock()
