@@ -412,7 +412,8 @@ try {
     await wd.type(await wd.find("#insats-follow-up"), startDay);
     await wd.click(await wd.find("#insats-save"));
     await wd.waitFor("#insats-message", { pred: (t) => t.includes("är sparad") });
-    const card = await wd.waitFor("section.insats-card", { pred: (t) => t.includes("veckor före starten") });
+    // The new insats's card, titled after its problem (the demo has insatser of its own).
+    const card = await wd.waitFor("section.insats-card", { pred: (t) => t.startsWith(`${category} i Norrby`) && t.includes("veckor före starten") });
     const text = await wd.text(card);
     assert(text.includes("uppföljning att göra") && text.includes("Norrby"), text);
     const id = await wd.attribute(card, "data-insats");
@@ -436,7 +437,8 @@ try {
     await wd.type(await wd.find("#meeting-agenda"), "Lägesbilden sedan sist");
     await wd.click(await wd.find("#meeting-save"));
     await wd.waitFor("#meeting-message", { pred: (t) => t.includes("är antecknat") });
-    const card = await wd.waitFor("section.insats-card[data-meeting]");
+    // The new meeting's card (the demo has meetings of its own).
+    const card = await wd.waitFor("section.insats-card[data-meeting]", { pred: (t) => t.includes("Operativ grupp 2026-11-30") });
     const id = await wd.attribute(card, "data-meeting");
     await wd.type(await wd.find(`#decision-text-${id}`), "Extra väktare vid Resecentrum");
     await selectOption(`#decision-kind-${id}`, "create");
