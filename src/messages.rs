@@ -249,8 +249,10 @@ impl Message {
     pub fn sv(&self) -> String {
         use Message::*;
         match self {
-            Storage { detail } => format!("Databasfel: {detail}"),
-            Migration { detail } => format!("Databasen kunde inte uppgraderas: {detail}"),
+            Storage { detail } => format!("Databasfel: {}", library_sv(detail)),
+            Migration { detail } => {
+                format!("Databasen kunde inte uppgraderas: {}", library_sv(detail))
+            }
             File { path, detail } => {
                 format!("Filen {path} kunde inte läsas eller skrivas: {detail}")
             }
@@ -503,7 +505,9 @@ impl Refusal {
                 "filen har ett kalkylbladsnamn men är inget giltigt kalkylblad".into()
             }
             Empty => "filen är tom".into(),
-            Workbook { detail } => format!("kalkylbladet kunde inte läsas ({detail})"),
+            Workbook { detail } => {
+                format!("kalkylbladet kunde inte läsas ({})", library_sv(detail))
+            }
             NoSuchSheet { sheet, sheets } => {
                 format!(
                     "bladet \"{sheet}\" finns inte (bladen heter: {})",
@@ -511,7 +515,10 @@ impl Refusal {
                 )
             }
             SheetUnreadable { sheet, detail } => {
-                format!("bladet \"{sheet}\" kunde inte läsas ({detail})")
+                format!(
+                    "bladet \"{sheet}\" kunde inte läsas ({})",
+                    library_sv(detail)
+                )
             }
             AllSheetsEmpty => "alla blad är tomma".into(),
             NotAFile => "det är ingen vanlig fil (en mapp, en kanal eller en enhet)".into(),
@@ -527,7 +534,10 @@ impl Refusal {
             ),
             UnknownDialect => "okänd dialekt".into(),
             NotPoliceJson { detail } => {
-                format!("filen är inte polisens händelselista (JSON: {detail})")
+                format!(
+                    "filen är inte polisens händelselista ({})",
+                    library_sv(detail)
+                )
             }
             NoSuchColumn { column, header } => format!(
                 "kolumnen \"{column}\" finns inte (kolumnerna heter: {})",
@@ -651,6 +661,44 @@ pub mod field {
     pub const STATUS: &str = "Status";
     pub const EFFECT: &str = "Effekt";
     pub const SERIES: &str = "Mötesserie";
+}
+
+/// A library's own English error (calamine's, serde's, SQLite's) as the Swedish words a
+/// user reads: what kind of fault it is, never the library's sentence.
+pub fn library_sv(detail: &str) -> &'static str {
+    let d = detail.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| d.contains(w));
+    if has(&["password", "encrypt"]) {
+        "filen är lösenordsskyddad; spara den utan lösenord"
+    } else if has(&["recursion limit"]) {
+        "filen är nästlad djupare än Navet läser"
+    } else if has(&["database is locked", "busy"]) {
+        "databasen används av ett annat program just nu; försök igen"
+    } else if has(&["disk is full", "database or disk is full"]) {
+        "disken är full"
+    } else if has(&["readonly", "read-only"]) {
+        "databasen går bara att läsa"
+    } else if has(&["malformed", "corrupt", "not a database"]) {
+        "databasfilen är skadad"
+    } else if has(&["zip", "eocd", "central directory"]) {
+        "filen är ingen hel zip-fil: avbruten eller skadad"
+    } else if has(&["eof", "unexpected end"]) {
+        "filen tar slut för tidigt: avbruten eller skadad"
+    } else if has(&["xml"]) {
+        "filens innehåll är trasigt"
+    } else if has(&[
+        "expected",
+        "invalid type",
+        "missing field",
+        "json",
+        "syntax",
+    ]) {
+        "innehållet har inte den form som väntades"
+    } else if has(&["not found", "no such"]) {
+        "en del av filen saknas"
+    } else {
+        "filen är skadad eller i ett format Navet inte läser"
+    }
 }
 
 /// Why a file could not be read or written, in Swedish (the system's own words are

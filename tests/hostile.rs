@@ -179,3 +179,47 @@ fn a_fifo_a_directory_and_a_header_without_rows_are_refused_and_nothing_is_store
     assert!(err.to_string().contains("inga rader"), "{err}");
     assert_eq!(ops::import::list(&s).unwrap().len(), 0, "no empty batch");
 }
+
+/// A refusal is Swedish all through: no library's English sentence inside the Swedish
+/// frame (a truncated workbook, JSON nested 100,000 deep, JSON of the wrong shape).
+#[test]
+fn refusals_carry_no_librarys_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let good = dir.path().join("bra.xlsx");
+    workbook(&good, |_| {});
+    let bytes = std::fs::read(&good).unwrap();
+    let truncated = dir.path().join("avbruten.xlsx");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let deep = dir.path().join("djup.json");
+    std::fs::write(
+        &deep,
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+    )
+    .unwrap();
+    let shape = dir.path().join("form.json");
+    std::fs::write(&shape, r#"[{"id": "x", "datetime": 5}]"#).unwrap();
+    let english = [
+        "error",
+        "invalid",
+        "expected",
+        "unexpected",
+        "recursion",
+        "failed",
+        "eof",
+        "archive",
+        "found",
+        "line ",
+        "column ",
+    ];
+    for file in [&truncated, &deep, &shape] {
+        let err = ops::import::file(&mut s, file, &opts()).unwrap_err();
+        let text = err.to_string().to_lowercase();
+        for w in english {
+            // The file's own name may hold anything; look at the sentence after it.
+            let sentence = text.split_once(": ").map_or(text.as_str(), |(_, r)| r);
+            assert!(!sentence.contains(w), "{file:?}: {text}");
+        }
+    }
+    assert_eq!(ops::import::list(&s).unwrap().len(), 0);
+}
