@@ -554,6 +554,10 @@ pub enum RowProblem {
     DateInvalid {
         value: String,
     },
+    /// A date far outside any incident's time (year 0001, 9999).
+    DateImplausible {
+        date: String,
+    },
     /// A date typed in the preview for a row whose own could not be read.
     DateCorrected {
         from: String,
@@ -598,6 +602,9 @@ impl RowProblem {
         match self {
             DateMissing => "Datum saknas; raden kan inte sparas utan datum.".to_string(),
             DateInvalid { value } => format!("\"{value}\" är inget datum som går att läsa."),
+            DateImplausible { date } => {
+                format!("{date} ligger långt från varje tänkbar händelse; kontrollera året")
+            }
             DateCorrected { from, to } => {
                 format!("Datumet \"{from}\" gick inte att läsa; {to} angavs för hand.")
             }

@@ -223,3 +223,26 @@ fn refusals_carry_no_librarys_english() {
     }
     assert_eq!(ops::import::list(&s).unwrap().len(), 0);
 }
+
+/// Years 0001 and 9999 are typos, not incidents: such rows are stored flagged (under the
+/// default policy) with a problem that names the date, never silently counted.
+#[test]
+fn dates_far_outside_any_incident_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let p = dir.path().join("ar.csv");
+    std::fs::write(
+        &p,
+        "Datum;Plats;Kategori\n0001-11-02;Torget;Klotter\n9999-11-02;Torget;Klotter\n2026-11-02;Torget;Klotter\n",
+    )
+    .unwrap();
+    let r = ops::import::file(&mut s, &p, &opts()).unwrap();
+    assert_eq!((r.inserted, r.flagged), (3, 2), "{:?}", r.issues);
+    let lines: Vec<u64> = r
+        .issues
+        .iter()
+        .filter(|i| i.message.contains("kontrollera året"))
+        .map(|i| i.line)
+        .collect();
+    assert_eq!(lines, [2, 3]);
+}

@@ -62,6 +62,17 @@ impl YearRule {
 pub struct DateRules {
     pub order: DayOrder,
     pub year: YearRule,
+    /// The day of the import: a date long before Navet's time or more than a year after
+    /// it is flagged (year 0001 or 9999 is a typo, not an incident).
+    pub today: NaiveDate,
+}
+
+impl DateRules {
+    /// Whether a date is too far from any incident a file can report.
+    pub fn implausible(&self, d: NaiveDate) -> bool {
+        let earliest = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
+        d < earliest || d > self.today + chrono::Duration::days(366)
+    }
 }
 
 /// A date written without a year, as (month, day, time): `3/11`, `3.11`, `3/11 21.30`,

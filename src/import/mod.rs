@@ -434,6 +434,7 @@ pub fn run_inspected(
             dates: dates::DateRules {
                 order: day_order,
                 year,
+                today: ctx.today,
             },
             partner_id,
             partner_name: &partner_name,

@@ -366,6 +366,14 @@ impl Checker {
                 ))
             }
         }
+        if let Some(w) = when.filter(|w| self.dates.implausible(w.date)) {
+            problems.push((
+                self.column_name(dt_field),
+                RowProblem::DateImplausible {
+                    date: w.date.to_string(),
+                },
+            ));
+        }
         let time_text = clean(self.cell(rec, Field::Time));
         let mut time = when.and_then(|w| w.time);
         if !time_text.is_empty() {
