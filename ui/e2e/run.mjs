@@ -117,6 +117,21 @@ async function selectOption(selectCss, value) {
 
 const TEXT = "E2E: nytt klotter på scenen, åäö";
 
+/** Clicks the `n`th element matching `css`, again if a redraw replaced it meanwhile. */
+async function clickRetry(css, n = 0) {
+  for (let i = 0; ; i++) {
+    try {
+      const all = await wd.findAll(css);
+      if (!all[n]) throw new Error(`no ${css} [${n}]`);
+      await wd.click(all[n]);
+      return;
+    } catch (e) {
+      if (i >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+}
+
 /** Fails when a select or button cuts its own text (its content is wider or taller than its box). */
 async function noClippedControls(where) {
   const clipped = await wd.execute(`
@@ -442,9 +457,9 @@ try {
     const id = await wd.attribute(card, "data-meeting");
     await wd.type(await wd.find(`#decision-text-${id}`), "Extra väktare vid Resecentrum");
     await selectOption(`#decision-kind-${id}`, "create");
-    await wd.click(await wd.find(`#decision-form-${id} button`));
+    await clickRetry(`#decision-form-${id} button`);
     await wd.waitFor("#meeting-message", { pred: (t) => t.includes("Beslutet") });
-    await wd.click(await wd.find(`#meeting-pack-${id}`));
+    await clickRetry(`#meeting-pack-${id}`);
     const msg = await wd.waitFor("#meeting-message", { pred: (t) => t.startsWith("Sparad: ") });
     const pdf = (await wd.text(msg)).replace("Sparad: ", "").trim();
     const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
@@ -469,12 +484,12 @@ try {
     await selectOption(`#point-category-${id}`, "Brister i fysisk miljö");
     await wd.click(await wd.find(`#point-form-${id} button[type=submit]`));
     await wd.waitFor("#walk-message", { pred: (t) => t.includes("Punkten") });
-    await wd.click(await wd.waitFor(`section[data-walk="${id}"] button.row-action`));
+    await wd.waitFor(`section[data-walk="${id}"] button.row-action`);
+    await clickRetry(`section[data-walk="${id}"] button.row-action`, 0);
     await wd.waitFor("#walk-message", { pred: (t) => t.includes("Rapport nr") });
-    const buttons = await wd.findAll(`section[data-walk="${id}"] button.row-action`);
-    await wd.click(buttons[1]);
+    await clickRetry(`section[data-walk="${id}"] button.row-action`, 1);
     await wd.waitFor("#walk-message", { pred: (t) => t.includes("Insats nr") });
-    await wd.click(await wd.find(`#walk-protocol-${id}`));
+    await clickRetry(`#walk-protocol-${id}`);
     const msg = await wd.waitFor("#walk-message", { pred: (t) => t.startsWith("Sparad: ") });
     const pdf = (await wd.text(msg)).replace("Sparad: ", "").trim();
     const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
@@ -487,7 +502,7 @@ try {
     const today = new Date().toISOString().slice(0, 10);
     const promise = await wd.waitFor("section[data-promise]", { pred: (t) => t.includes(`(${today}`) });
     const pid = await wd.attribute(promise, "data-promise");
-    await wd.click(await wd.find(`#promise-pdf-${pid}`));
+    await clickRetry(`#promise-pdf-${pid}`);
     const pmsg = await wd.waitFor("#walk-message", { pred: (t) => t.startsWith("Sparad: ") && t.includes("medborgarl") });
     const ppdf = (await wd.text(pmsg)).replace("Sparad: ", "").trim();
     const ptext = execFileSync("pdftotext", ["-layout", ppdf, "-"], { encoding: "utf8" });
