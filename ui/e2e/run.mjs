@@ -396,7 +396,10 @@ try {
     await wd.waitFor("#analysis-analys");
     let kept = "";
     for (let i = 0; i < 50 && kept !== words; i++) {
-      kept = await wd.property(await wd.find("#analysis-analys"), "value");
+      // The picture redraws as it loads: a field found just before may be replaced.
+      kept = await wd
+        .property(await wd.find("#analysis-analys"), "value")
+        .catch(() => "");
       if (kept !== words) await new Promise((r) => setTimeout(r, 100));
     }
     assert(kept === words, `the analysis text after a period change: ${kept}`);
