@@ -4,6 +4,15 @@
 //! every name therefore gets a key made here (Unicode lower case, whitespace collapsed)
 //! and the key is what is unique and what lookups compare.
 
+/// The word a value is stored and shown as: its serde name ("pågående", "operativ",
+/// "tydlig förbättring"), the one spelling of every such choice.
+pub fn word<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// The lookup key of a name: trimmed, inner whitespace collapsed to one space, lower case.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -10,6 +10,7 @@ use super::{named, place};
 use crate::error::Result;
 use crate::ids::Id;
 use crate::messages::{Kind, Message, field};
+use crate::names::word;
 
 /// Situational (place, time: guards, lighting, cleaning) or social (people: youth
 /// work, parents, schools), as the EST method tells them apart.
@@ -59,14 +60,6 @@ pub enum Effect {
     Worse,
     #[serde(rename = "kan inte bedömas")]
     CannotTell,
-}
-
-/// The stored word of a value of one of the enums above (its serde name).
-fn word<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// A stored word back (an unknown one is refused with the words that are known).

@@ -170,13 +170,9 @@ fn point_exists(conn: &Connection, id: Id) -> Result<()> {
 
 pub fn update_point_status(tx: &Transaction, id: Id, status: PointStatus) -> Result<()> {
     point_exists(tx, id)?;
-    let word = serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
     tx.execute(
         "UPDATE walk_point SET status = ?1 WHERE id = ?2",
-        params![word, id],
+        params![crate::names::word(&status), id],
     )?;
     Ok(())
 }

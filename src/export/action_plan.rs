@@ -3,15 +3,9 @@
 
 use super::pdf::doc::{Align, Block, Column, Document, Row, RowStyle, Table};
 use crate::db::insats::Insats;
+use crate::names::word;
 
 pub const TITLE: &str = "Åtgärdsplan";
-
-fn word<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
 
 /// The problem an insats addresses, as a heading: "Skadegörelse i Norrby".
 fn problem(i: &Insats) -> String {

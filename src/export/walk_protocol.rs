@@ -4,13 +4,7 @@
 use super::pdf::doc::{Align, Block, Column, Document, Row, RowStyle, Table};
 use crate::db::insats::Insats;
 use crate::db::walk::Walk;
-
-fn word<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
+use crate::names::word;
 
 pub fn title(w: &Walk) -> String {
     match &w.area {

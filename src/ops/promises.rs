@@ -59,14 +59,7 @@ fn statuses(store: &Store, p: &Promise) -> Result<Vec<Option<String>>> {
         .iter()
         .map(|c| {
             c.insats
-                .map(|i| {
-                    insats::get_insats(store.conn(), i).map(|i| {
-                        serde_json::to_value(i.status)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default()
-                    })
-                })
+                .map(|i| insats::get_insats(store.conn(), i).map(|i| crate::names::word(&i.status)))
                 .transpose()
         })
         .collect()

@@ -120,10 +120,7 @@ pub fn category_added(name: impl Display) -> String {
 
 /// The stored word of a value (its serde name: "pågående", "operativ").
 pub fn word<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    navet::names::word(v)
 }
 
 pub fn walk_added(id: i64, date: &str) -> String {

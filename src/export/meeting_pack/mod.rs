@@ -88,10 +88,7 @@ fn insats_table(list: &[Insats]) -> Block {
 }
 
 fn status_word(i: &Insats) -> String {
-    serde_json::to_value(i.status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    crate::names::word(&i.status)
 }
 
 pub fn document(d: &PackData) -> Document {
@@ -332,8 +329,7 @@ pub fn strategic_document(d: &StrategicData) -> Document {
                         after.to_string(),
                         i.follow_ups
                             .last()
-                            .and_then(|f| serde_json::to_value(f.effect).ok())
-                            .and_then(|v| v.as_str().map(str::to_string))
+                            .map(|f| crate::names::word(&f.effect))
                             .unwrap_or_default(),
                     ]
                 })
