@@ -91,14 +91,13 @@ fn status_word(i: &Insats) -> String {
     crate::names::word(&i.status)
 }
 
-pub fn document(d: &PackData) -> Document {
-    let m = d.meeting;
-    let p = d.picture;
+/// What both packs open with: the title, who it is for, the agenda.
+fn opening(m: &Meeting, municipality: &str, since: Option<&str>, to: Option<&str>) -> Vec<Block> {
     let mut b = vec![Block::Title {
         text: txt::title(&m.series, &m.date),
-        subtitle: txt::subtitle(d.municipality, d.since),
+        subtitle: txt::subtitle(municipality, since),
     }];
-    if let Some(to) = d.to {
+    if let Some(to) = to {
         b.push(Block::Paragraph(txt::to(to)));
     }
     b.push(Block::Heading(txt::AGENDA.into()));
@@ -109,6 +108,35 @@ pub fn document(d: &PackData) -> Document {
             b.push(Block::Paragraph(line.trim().to_string()));
         }
     }
+    b
+}
+
+/// What both packs close with: the next meeting, and the document around the blocks.
+fn closing(
+    mut b: Vec<Block>,
+    m: &Meeting,
+    municipality: &str,
+    next: Option<&str>,
+    made: &str,
+    created_unix: i64,
+) -> Document {
+    if let Some(next) = next {
+        b.push(Block::Heading(txt::NEXT.into()));
+        b.push(Block::Paragraph(txt::next(next)));
+    }
+    Document {
+        title: txt::title(&m.series, &m.date),
+        header: municipality.to_string(),
+        footer: txt::footer(made),
+        created_unix,
+        blocks: b,
+    }
+}
+
+pub fn document(d: &PackData) -> Document {
+    let m = d.meeting;
+    let p = d.picture;
+    let mut b = opening(m, d.municipality, d.since, d.to);
 
     let days = (p.period.to - p.period.from).num_days() + 1;
     b.push(Block::Heading(txt::picture_heading(
@@ -184,17 +212,7 @@ pub fn document(d: &PackData) -> Document {
     } else {
         d.silent.join(", ")
     }));
-    if let Some(next) = d.next {
-        b.push(Block::Heading(txt::NEXT.into()));
-        b.push(Block::Paragraph(txt::next(next)));
-    }
-    Document {
-        title: txt::title(&m.series, &m.date),
-        header: d.municipality.to_string(),
-        footer: txt::footer(d.made),
-        created_unix: d.created_unix,
-        blocks: b,
-    }
+    closing(b, m, d.municipality, d.next, d.made, d.created_unix)
 }
 
 /// One area's counts for the six months, and the same months a year earlier.
@@ -233,21 +251,7 @@ pub struct StrategicData<'a> {
 
 pub fn strategic_document(d: &StrategicData) -> Document {
     let m = d.meeting;
-    let mut b = vec![Block::Title {
-        text: txt::title(&m.series, &m.date),
-        subtitle: txt::subtitle(d.municipality, d.since),
-    }];
-    if let Some(to) = d.to {
-        b.push(Block::Paragraph(txt::to(to)));
-    }
-    b.push(Block::Heading(txt::AGENDA.into()));
-    if m.agenda.trim().is_empty() {
-        b.push(Block::Paragraph(txt::NO_AGENDA.into()));
-    } else {
-        for line in m.agenda.lines().filter(|l| !l.trim().is_empty()) {
-            b.push(Block::Paragraph(line.trim().to_string()));
-        }
-    }
+    let mut b = opening(m, d.municipality, d.since, d.to);
 
     b.push(Block::Heading(txt::TREND.into()));
     b.push(Block::Small(txt::TREND_NOTE.into()));
@@ -367,15 +371,5 @@ pub fn strategic_document(d: &StrategicData) -> Document {
     rows.push(sum);
     b.push(table(columns, rows));
 
-    if let Some(next) = d.next {
-        b.push(Block::Heading(txt::NEXT.into()));
-        b.push(Block::Paragraph(txt::next(next)));
-    }
-    Document {
-        title: txt::title(&m.series, &m.date),
-        header: d.municipality.to_string(),
-        footer: txt::footer(d.made),
-        created_unix: d.created_unix,
-        blocks: b,
-    }
+    closing(b, m, d.municipality, d.next, d.made, d.created_unix)
 }
