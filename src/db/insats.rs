@@ -2,7 +2,7 @@
 //! about a problem (an area or places, and a category), who is responsible, and how it
 //! went.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -261,12 +261,11 @@ pub fn insert_insats(tx: &Transaction, n: &NewInsats) -> Result<Id> {
 }
 
 fn exists(conn: &Connection, id: Id) -> Result<()> {
-    let found: Option<i64> = conn
-        .query_row("SELECT id FROM insats WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    found
-        .map(|_| ())
-        .ok_or_else(|| Message::InsatsNotFound { id }.into())
+    if super::has_row(conn, "insats", id)? {
+        Ok(())
+    } else {
+        Err(Message::InsatsNotFound { id }.into())
+    }
 }
 
 pub fn update_status(tx: &Transaction, id: Id, status: InsatsStatus) -> Result<()> {

@@ -176,12 +176,11 @@ pub fn insert_meeting(tx: &Transaction, m: &NewMeeting) -> Result<Id> {
 }
 
 fn meeting_exists(conn: &Connection, id: Id) -> Result<()> {
-    let found: Option<Id> = conn
-        .query_row("SELECT id FROM meeting WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    found
-        .map(|_| ())
-        .ok_or_else(|| Message::MeetingNotFound { id }.into())
+    if super::has_row(conn, "meeting", id)? {
+        Ok(())
+    } else {
+        Err(Message::MeetingNotFound { id }.into())
+    }
 }
 
 pub fn insert_decision(

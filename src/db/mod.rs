@@ -38,7 +38,7 @@ pub mod walk;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 
 /// Stops a connection's running statement from another thread (see
 /// [`Store::interrupt_handle`]).
@@ -317,4 +317,10 @@ pub fn latest_backup_of(db: &Path) -> Option<PathBuf> {
                     .to_string()
             })
         })
+}
+
+/// Whether row `id` is in `table` (a table name from Navet's own code, never user text).
+pub(crate) fn has_row(conn: &Connection, table: &'static str, id: crate::ids::Id) -> Result<bool> {
+    let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
+    Ok(conn.query_row(&sql, [id], |_| Ok(())).optional()?.is_some())
 }

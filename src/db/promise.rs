@@ -1,7 +1,7 @@
 //! Medborgarlöften (schema 13): promises to the residents for a period, with
 //! commitments tied to insatser, and their follow-up.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -101,12 +101,11 @@ pub fn insert_promise(tx: &Transaction, p: &NewPromise) -> Result<Id> {
 }
 
 fn exists(conn: &Connection, id: Id) -> Result<()> {
-    let found: Option<Id> = conn
-        .query_row("SELECT id FROM promise WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    found
-        .map(|_| ())
-        .ok_or_else(|| Message::PromiseNotFound { id }.into())
+    if super::has_row(conn, "promise", id)? {
+        Ok(())
+    } else {
+        Err(Message::PromiseNotFound { id }.into())
+    }
 }
 
 pub fn insert_commitment(

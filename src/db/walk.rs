@@ -1,6 +1,6 @@
 //! Trygghetsvandringar (schema 13): walks and their points.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -106,12 +106,11 @@ pub fn insert_walk(tx: &Transaction, w: &NewWalk) -> Result<Id> {
 }
 
 fn walk_exists(conn: &Connection, id: Id) -> Result<()> {
-    let found: Option<Id> = conn
-        .query_row("SELECT id FROM walk WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    found
-        .map(|_| ())
-        .ok_or_else(|| Message::WalkNotFound { id }.into())
+    if super::has_row(conn, "walk", id)? {
+        Ok(())
+    } else {
+        Err(Message::WalkNotFound { id }.into())
+    }
 }
 
 /// Stores a point (the photo's stored relative path already decided); returns its id.
@@ -158,14 +157,11 @@ pub fn insert_point(tx: &Transaction, walk: Id, p: &NewPoint, photo: Option<&str
 }
 
 fn point_exists(conn: &Connection, id: Id) -> Result<()> {
-    let found: Option<Id> = conn
-        .query_row("SELECT id FROM walk_point WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    found
-        .map(|_| ())
-        .ok_or_else(|| Message::PointNotFound { id }.into())
+    if super::has_row(conn, "walk_point", id)? {
+        Ok(())
+    } else {
+        Err(Message::PointNotFound { id }.into())
+    }
 }
 
 pub fn update_point_status(tx: &Transaction, id: Id, status: PointStatus) -> Result<()> {
