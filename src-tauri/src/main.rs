@@ -551,14 +551,7 @@ async fn export(app: AppHandle, request: ExportRequest) -> Reply<Option<ExportDo
             return Ok(None);
         };
         let done = state.write(|s| ops::export::run(s, &request, &path))?;
-        app.state::<Exported>()
-            .0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(PathBuf::from(&done.path));
-        if request.format == ExportFormat::Pdf && std::env::var_os("NAVET_EXPORT_DIR").is_none() {
-            let _ = app.opener().open_path(done.path.clone(), None::<&str>);
-        }
+        remember_export(app, &path, request.format == ExportFormat::Pdf);
         Ok(Some(done))
     })
     .await
@@ -790,17 +783,23 @@ fn save_document(
     };
     // On the writer: a pack is recorded in the export log.
     state.write(|s| make(s, &path))?;
+    remember_export(app, &path, true);
+    Ok(Some(path.display().to_string()))
+}
+
+/// Notes a file this window wrote (so `open_export` may open it again) and, when `open`
+/// and no export folder is set (automated tests), opens it in the system's program.
+fn remember_export(app: &AppHandle, path: &Path, open: bool) {
     app.state::<Exported>()
         .0
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .insert(path.clone());
-    if std::env::var_os("NAVET_EXPORT_DIR").is_none() {
+        .insert(path.to_path_buf());
+    if open && std::env::var_os("NAVET_EXPORT_DIR").is_none() {
         let _ = app
             .opener()
             .open_path(path.display().to_string(), None::<&str>);
     }
-    Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command]
