@@ -144,7 +144,8 @@ impl Message {
             | MeetingNotFound { .. }
             | WalkNotFound { .. }
             | PointNotFound { .. }
-            | PromiseNotFound { .. } => ErrorCode::NotFound,
+            | PromiseNotFound { .. }
+            | SourceNotFound { .. } => ErrorCode::NotFound,
             HistoryNotRestorable { .. } | SeriesExists { .. } => ErrorCode::Conflict,
             NotAnExport { .. } | InvalidChoice { .. } | PhotoRefused { .. } => ErrorCode::Invalid,
             CannotOpen { .. } => ErrorCode::Io,

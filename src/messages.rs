@@ -118,6 +118,9 @@ pub enum Message {
     PromiseNotFound {
         id: i64,
     },
+    SourceNotFound {
+        id: i64,
+    },
     /// A photo that is no image Navet keeps, or too big.
     PhotoRefused {
         path: String,
@@ -305,6 +308,7 @@ impl Message {
             },
             PointNotFound { id } => format!("Det finns ingen punkt med nummer {id}."),
             PromiseNotFound { id } => format!("Det finns inget medborgarlöfte med nummer {id}."),
+            SourceNotFound { id } => format!("Det finns ingen kunskapskälla med nummer {id}."),
             PhotoRefused { path, reason } => format!("{path}: bilden sparas inte ({reason})."),
             InvalidChoice { field, value, known } => {
                 format!("{field}: \"{value}\" går inte (välj {known}).")
@@ -734,6 +738,14 @@ pub mod walk_words {
     /// Where a walk's point made an insats: "Trygghetsvandring 2026-11-12".
     pub fn decided_at(date: &str) -> String {
         format!("Trygghetsvandring {date}")
+    }
+}
+
+/// Words every document (packs, the law's documents) shares.
+pub mod document_words {
+    /// The distribution list on a document's cover.
+    pub fn to(readers: &str) -> String {
+        format!("Till: {readers}")
     }
 }
 

@@ -137,7 +137,48 @@ fn an_insats_is_followed_up_with_counts_before_and_after_its_start() {
     assert_eq!(early.code(), navet::ErrorCode::Invalid);
 }
 
-fn pdftotext(pdf: &Path) -> String {
+/// A PDF read back as a reader meets it: `qpdf --check` passes, every page renders
+/// with pdftoppm (one image per page, none blank), and its text (pdftotext) is returned.
+fn read_back(pdf: &Path) -> String {
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf");
+    assert!(check.status.success(), "qpdf --check {}", pdf.display());
+    let info = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count");
+    let dir = tempfile::tempdir().unwrap();
+    let render = Command::new("pdftoppm")
+        .args(["-r", "20", "-gray"])
+        .arg(pdf)
+        .arg(dir.path().join("p"))
+        .status()
+        .expect("pdftoppm");
+    assert!(render.success());
+    let images: Vec<Vec<u8>> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(
+        images.len(),
+        pages,
+        "every page of {} renders",
+        pdf.display()
+    );
+    for image in &images {
+        // A greyscale PGM: ink somewhere on the page (a byte darker than light grey).
+        let header_end = image.len().min(32);
+        assert!(
+            image[header_end..].iter().any(|&b| b < 128),
+            "a blank page in {}",
+            pdf.display()
+        );
+    }
     let out = Command::new("pdftotext")
         .args(["-layout"])
         .arg(pdf)
@@ -222,7 +263,7 @@ fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
     );
     let pdf = dir.path().join("underlag.pdf");
     ops::meetings::pack(&s, second.id, &pdf).unwrap();
-    let text = pdftotext(&pdf);
+    let text = read_back(&pdf);
     for part in [
         "Mötesunderlag: Operativ grupp 2026-11-02",
         "sedan förra mötet 2026-10-19",
@@ -263,14 +304,14 @@ fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
         &["Polisen".into(), "Socialtjänsten".into()],
     )
     .unwrap();
-    assert!(pdftotext(&to).contains("Till: Polisen, Socialtjänsten"));
+    assert!(read_back(&to).contains("Till: Polisen, Socialtjänsten"));
     let log = ops::export::log(&s).unwrap();
     assert_eq!(log[0].kind, "pdf mötesunderlag");
     assert_eq!(log[0].recipient.as_deref(), Some("Polisen, Socialtjänsten"));
     // The åtgärdsplan: each insats under the problem it addresses.
     let plan = dir.path().join("plan.pdf");
-    ops::insatser::plan_pdf(&s, &plan).unwrap();
-    let text = pdftotext(&plan);
+    ops::law::plan_pdf(&s, &[], &plan).unwrap();
+    let text = read_back(&plan);
     assert!(
         text.contains("Åtgärdsplan") && text.contains("Väktare vid Resecentrum"),
         "{text}"
@@ -279,7 +320,7 @@ fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
     let next = dir.path().join("nasta.pdf");
     let day = ops::meetings::pack_next(&s, d(2026, 11, 30), &next).unwrap();
     assert_eq!(day, "2026-11-16");
-    assert!(pdftotext(&next).contains("Mötesunderlag: Operativ grupp 2026-11-16"));
+    assert!(read_back(&next).contains("Mötesunderlag: Operativ grupp 2026-11-16"));
 }
 
 /// Silence and zero told apart: a partner with a rhythm that sent nothing is late; one
@@ -322,7 +363,7 @@ fn the_reporting_rhythm_tells_silence_from_zero() {
         with_analysis: None,
     };
     ops::export::run(&s, &request, &pdf).unwrap();
-    let text = pdftotext(&pdf);
+    let text = read_back(&pdf);
     let line = |name: &str| {
         text.lines()
             .find(|l| l.trim_start().starts_with(name))
@@ -419,7 +460,7 @@ fn the_year_statuses_wheel_last_year_and_the_strategic_pack() {
     .unwrap();
     let pdf = dir.path().join("strategisk.pdf");
     ops::meetings::pack(&s, m.id, &pdf).unwrap();
-    let text = pdftotext(&pdf);
+    let text = read_back(&pdf);
     for part in [
         "Mötesunderlag: Strategisk grupp 2026-11-20",
         "Utvecklingen per område, sex månader",
@@ -532,7 +573,7 @@ fn a_safety_walk_points_become_reports_and_insatser_and_the_protocol_says_so() {
 
     let pdf = dir.path().join("protokoll.pdf");
     ops::walks::protocol(&s, w.id, &pdf).unwrap();
-    let text = pdftotext(&pdf);
+    let text = read_back(&pdf);
     for part in [
         "Trygghetsvandring Norrby 2026-11-12",
         "Från Norrby centrum till skolan",
@@ -608,7 +649,7 @@ fn a_citizen_promise_is_published_and_followed_up() {
     assert_eq!(done.status, "uppföljt");
     let pdf = dir.path().join("lofte.pdf");
     ops::promises::pdf(&s, p.id, &pdf).unwrap();
-    let text = pdftotext(&pdf);
+    let text = read_back(&pdf);
     for part in [
         "Medborgarlöfte: Tryggare Norrby centrum",
         "Det här gör vi",
@@ -698,4 +739,165 @@ fn before_and_after_counts_are_exact_across_a_year_end_and_a_dst_change() {
         (14, 6),
         "22–28 March, 29–31 March"
     );
+}
+
+/// The law's lägesbild (lag 2023:196): the law's three parts in order, the other
+/// knowledge sources with their key figure (personal data masked), the coordinator's
+/// texts, the months adding up to the period's total (no data before the first report,
+/// not zero), the distribution list on the cover and in the export log.
+#[test]
+fn the_law_lagesbild_has_the_laws_parts_and_numbers_that_agree() {
+    use navet::db::knowledge_source::NewSource;
+    use navet::ops::law::{LawRequest, LawTexts};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(dir.path());
+    let request = LawRequest {
+        last_month: Some("2026-10".into()),
+        months: None,
+        to: vec!["Polisen".into(), " ".into(), "Strategisk grupp".into()],
+    };
+    assert_eq!(
+        ops::law::lagesbild_file_name(&request, d(2026, 11, 30)).unwrap(),
+        "lägesbild-enligt-lag-2025-11-2026-10.pdf"
+    );
+    // Before any text or source: each part says it is empty.
+    let empty = dir.path().join("tom.pdf");
+    ops::law::lagesbild_pdf(&s, &request, d(2026, 11, 30), &empty).unwrap();
+    let text = read_back(&empty);
+    for part in [
+        "Ingen text om konsekvenserna är skriven.",
+        "Inga andra kunskapskällor är inlagda.",
+        "Ingen orsaksanalys är skriven.",
+    ] {
+        assert!(text.contains(part), "{part}\n{text}");
+    }
+
+    let source = ops::law::add_source(
+        &mut s,
+        &NewSource {
+            title: "Trygghetsmätning 2026".into(),
+            source: "SCB".into(),
+            date: "2026-05-12".into(),
+            summary: "Fler känner sig otrygga. Frågor: 070-123 45 67.".into(),
+            figure_label: "Känner sig otrygga på kvällen".into(),
+            figure_value: "31 %".into(),
+            area: Some("Norrby".into()),
+        },
+    )
+    .unwrap();
+    assert!(source.summary.contains("[telefon]"), "{}", source.summary);
+    let later = ops::law::add_source(
+        &mut s,
+        &NewSource {
+            title: "Enkät hösten 2026".into(),
+            date: "2026-11-20".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        ops::law::add_source(
+            &mut s,
+            &NewSource {
+                title: "Fel".into(),
+                date: "2026-02-30".into(),
+                ..Default::default()
+            },
+        )
+        .is_err()
+    );
+    ops::law::set_texts(
+        &mut s,
+        &LawTexts {
+            consequences: "Boende undviker torget på kvällen.".into(),
+            causes: "Få vuxna ute efter 20.\n\nDålig belysning vid tunneln.".into(),
+        },
+    )
+    .unwrap();
+    let pdf = dir.path().join("lag.pdf");
+    ops::law::lagesbild_pdf(&s, &request, d(2026, 11, 30), &pdf).unwrap();
+    let text = read_back(&pdf);
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing:\n{text}"))
+    };
+    // The law's parts, in the law's order.
+    assert!(at("1. Kartläggning") < at("Konsekvenser"));
+    assert!(at("Boende undviker torget") < at("2. Annan information"));
+    assert!(at("Trygghetsmätning 2026") < at("3. Analys av orsaker"));
+    assert!(at("Få vuxna ute efter 20.") < at("Dålig belysning vid tunneln."));
+    assert!(text.contains("Till: Polisen, Strategisk grupp"), "{text}");
+    assert!(text.contains("SCB · 2026-05-12 · Norrby"), "{text}");
+    assert!(
+        text.contains("Känner sig otrygga på kvällen: 31 %"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[telefon]") && !text.contains("070-123"),
+        "{text}"
+    );
+    // A source dated after the period is not part of it.
+    assert!(!text.contains(&later.title), "{text}");
+    // The months add up to the period's total; months before the first report are no
+    // data ("–"), not zero.
+    let period = navet::picture::Period::range(d(2025, 11, 1), d(2026, 10, 31)).unwrap();
+    let picture = ops::picture::compute(&s, &period).unwrap();
+    assert!(
+        text.contains(&format!(
+            "{} händelser i {} rapporter",
+            picture.total, picture.reports
+        )),
+        "{text}"
+    );
+    let months = [
+        "november 2025",
+        "december 2025",
+        "januari 2026",
+        "februari 2026",
+        "mars 2026",
+        "april 2026",
+        "maj 2026",
+        "juni 2026",
+        "juli 2026",
+        "augusti 2026",
+        "september 2026",
+        "oktober 2026",
+    ];
+    let mut sum = 0;
+    for m in months {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(m))
+            .unwrap_or_else(|| panic!("{m}:\n{text}"));
+        let cell = line.split_whitespace().last().unwrap();
+        if m.ends_with("2025") {
+            assert_eq!(cell, "–", "{line}");
+        } else if cell != "–" {
+            sum += cell.parse::<u32>().unwrap();
+        }
+    }
+    assert_eq!(sum, picture.total);
+    assert!(
+        text.contains("för månaderna före finns inga siffror"),
+        "{text}"
+    );
+    let log = ops::export::log(&s).unwrap();
+    assert_eq!(log[0].kind, "pdf lägesbild enligt lag");
+    assert_eq!(log[0].file_name, "lag.pdf");
+    assert_eq!(
+        log[0].recipient.as_deref(),
+        Some("Polisen, Strategisk grupp")
+    );
+    // The åtgärdsplan carries its list the same way.
+    let plan = dir.path().join("plan.pdf");
+    ops::law::plan_pdf(&s, &["Socialtjänsten".into()], &plan).unwrap();
+    assert!(read_back(&plan).contains("Till: Socialtjänsten"));
+    let log = ops::export::log(&s).unwrap();
+    assert_eq!(
+        (log[0].kind.as_str(), log[0].recipient.as_deref()),
+        ("pdf åtgärdsplan", Some("Socialtjänsten"))
+    );
+    ops::law::delete_source(&mut s, later.id).unwrap();
+    assert!(ops::law::delete_source(&mut s, later.id).is_err());
+    assert_eq!(ops::law::sources(&s).unwrap().len(), 1);
 }

@@ -23,6 +23,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0011_est_cycle.sql"),
     include_str!("migrations/0012_rhythm_and_year.sql"),
     include_str!("migrations/0013_walks_and_promises.sql"),
+    include_str!("migrations/0014_knowledge_sources.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

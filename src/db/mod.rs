@@ -17,6 +17,7 @@ pub mod export_log;
 pub mod import_batch;
 pub mod import_profile;
 pub mod insats;
+pub mod knowledge_source;
 pub mod meeting;
 pub mod migrations;
 pub mod named;

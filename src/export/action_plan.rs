@@ -6,6 +6,8 @@ use crate::db::insats::Insats;
 use crate::names::word;
 
 pub const TITLE: &str = "Åtgärdsplan";
+/// The export log's word for the plan.
+pub const LOG_KIND: &str = "pdf åtgärdsplan";
 
 /// The problem an insats addresses, as a heading: "Skadegörelse i Norrby".
 fn problem(i: &Insats) -> String {
@@ -25,23 +27,30 @@ fn problem(i: &Insats) -> String {
     format!("{category} i {}", place.trim())
 }
 
-pub fn document(list: &[Insats], municipality: &str, made: &str, created_unix: i64) -> Document {
+pub fn document(
+    list: &[Insats],
+    municipality: &str,
+    to: Option<&str>,
+    made: &str,
+    created_unix: i64,
+) -> Document {
     let col = |t: &str, width: f32| Column {
         title: t.into(),
         width,
         align: Align::Left,
         trend: false,
     };
-    let mut b = vec![
-        Block::Title {
-            text: TITLE.into(),
-            subtitle: municipality.to_string(),
-        },
-        Block::Paragraph(
+    let mut b = vec![Block::Title {
+        text: TITLE.into(),
+        subtitle: municipality.to_string(),
+    }];
+    if let Some(to) = to {
+        b.push(Block::Paragraph(crate::messages::document_words::to(to)));
+    }
+    b.push(Block::Paragraph(
             "Insatserna per problem: vem som ansvarar, tidsram, och hur och när de följs upp. Planerade och pågående först; genomförda och avbrutna med sin senaste bedömning."
                 .into(),
-        ),
-    ];
+        ));
     let mut problems: Vec<String> = list.iter().map(problem).collect();
     problems.sort();
     problems.dedup();

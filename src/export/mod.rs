@@ -5,6 +5,7 @@
 pub mod action_plan;
 pub mod csv;
 pub mod lagesbild;
+pub mod law_picture;
 pub mod meeting_pack;
 pub mod pdf;
 pub mod promise_doc;

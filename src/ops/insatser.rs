@@ -134,20 +134,3 @@ pub fn effect(store: &Store, id: Id, weeks: u32, today: NaiveDate) -> Result<Eff
         after_incomplete: after_end > today,
     })
 }
-
-/// The åtgärdsplan as a PDF: every insats under the problem it addresses.
-pub fn plan_pdf(store: &Store, path: &std::path::Path) -> Result<()> {
-    let list = list(store)?;
-    let municipality =
-        crate::db::setting::get_setting(store.conn(), crate::db::setting::MUNICIPALITY)?
-            .unwrap_or_default();
-    let now = crate::db::now();
-    let document = crate::export::action_plan::document(
-        &list,
-        &municipality,
-        &crate::export::lagesbild::words::local_time(&now),
-        chrono::Utc::now().timestamp(),
-    );
-    let bytes = crate::export::pdf::render(&document)?;
-    crate::export::write_atomically(path, &bytes)
-}

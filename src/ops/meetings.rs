@@ -165,25 +165,15 @@ fn pack_for(
     path: &std::path::Path,
     to: &[String],
 ) -> Result<()> {
-    let to: Vec<String> = to
-        .iter()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .collect();
-    let recipients = (!to.is_empty()).then(|| to.join(", "));
+    let recipients = super::law::distribution(to);
     build_pack(store, m, previous, path, recipients.as_deref())?;
     // The export log records every pack, with who it is for.
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    crate::db::export_log::insert_export(
-        store.conn(),
+    super::law::log_document(
+        store,
         crate::messages::meeting_words::LOG_KIND,
-        &file,
+        path,
         &serde_json::json!({ "meeting": m.id, "series": m.series, "date": m.date }),
         recipients.as_deref(),
-        false,
     )?;
     Ok(())
 }

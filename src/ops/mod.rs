@@ -10,6 +10,7 @@ pub mod categories;
 pub mod export;
 pub mod import;
 pub mod insatser;
+pub mod law;
 pub mod links;
 pub mod meetings;
 pub mod partners;

@@ -212,7 +212,7 @@ pub enum MeetingCmd {
         out: PathBuf,
         /// Vem underlaget är till (upprepa för fler); står på försättsbladet och i
         /// exportloggen.
-        #[arg(long = "to", value_name = "MOTTAGARE")]
+        #[arg(long = "to", visible_alias = "recipient", value_name = "MOTTAGARE")]
         to: Vec<String>,
     },
 }

@@ -17,9 +17,9 @@ use crate::words as cli;
 
 #[derive(Subcommand)]
 pub enum ExportCmd {
-    /// PDF-dokument: `lagesbild`, `atgardsplan`, `promise NR`, `walk NR`.
+    /// PDF-dokument: `lagesbild`, `lag-lagesbild`, `atgardsplan`, `promise NR`, `walk NR`.
     Pdf {
-        /// Vad som exporteras: lagesbild, atgardsplan, promise eller walk.
+        /// Vad som exporteras: lagesbild, lag-lagesbild, atgardsplan, promise eller walk.
         what: String,
         /// Löftets eller vandringens nummer (för promise och walk).
         number: Option<i64>,
@@ -37,6 +37,16 @@ pub enum ExportCmd {
         /// I en partnerversion: ta med samordnarens analys (annars ingår ingen fritext).
         #[arg(long, requires = "partner")]
         with_analysis: bool,
+        /// För lag-lagesbild och atgardsplan: vem dokumentet är till (upprepa för fler);
+        /// står på försättsbladet och i exportloggen.
+        #[arg(long = "recipient", value_name = "MOTTAGARE")]
+        recipients: Vec<String>,
+        /// För lag-lagesbild: den sista månaden (ÅÅÅÅ-MM; annars den senaste hela).
+        #[arg(long)]
+        last_month: Option<String>,
+        /// För lag-lagesbild: hur många månader (annars 12).
+        #[arg(long)]
+        months: Option<u32>,
     },
     /// CSV (UTF-8 med BOM, semikolon): `reports` eller `picture`.
     Csv(TableExportArgs),
@@ -117,6 +127,7 @@ fn request(cmd: ExportCmd) -> navet::Result<(ExportRequest, PathBuf)> {
             out,
             partner,
             with_analysis,
+            ..
         } => {
             let source = match kind(&what)? {
                 ExportKind::Picture => picture_source(snapshot, &pa)?,
@@ -183,7 +194,14 @@ fn table_request(
 pub fn run(store: &Store, cmd: ExportCmd) -> navet::Result<()> {
     // The EST cycle's documents: an åtgärdsplan, a promise, a walk's protocol.
     if let ExportCmd::Pdf {
-        what, number, out, ..
+        what,
+        number,
+        out,
+        recipients,
+        last_month,
+        months,
+        period,
+        ..
     } = &cmd
     {
         let need = || {
@@ -194,7 +212,22 @@ pub fn run(store: &Store, cmd: ExportCmd) -> navet::Result<()> {
             })
         };
         let done = match navet::names::key(what).as_str() {
-            "atgardsplan" | "åtgärdsplan" => Some(ops::insatser::plan_pdf(store, out)),
+            "atgardsplan" | "åtgärdsplan" => Some(ops::law::plan_pdf(store, recipients, out)),
+            "lag-lagesbild" | "lag-lägesbild" | "laglagesbild" => {
+                let request = ops::law::LawRequest {
+                    last_month: last_month
+                        .clone()
+                        .or_else(|| period.to.as_ref().and_then(|t| t.get(..7)).map(Into::into)),
+                    months: *months,
+                    to: recipients.clone(),
+                };
+                Some(ops::law::lagesbild_pdf(
+                    store,
+                    &request,
+                    navet::time::today(),
+                    out,
+                ))
+            }
             "promise" | "löfte" | "medborgarlöfte" => {
                 Some(need().and_then(|n| ops::promises::pdf(store, n, out)))
             }

@@ -16,6 +16,7 @@ mod bench_register;
 mod est;
 mod export;
 mod import;
+mod law;
 mod links;
 mod output;
 mod picture;
@@ -119,6 +120,13 @@ enum Command {
     /// Medborgarlöften: period, åtaganden kopplade till insatser, publicering, uppföljning.
     #[command(subcommand)]
     Promise(est::PromiseCmd),
+    /// Andra kunskapskällor till lägesbilden enligt lag: undersökningar, SCB, skolors enkäter.
+    #[command(subcommand)]
+    Source(law::SourceCmd),
+    /// Lägesbilden enligt lag: samordnarens texter om konsekvenser och orsaker
+    /// (PDF:en: `navet export pdf lag-lagesbild`).
+    #[command(subcommand)]
+    Law(law::LawCmd),
     /// Året: områdenas statushistorik och årshjulet (kategorier per månad).
     #[command(subcommand)]
     Year(year::YearCmd),
@@ -332,6 +340,8 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Year(cmd) => year::run(&store, cmd)?,
         Command::Walk(cmd) => est::walk(&mut store, cmd)?,
         Command::Promise(cmd) => est::promise(&mut store, cmd)?,
+        Command::Source(cmd) => law::source(&mut store, cmd)?,
+        Command::Law(cmd) => law::law(&mut store, cmd)?,
         Command::Bench(_) => {}
     }
     Ok(())

@@ -23,6 +23,14 @@ pub mod headers {
     pub const INSATSER: &[&str] = &["Nr", "Insats", "Var", "Kategori", "Status", "Uppföljning"];
     pub const LATE: &[&str] = &["Aktör", "Rytm (dagar)", "Senast", "Dagar sen"];
     pub const PROMISES: &[&str] = &["Nr", "Löfte", "Period", "Status", "Åtaganden"];
+    pub const SOURCES: &[&str] = &[
+        "Nr",
+        "Datum",
+        "Kunskapskälla",
+        "Från",
+        "Område",
+        "Nyckeltal",
+    ];
     pub const SERIES: &[&str] = &["Mötesserie", "Typ", "Dagar mellan", "Senaste"];
     pub const MEETINGS: &[&str] = &["Nr", "Dag", "Serie", "Deltog", "Beslut"];
     pub const CATEGORIES: &[&str] = &["Kategori", "Aktiv"];
@@ -161,6 +169,18 @@ pub fn walk_line(w: &navet::db::walk::Walk) -> String {
 pub fn promise_added(id: i64, from: &str, to: &str) -> String {
     format!("Medborgarlöfte {id} är antecknat ({from} – {to}).")
 }
+
+pub fn source_added(id: i64, title: &str) -> String {
+    format!("Kunskapskälla {id} är inlagd: {title}.")
+}
+
+pub fn source_deleted(id: i64) -> String {
+    format!("Kunskapskälla {id} är borttagen.")
+}
+
+pub const LAW_TEXTS_SAVED: &str = "Texterna till lägesbilden enligt lag är sparade.";
+pub const LAW_CONSEQUENCES: &str = "Konsekvenser:";
+pub const LAW_CAUSES: &str = "Analys av orsaker:";
 
 pub fn commitment_added(id: i64) -> String {
     format!("Åtagandet är antecknat i löfte {id}.")

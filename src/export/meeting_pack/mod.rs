@@ -29,37 +29,14 @@ pub struct PackData<'a> {
     pub made: &'a str,
 }
 
-fn col(title: &str, width: f32, align: Align) -> Column {
-    Column {
-        title: title.into(),
-        width,
-        align,
-        trend: false,
-    }
-}
-
-fn table(columns: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
-    Block::Table(Table {
-        continued: None,
-        columns,
-        rows: rows
-            .into_iter()
-            .map(|cells| Row {
-                cells,
-                style: RowStyle::Normal,
-            })
-            .collect(),
-    })
-}
-
 fn insats_table(list: &[Insats]) -> Block {
-    table(
+    Table::plain(
         vec![
-            col(txt::COL_INSATS, 3.0, Align::Left),
-            col(txt::COL_WHERE, 2.2, Align::Left),
-            col(txt::COL_CATEGORY, 1.8, Align::Left),
-            col(txt::COL_OWNER, 1.8, Align::Left),
-            col(txt::COL_FOLLOW_UP, 1.3, Align::Left),
+            Column::new(txt::COL_INSATS, 3.0, Align::Left),
+            Column::new(txt::COL_WHERE, 2.2, Align::Left),
+            Column::new(txt::COL_CATEGORY, 1.8, Align::Left),
+            Column::new(txt::COL_OWNER, 1.8, Align::Left),
+            Column::new(txt::COL_FOLLOW_UP, 1.3, Align::Left),
         ],
         list.iter()
             .map(|i| {
@@ -98,7 +75,7 @@ fn opening(m: &Meeting, municipality: &str, since: Option<&str>, to: Option<&str
         subtitle: txt::subtitle(municipality, since),
     }];
     if let Some(to) = to {
-        b.push(Block::Paragraph(txt::to(to)));
+        b.push(Block::Paragraph(crate::messages::document_words::to(to)));
     }
     b.push(Block::Heading(txt::AGENDA.into()));
     if m.agenda.trim().is_empty() {
@@ -150,12 +127,12 @@ pub fn document(d: &PackData) -> Document {
         &p.to,
         &one_decimal(p.baseline_total),
     )));
-    b.push(table(
+    b.push(Table::plain(
         vec![
-            col(txt::COL_AREA, 3.0, Align::Left),
-            col(txt::COL_COUNT, 1.0, Align::Right),
-            col(txt::COL_PREVIOUS, 1.4, Align::Right),
-            col(txt::COL_STATUS, 1.6, Align::Left),
+            Column::new(txt::COL_AREA, 3.0, Align::Left),
+            Column::new(txt::COL_COUNT, 1.0, Align::Right),
+            Column::new(txt::COL_PREVIOUS, 1.4, Align::Right),
+            Column::new(txt::COL_STATUS, 1.6, Align::Left),
         ],
         p.areas
             .iter()
@@ -255,8 +232,8 @@ pub fn strategic_document(d: &StrategicData) -> Document {
 
     b.push(Block::Heading(txt::TREND.into()));
     b.push(Block::Small(txt::TREND_NOTE.into()));
-    let mut columns = vec![col(txt::COL_AREA, 3.0, Align::Left)];
-    columns.extend(d.months.iter().map(|mo| col(mo, 1.0, Align::Right)));
+    let mut columns = vec![Column::new(txt::COL_AREA, 3.0, Align::Left)];
+    columns.extend(d.months.iter().map(|mo| Column::new(mo, 1.0, Align::Right)));
     let mut rows = Vec::new();
     for a in &d.areas {
         let mut this = vec![a.area.clone()];
@@ -285,12 +262,12 @@ pub fn strategic_document(d: &StrategicData) -> Document {
     if d.statuses.is_empty() {
         b.push(Block::Paragraph(txt::NO_STATUSES.into()));
     } else {
-        b.push(table(
+        b.push(Table::plain(
             vec![
-                col(txt::COL_AREA, 2.0, Align::Left),
-                col(txt::COL_PERIOD, 2.4, Align::Left),
-                col(txt::COL_STATUS, 1.0, Align::Left),
-                col(txt::COL_JUSTIFICATION, 4.0, Align::Left),
+                Column::new(txt::COL_AREA, 2.0, Align::Left),
+                Column::new(txt::COL_PERIOD, 2.4, Align::Left),
+                Column::new(txt::COL_STATUS, 1.0, Align::Left),
+                Column::new(txt::COL_JUSTIFICATION, 4.0, Align::Left),
             ],
             d.statuses
                 .iter()
@@ -311,13 +288,13 @@ pub fn strategic_document(d: &StrategicData) -> Document {
         b.push(Block::Paragraph(txt::NO_FINISHED.into()));
     } else {
         b.push(Block::Small(txt::finished_note(d.weeks)));
-        b.push(table(
+        b.push(Table::plain(
             vec![
-                col(txt::COL_INSATS, 3.4, Align::Left),
-                col(txt::COL_WHERE, 2.2, Align::Left),
-                col(txt::COL_BEFORE, 0.9, Align::Right),
-                col(txt::COL_AFTER, 0.9, Align::Right),
-                col(txt::COL_EFFECT, 2.0, Align::Left),
+                Column::new(txt::COL_INSATS, 3.4, Align::Left),
+                Column::new(txt::COL_WHERE, 2.2, Align::Left),
+                Column::new(txt::COL_BEFORE, 0.9, Align::Right),
+                Column::new(txt::COL_AFTER, 0.9, Align::Right),
+                Column::new(txt::COL_EFFECT, 2.0, Align::Left),
             ],
             d.finished
                 .iter()
@@ -351,9 +328,13 @@ pub fn strategic_document(d: &StrategicData) -> Document {
     }
 
     b.push(Block::Heading(txt::wheel(d.wheel.year)));
-    let mut columns = vec![col(txt::COL_CATEGORY, 3.0, Align::Left)];
-    columns.extend(txt::MONTHS.iter().map(|mo| col(mo, 0.8, Align::Right)));
-    columns.push(col(txt::COL_TOTAL, 1.0, Align::Right));
+    let mut columns = vec![Column::new(txt::COL_CATEGORY, 3.0, Align::Left)];
+    columns.extend(
+        txt::MONTHS
+            .iter()
+            .map(|mo| Column::new(mo, 0.8, Align::Right)),
+    );
+    columns.push(Column::new(txt::COL_TOTAL, 1.0, Align::Right));
     let mut rows: Vec<Vec<String>> = d
         .wheel
         .rows
@@ -369,7 +350,7 @@ pub fn strategic_document(d: &StrategicData) -> Document {
     sum.extend(d.wheel.totals.iter().map(u32::to_string));
     sum.push(d.wheel.totals.iter().sum::<u32>().to_string());
     rows.push(sum);
-    b.push(table(columns, rows));
+    b.push(Table::plain(columns, rows));
 
     closing(b, m, d.municipality, d.next, d.made, d.created_unix)
 }

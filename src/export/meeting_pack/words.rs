@@ -11,11 +11,6 @@ pub fn subtitle(municipality: &str, since: Option<&str>) -> String {
     }
 }
 
-/// The distribution list on the cover.
-pub fn to(readers: &str) -> String {
-    format!("Till: {readers}")
-}
-
 pub const AGENDA: &str = "Dagordning";
 pub const NO_AGENDA: &str = "Ingen dagordning är skriven.";
 pub fn picture_heading(first: bool, days: u32) -> String {

@@ -45,6 +45,18 @@ pub struct Column {
     pub trend: bool,
 }
 
+impl Column {
+    /// A plain column (no trend arrows).
+    pub fn new(title: &str, width: f32, align: Align) -> Column {
+        Column {
+            title: title.into(),
+            width,
+            align,
+            trend: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowStyle {
     Normal,
@@ -64,6 +76,23 @@ pub struct Table {
     pub continued: Option<String>,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// A table of plain rows that needs no heading where it runs onto a new page.
+    pub fn plain(columns: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
+        Block::Table(Table {
+            continued: None,
+            columns,
+            rows: rows
+                .into_iter()
+                .map(|cells| Row {
+                    cells,
+                    style: RowStyle::Normal,
+                })
+                .collect(),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
