@@ -689,6 +689,10 @@ pub fn library_sv(detail: &str) -> &'static str {
         "disken är full"
     } else if has(&["readonly", "read-only"]) {
         "databasen går bara att läsa"
+    } else if has(&["foreign key"]) {
+        "något annat (en rapport, en insats, ett möte eller en vandring) hänvisar fortfarande till det; inget är ändrat"
+    } else if has(&["constraint"]) {
+        "värdet bryter mot en regel i databasen; inget är ändrat"
     } else if has(&["malformed", "corrupt", "not a database"]) {
         "databasfilen är skadad"
     } else if has(&["zip", "eocd", "central directory"]) {

@@ -901,3 +901,57 @@ fn the_law_lagesbild_has_the_laws_parts_and_numbers_that_agree() {
     assert!(ops::law::delete_source(&mut s, later.id).is_err());
     assert_eq!(ops::law::sources(&s).unwrap().len(), 1);
 }
+
+/// Merging a place that an insats and a safety walk name: they follow it (nothing is
+/// refused with a database's words, nothing is left pointing at a deleted place).
+#[test]
+fn a_merged_place_takes_its_insatser_and_walk_points_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::load_demo_with_cycle(&mut s, 26, d(2026, 11, 15)).unwrap();
+    let named = |s: &Store| {
+        ops::insatser::list(s)
+            .unwrap()
+            .into_iter()
+            .filter(|i| i.places.iter().any(|p| p == "Norrby centrum"))
+            .map(|i| i.id)
+            .collect::<Vec<_>>()
+    };
+    let insatser = named(&s);
+    assert!(
+        !insatser.is_empty(),
+        "the demo has an insats at Norrby centrum"
+    );
+    let walk = ops::walks::list(&s).unwrap()[0].id;
+    assert!(
+        ops::walks::get(&s, walk)
+            .unwrap()
+            .points
+            .iter()
+            .any(|p| p.place == "Norrby centrum")
+    );
+    ops::places::merge(&mut s, "Norrby centrum", "Stortorget").unwrap();
+    assert!(named(&s).is_empty());
+    for id in insatser {
+        let i = ops::insatser::get(&s, id).unwrap();
+        assert!(
+            i.places.contains(&"Stortorget".to_string()),
+            "{:?}",
+            i.places
+        );
+    }
+    assert!(
+        ops::walks::get(&s, walk)
+            .unwrap()
+            .points
+            .iter()
+            .any(|p| p.place == "Stortorget" && p.place_known)
+    );
+    let faults: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(faults, 0);
+}

@@ -314,6 +314,18 @@ pub fn merge_places(tx: &Transaction, from: &str, into: &str) -> Result<u32> {
         "UPDATE place_alias SET place_id = ?1 WHERE place_id = ?2",
         params![into_id, from_id],
     )?;
+    // What the EST cycle says about the place follows it too: an insats's places (once
+    // each, if it named both) and a safety walk's points.
+    tx.execute(
+        "INSERT OR IGNORE INTO insats_place (insats_id, place_id)
+         SELECT insats_id, ?1 FROM insats_place WHERE place_id = ?2",
+        params![into_id, from_id],
+    )?;
+    tx.execute("DELETE FROM insats_place WHERE place_id = ?1", [from_id])?;
+    tx.execute(
+        "UPDATE walk_point SET place_id = ?1 WHERE place_id = ?2",
+        params![into_id, from_id],
+    )?;
     tx.execute("DELETE FROM place WHERE id = ?1", [from_id])?;
     insert_alias(tx, into_id, &from_name)?;
     Ok(u32::try_from(moved).unwrap_or(u32::MAX))
