@@ -35,10 +35,10 @@ pub struct ImportArgs {
     on_problem: OnProblemArg,
     /// Koppla en kolumn till ett fält: "Rubrik=fält" eller "3=fält" (fälten: datum, tid,
     /// "datum och tid", plats, område, kategori, aktör, antal, beskrivning, bedömning, id).
-    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    #[arg(long = "map", value_name = "KOLUMN=FÄLT")]
     map: Vec<String>,
     /// Koppla en aktörs etikett till en kategori: "Etikett=Kategori".
-    #[arg(long = "category-map", value_name = "LABEL=CATEGORY")]
+    #[arg(long = "category-map", value_name = "ETIKETT=KATEGORI")]
     category_map: Vec<String>,
     /// Ett datum för en rad vars datum inte gick att läsa: "RAD=ÅÅÅÅ-MM-DD" (radnumret
     /// som problemlistan visar); upprepa för fler. Raden sparas flaggad som rättad.

@@ -192,8 +192,14 @@ fn swedish_at(cmd: clap::Command, top: bool, path: &str) -> clap::Command {
                 a.help(help).hide_default_value(true).hide_env(true)
             };
             // Swedish placeholders: --from <DATUM>, <FIL>.
+            // An explicit name (`--to <MOTTAGARE>` on a pack) stays; clap's own is the
+            // id in capitals.
+            let explicit = a
+                .get_value_names()
+                .and_then(|v| v.first())
+                .is_some_and(|n| n.as_str() != a.get_id().as_str().to_uppercase());
             let a = match words::placeholder(a.get_id().as_str()) {
-                Some(name) if a.get_action().takes_values() => a.value_name(name),
+                Some(name) if a.get_action().takes_values() && !explicit => a.value_name(name),
                 _ => a,
             };
             a.help_heading(heading)

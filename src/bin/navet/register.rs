@@ -41,7 +41,7 @@ pub enum PlaceCmd {
         #[arg(long)]
         area: Option<String>,
         /// Ett annat namn som aktörer använder; upprepa för fler.
-        #[arg(long = "alias", value_name = "ALIAS")]
+        #[arg(long = "alias", value_name = "NAMN")]
         aliases: Vec<String>,
         /// Latitud i decimalgrader (WGS 84), med --lon.
         #[arg(long, requires = "lon", allow_hyphen_values = true)]
@@ -61,7 +61,7 @@ pub enum PlaceCmd {
         area: Option<String>,
     },
     /// Slå ihop två platser: rapporterna och namnen hos den första flyttas till den andra.
-    Merge { from: String, into: String },
+    Merge { place: String, into: String },
     #[command(flatten)]
     Name(NameCmd),
 }
@@ -188,9 +188,9 @@ pub fn place(store: &mut Store, cmd: PlaceCmd) -> navet::Result<()> {
             ops::places::move_to_area(store, &place, area.as_deref())?;
             println!("{}", cli::place_moved(place.trim(), area.as_deref()));
         }
-        PlaceCmd::Merge { from, into } => {
-            let moved = ops::places::merge(store, &from, &into)?;
-            println!("{}", cli::places_merged(from.trim(), into.trim(), moved));
+        PlaceCmd::Merge { place, into } => {
+            let moved = ops::places::merge(store, &place, &into)?;
+            println!("{}", cli::places_merged(place.trim(), into.trim(), moved));
         }
         PlaceCmd::Name(cmd) => names(store, Kind::Place, cmd)?,
     }

@@ -19,7 +19,7 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = demo::DEFAULT_WEEKS)]
     weeks: u32,
     /// Demoperiodens sista dag (ÅÅÅÅ-MM-DD); annars slutet av den senaste hela veckan.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATUM")]
     end: Option<String>,
 }
 
