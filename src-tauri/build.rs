@@ -76,6 +76,13 @@ const COMMANDS: &[&str] = &[
     "add_commitment",
     "promise_follow_up",
     "export_promise",
+    "list_sources",
+    "add_source",
+    "delete_source",
+    "law_texts",
+    "set_law_texts",
+    "export_law_picture",
+    "export_action_plan",
 ];
 
 fn main() {

@@ -23,6 +23,7 @@ use navet::db::category::Category;
 use navet::db::export_log::ExportEntry;
 use navet::db::import_batch::Batch;
 use navet::db::insats::{Effect, Insats, InsatsStatus, NewInsats};
+use navet::db::knowledge_source::{NewSource, Source};
 use navet::db::meeting::{Meeting, NewMeeting, Series};
 use navet::db::partner::Partner;
 use navet::db::picture_snapshot::SnapshotListItem;
@@ -37,6 +38,7 @@ use navet::export::{ExportDone, ExportFormat, ExportRequest};
 use navet::import::{ImportOptions, ImportProgress, ImportResult, Inspection};
 use navet::messages::Kind;
 use navet::ops::insatser::EffectCounts;
+use navet::ops::law::{LawRequest, LawTexts};
 use navet::ops::meetings::{DecisionEffect, NextMeeting};
 use navet::ops::partners::LatePartner;
 use navet::ops::personal_data::PersonalDataScan;
@@ -666,13 +668,19 @@ async fn next_meetings(app: AppHandle) -> Reply<Vec<NextMeeting>> {
 
 /// Writes a meeting's pack where the user chooses (or NAVET_EXPORT_DIR), and opens it.
 #[tauri::command]
-async fn export_meeting_pack(app: AppHandle, meeting: String) -> Reply<Option<String>> {
+async fn export_meeting_pack(
+    app: AppHandle,
+    meeting: String,
+    to: Vec<String>,
+) -> Reply<Option<String>> {
     let meeting = parse_id(&meeting, "mötesnummer")?;
     blocking(app, move |app| {
         let name = app
             .state::<AppState>()
             .read(|s| ops::meetings::pack_file_name(s, meeting))?;
-        save_document(app, &name, |s, path| ops::meetings::pack(s, meeting, path))
+        save_document(app, &name, |s, path| {
+            ops::meetings::pack_to(s, meeting, path, &to)
+        })
     })
     .await
 }
@@ -861,6 +869,55 @@ async fn export_promise(app: AppHandle, promise: String) -> Reply<Option<String>
     .await
 }
 
+#[tauri::command]
+async fn list_sources(app: AppHandle) -> Reply<Vec<Source>> {
+    read(app, ops::law::sources).await
+}
+
+#[tauri::command]
+async fn add_source(app: AppHandle, source: NewSource) -> Reply<Source> {
+    write(app, move |s| ops::law::add_source(s, &source)).await
+}
+
+#[tauri::command]
+async fn delete_source(app: AppHandle, id: String) -> Reply<()> {
+    let id = parse_id(&id, "källans nummer")?;
+    write(app, move |s| ops::law::delete_source(s, id)).await
+}
+
+#[tauri::command]
+async fn law_texts(app: AppHandle) -> Reply<LawTexts> {
+    read(app, ops::law::texts).await
+}
+
+#[tauri::command]
+async fn set_law_texts(app: AppHandle, texts: LawTexts) -> Reply<()> {
+    write(app, move |s| ops::law::set_texts(s, &texts)).await
+}
+
+/// Writes the law's long-period lägesbild where the user chooses, and opens it.
+#[tauri::command]
+async fn export_law_picture(app: AppHandle, request: LawRequest) -> Reply<Option<String>> {
+    blocking(app, move |app| {
+        let today = navet::time::today();
+        let name = ops::law::lagesbild_file_name(&request, today).map_err(|e| e.payload())?;
+        save_document(app, &name, |s, path| {
+            ops::law::lagesbild_pdf(s, &request, today, path)
+        })
+    })
+    .await
+}
+
+/// Writes the åtgärdsplan where the user chooses, and opens it.
+#[tauri::command]
+async fn export_action_plan(app: AppHandle, to: Vec<String>) -> Reply<Option<String>> {
+    blocking(app, move |app| {
+        let name = ops::law::plan_file_name(navet::time::today());
+        save_document(app, &name, |s, path| ops::law::plan_pdf(s, &to, path))
+    })
+    .await
+}
+
 /// The files exported in this run of the app, which `open_export` may open.
 struct Exported(Mutex<std::collections::HashSet<PathBuf>>);
 
@@ -1008,7 +1065,14 @@ fn main() {
             add_promise,
             add_commitment,
             promise_follow_up,
-            export_promise
+            export_promise,
+            list_sources,
+            add_source,
+            delete_source,
+            law_texts,
+            set_law_texts,
+            export_law_picture,
+            export_action_plan
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -462,11 +462,14 @@ try {
     await selectOption(`#decision-kind-${id}`, "create");
     await clickRetry(`#decision-form-${id} button`);
     await wd.waitFor("#meeting-message", { pred: (t) => t.includes("Beslutet") });
+    // The pack is for the operative group and Polisen: its cover says so.
+    await clickRetry('#meeting-pack-to-boxes input[value="Polisen"]');
+    await clickRetry('#meeting-pack-to-boxes input[value="Operativ grupp"]');
     await clickRetry(`#meeting-pack-${id}`);
     const msg = await wd.waitFor("#meeting-message", { pred: (t) => t.startsWith("Sparad: ") });
     const pdf = (await wd.text(msg)).replace("Sparad: ", "").trim();
     const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
-    for (const part of ["Mötesunderlag: Operativ grupp", "2026-11-30", "Lägesbilden sedan sist", "Extra väktare vid Resecentrum", "Nästa möte i serien: 2026-12-14."]) {
+    for (const part of ["Mötesunderlag: Operativ grupp", "2026-11-30", "Till: Operativ grupp, Polisen", "Lägesbilden sedan sist", "Extra väktare vid Resecentrum", "Nästa möte i serien: 2026-12-14."]) {
       assert(text.includes(part), `the pack lacks ${part}`);
     }
     await noClippedControls("meetings");
@@ -512,6 +515,34 @@ try {
     assert(ptext.includes("Medborgarlöfte: Tryggare Norrby centrum"), ptext);
     await noClippedControls("walks");
     await shot("12-walks");
+  });
+
+  await step("the law's lägesbild: a knowledge source and the coordinator's texts, for named readers, read back in the law's parts", async () => {
+    await wd.click(await wd.find("#nav-law"));
+    await wd.waitFor("#law-to-boxes", { pred: (t) => t.includes("Polisen") });
+    await wd.type(await wd.find("#source-title"), "Trygghetsmätning 2026");
+    await wd.type(await wd.find("#source-from"), "SCB");
+    await wd.type(await wd.find("#source-date"), "2026-05-12");
+    await wd.type(await wd.find("#source-figure-label"), "Känner sig otrygga på kvällen");
+    await wd.type(await wd.find("#source-figure"), "31 %");
+    await wd.click(await wd.find("#source-save"));
+    await wd.waitFor("#source-list", { pred: (t) => t.includes("Trygghetsmätning 2026") });
+    await wd.type(await wd.find("#law-causes"), "Få vuxna i rörelse på kvällen.");
+    await wd.click(await wd.find("#law-texts-save"));
+    await wd.waitFor("#law-message", { pred: (t) => t.includes("sparade") });
+    await clickRetry('#law-to-boxes input[value="Strategisk grupp"]');
+    await clickRetry("#law-picture");
+    const msg = await wd.waitFor("#law-message", { pred: (t) => t.startsWith("Sparad: ") });
+    const pdf = (await wd.text(msg)).replace("Sparad: ", "").trim();
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const part of ["Lägesbild enligt lag (2023:196)", "Till: Strategisk grupp", "1. Kartläggning", "2. Annan information", "Känner sig otrygga på kvällen: 31 %", "3. Analys av orsaker", "Få vuxna i rörelse på kvällen."]) {
+      assert(text.includes(part), `the law's lägesbild lacks ${part}`);
+    }
+    await clickRetry("#law-plan");
+    await wd.waitFor("#law-message", { pred: (t) => t.startsWith("Sparad: ") && t.includes("tgärdsplan") });
+    await noClippedControls("law");
+    await nothingPastTheEdge("law");
+    await shot("13-law");
   });
 
   await step("pairs of reports about one incident are proposed, and a decision takes one off the list", async () => {

@@ -11,6 +11,7 @@ import { importView } from "./views/import";
 import { insatserView } from "./views/insatser";
 import { meetingsView } from "./views/meetings";
 import { walksView } from "./views/walks";
+import { lawView } from "./views/law";
 import { importsView } from "./views/imports";
 import { linksView } from "./views/links";
 import { pictureView } from "./views/picture";
@@ -31,7 +32,7 @@ function header(info: AppInfo | null): HTMLElement {
   );
 }
 
-type Tab = "reports" | "picture" | "insatser" | "meetings" | "walks" | "import" | "unplaced" | "links" | "imports" | "register";
+type Tab = "reports" | "picture" | "insatser" | "meetings" | "walks" | "law" | "import" | "unplaced" | "links" | "imports" | "register";
 
 async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?: string, tab: Tab = "reports"): Promise<void> {
   const lookups = await loadLookups(api);
@@ -75,6 +76,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     show("insatser");
     insatser.startFrom(problem);
   });
+  const law = lawView(api, lookups);
   const links = linksView(api, () => undefined);
   const register = registerView(api, lookups, afterChange);
   const panes: Record<Tab, HTMLElement> = {
@@ -83,6 +85,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     insatser: h("main", { class: "single" }, insatser.element),
     meetings: h("main", { class: "single" }, meetings.element),
     walks: h("main", { class: "single" }, walks.element),
+    law: h("main", { class: "single" }, law.element),
     import: h("main", { class: "single" }, importer.element),
     unplaced: h("main", { class: "single" }, unplaced.element),
     links: h("main", { class: "single" }, links.element),
@@ -95,6 +98,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     insatser: t.navInsatser,
     meetings: t.navMeetings,
     walks: t.navWalks,
+    law: t.navLaw,
     import: t.navImport,
     unplaced: t.navUnplaced,
     links: t.navLinks,
@@ -146,6 +150,7 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     if (k === "insatser") void insatser.refresh();
     if (k === "meetings") void meetings.refresh();
     if (k === "walks") void walks.refresh();
+    if (k === "law") void law.refresh();
   }
   root.replaceChildren(
     header(info),

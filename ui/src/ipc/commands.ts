@@ -39,6 +39,10 @@ import type { StatusEntry } from "./generated/StatusEntry";
 import type { Wheel } from "./generated/Wheel";
 import type { NewPoint } from "./generated/NewPoint";
 import type { NewPromise } from "./generated/NewPromise";
+import type { NewSource } from "./generated/NewSource";
+import type { Source } from "./generated/Source";
+import type { LawRequest } from "./generated/LawRequest";
+import type { LawTexts } from "./generated/LawTexts";
 import type { NewWalk } from "./generated/NewWalk";
 import type { Point } from "./generated/Point";
 import type { PointStatus } from "./generated/PointStatus";
@@ -169,7 +173,7 @@ export const commands = {
   decide: (meeting: string, text: string, insats: NewInsats | null, change: [string, InsatsStatus] | null) =>
     call<Meeting>("decide", { meeting, text, insats, change }),
   nextMeetings: () => call<NextMeeting[]>("next_meetings"),
-  exportMeetingPack: (meeting: string) => call<string | null>("export_meeting_pack", { meeting }),
+  exportMeetingPack: (meeting: string, to: string[]) => call<string | null>("export_meeting_pack", { meeting, to }),
   setRhythm: (partner: string, days: number | null) => call<null>("set_rhythm", { partner, days }),
   reportNothing: (partner: string, from: string, to: string) => call<null>("report_nothing", { partner, from, to }),
   latePartners: () => call<LatePartner[]>("late_partners"),
@@ -189,6 +193,13 @@ export const commands = {
     call<CitizenPromise>("add_commitment", { promise, party, text, insats }),
   promiseFollowUp: (promise: string, text: string) => call<CitizenPromise>("promise_follow_up", { promise, text }),
   exportPromise: (promise: string) => call<string | null>("export_promise", { promise }),
+  listSources: () => call<Source[]>("list_sources"),
+  addSource: (source: NewSource) => call<Source>("add_source", { source }),
+  deleteSource: (id: string) => call<null>("delete_source", { id }),
+  lawTexts: () => call<LawTexts>("law_texts"),
+  setLawTexts: (texts: LawTexts) => call<null>("set_law_texts", { texts }),
+  exportLawPicture: (request: LawRequest) => call<string | null>("export_law_picture", { request }),
+  exportActionPlan: (to: string[]) => call<string | null>("export_action_plan", { to }),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
   listLinks: () => call<Link[]>("list_links"),
   suggestLinks: () => call<number>("suggest_links"),

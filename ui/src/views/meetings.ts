@@ -8,6 +8,7 @@ import { t } from "../i18n/sv";
 import { toIpcError, type Commands } from "../ipc/commands";
 import type { InsatsStatus } from "../ipc/generated/InsatsStatus";
 import type { Meeting } from "../ipc/generated/Meeting";
+import { distribution } from "./distribution";
 import { STATUSES } from "./insatser";
 import type { Lookups } from "./lookups";
 
@@ -28,6 +29,8 @@ export function meetingsView(api: Commands, lookups: Lookups, onChanged: () => v
   const wheel = h("div", { id: "year-wheel", class: "table-wrap" });
   const statuses = h("ul", { id: "year-statuses", class: "history" });
   const list = h("div", { id: "meeting-list" });
+  // Who the packs are for: named on the cover and in the export log.
+  const packTo = distribution("meeting-pack-to", t.packDistributionLegend);
 
   const series = h("select", { id: "meeting-series" });
   const date = h("input", { id: "meeting-date", size: 10, value: todayIso(), placeholder: t.datePlaceholder });
@@ -109,7 +112,7 @@ export function meetingsView(api: Commands, lookups: Lookups, onChanged: () => v
     pack.addEventListener("click", () => {
       pack.disabled = true;
       api
-        .exportMeetingPack(m.id)
+        .exportMeetingPack(m.id, packTo.values())
         .then((path) => {
           if (path) say(t.exported(path, false));
         })
@@ -177,6 +180,10 @@ export function meetingsView(api: Commands, lookups: Lookups, onChanged: () => v
           .filter((p) => p.active)
           .map((p) => h("label", { class: "check" }, h("input", { type: "checkbox", value: p.name, checked: checked.has(p.name) }), p.name)),
       );
+      packTo.fill(
+        lookups.partners.filter((p) => p.active).map((p) => p.name),
+        seriesList.map((s) => s.name),
+      );
       const open = insatser.filter((i) => i.status === "planerad" || i.status === "pågående").map((i) => ({ id: i.id, title: i.title }));
       list.replaceChildren(...(meetings.length ? meetings.map((m) => card(m, open)) : [h("p", { class: "status" }, t.meetingNone)]));
     } catch (e) {
@@ -194,6 +201,7 @@ export function meetingsView(api: Commands, lookups: Lookups, onChanged: () => v
     late,
     form,
     message,
+    packTo.element,
     list,
     h("h2", {}, t.yearTitle(year)),
     h("h3", {}, t.statusHistoryTitle),
