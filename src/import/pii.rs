@@ -207,8 +207,11 @@ fn personnummer_at(chars: &[(usize, char)], at: usize) -> Option<usize> {
     ];
     shapes.iter().find_map(|shape| {
         let (digits, end, dash) = shape()?;
-        // Not part of a longer number: no digit right after (a letter may follow).
-        let bounded = !chars.get(end).is_some_and(|(_, c)| c.is_ascii_digit());
+        // Not part of a longer number: no digit right after (a letter may follow), and
+        // not the year of a date that goes on ("2026-11-09-2026-11-15").
+        let next_is_digit = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_ascii_digit());
+        let goes_on = chars.get(end).is_some_and(|(_, c)| is_dash(*c)) && next_is_digit(end + 1);
+        let bounded = !next_is_digit(end) && !goes_on;
         let valid = if dash {
             date_ok(&digits)
         } else {
@@ -419,6 +422,9 @@ mod tests {
         "bil ABC 123",
         "fakturanr 20261118-01",
         "12 personer, 3 bilar",
+        "vecka 46 (2026-11-09 – 2026-11-15)",
+        "2026-11-09-2026-11-15",
+        "2026-11-09 - 2026-11-15",
         "0,5 promille",
         "1981",
         "811218",
