@@ -855,6 +855,12 @@ pub mod table {
 
 /// The words of the partner reporting template (`navet template`), a file partners read.
 pub mod template {
+    /// A row with this category says the partner had nothing to report that week.
+    pub const NOTHING_TO_REPORT: &str = "Inga händelser";
+    /// What the import says about such a row.
+    pub fn nothing_reported(week: &str, from: &str, to: &str) -> String {
+        format!("Inga händelser {week} ({from} – {to}): antecknat för aktören, ingen rapport.")
+    }
     pub const REPORTS_SHEET: &str = "Rapporter";
     pub const INSTRUCTIONS_SHEET: &str = "Instruktioner";
     pub const LISTS_SHEET: &str = "Listor";
@@ -874,6 +880,7 @@ pub mod template {
         "Plats: platsens namn eller adress så som ni brukar skriva den.",
         "Område: stadsdel eller bostadsområde, om platsen inte räcker.",
         "Kategori: välj i listan.",
+        "Inga händelser en vecka? Skriv en rad med ett datum den veckan och kategorin Inga händelser (sist i listan): då vet samordnaren att ni inte glömt att rapportera.",
         "Antal: hur många händelser raden gäller; tomt betyder 1.",
         "Bedömning: er bedömning av allvaret, till exempel Låg, Medel eller Hög.",
         "Beskrivning: vad som hände. Skriv inga namn, personnummer eller telefonnummer.",

@@ -86,7 +86,13 @@ fn write_xlsx(path: &Path, categories: &[String]) -> Result<()> {
         .iter()
         .position(|(h, _)| *h == field::CATEGORY)
         .unwrap_or(4) as u16;
-    let last = categories.len().max(1);
+    // The categories, then "Inga händelser" for a week with nothing to report.
+    let choices: Vec<&str> = categories
+        .iter()
+        .map(String::as_str)
+        .chain([words::NOTHING_TO_REPORT])
+        .collect();
+    let last = choices.len();
     let list = DataValidation::new()
         .allow_list_formula(Formula::new(format!(
             "={}!$A$1:$A${last}",
@@ -130,8 +136,8 @@ fn write_xlsx(path: &Path, categories: &[String]) -> Result<()> {
         .add_worksheet()
         .set_name(words::LISTS_SHEET)
         .map_err(err)?;
-    for (i, c) in categories.iter().enumerate() {
-        lists.write_string(i as u32, 0, c).map_err(err)?;
+    for (i, c) in choices.iter().enumerate() {
+        lists.write_string(i as u32, 0, *c).map_err(err)?;
     }
     lists.set_hidden(true);
     let bytes = wb.save_to_buffer().map_err(err)?;

@@ -85,8 +85,8 @@ fn xlsx_template_has_the_columns_instructions_and_a_category_drop_down() {
         "no drop-down"
     );
     assert!(
-        sheet.contains("Listor!$A$1:$A$14"),
-        "the drop-down lists the 14 categories"
+        sheet.contains("Listor!$A$1:$A$15"),
+        "the drop-down lists the 14 categories and Inga händelser"
     );
     let mut lists = String::new();
     zip.by_name("xl/sharedStrings.xml")
@@ -145,4 +145,75 @@ fn a_partner_xlsx_with_the_template_headers_needs_no_mapping() {
         ),
         ("Ungdomar i grupp", 12, Some("Ungdomsgården"))
     );
+}
+
+/// A partner's file says "Inga händelser" for a week with a row in the template: no
+/// report is stored, the week's picture tells that zero from silence, the import says
+/// what it noted, a file of only such a row is not refused, and undoing the import
+/// takes the note away again.
+#[test]
+fn an_inga_handelser_row_tells_a_zero_from_silence_and_undo_takes_it_back() {
+    use navet::picture::{Period, PeriodKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    let end = chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap();
+    ops::load_demo(&mut s, 4, end).unwrap();
+    ops::partners::add(&mut s, "Skolan").unwrap();
+    // The XLSX template offers it last in the category list.
+    let xlsx = dir.path().join("mall.xlsx");
+    ops::export::template(&s, &xlsx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut all = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        if name.starts_with("xl/") && name.ends_with(".xml") {
+            f.read_to_string(&mut all).unwrap();
+        }
+    }
+    assert!(all.contains("Inga händelser"), "the list offers it");
+
+    let path = dir.path().join("skolan.csv");
+    let header = "\u{feff}Datum;Tid;Plats;Område;Kategori;Antal;Bedömning;Beskrivning\r\n";
+    std::fs::write(
+        &path,
+        format!(
+            "{header}2026-11-03;;Torget;Centrum;Klotter;1;;Tagg\r\n2026-11-11;;;;inga  HÄNDELSER;;;\r\n"
+        ),
+    )
+    .unwrap();
+    let options = ImportOptions {
+        partner: Some("Skolan".into()),
+        ..Default::default()
+    };
+    let r = ops::import::file(&mut s, &path, &options).unwrap();
+    assert_eq!((r.rows, r.inserted, r.skipped), (2, 1, 0));
+    assert!(
+        r.issues.iter().any(|i| i.line == 3
+            && i.message
+                .contains("Inga händelser vecka 46 2026 (2026-11-09 – 2026-11-15)")),
+        "{:?}",
+        r.issues
+    );
+    let week = Period::containing(PeriodKind::Week, end);
+    let skolan = |s: &Store| {
+        ops::picture::compute(s, &week)
+            .unwrap()
+            .partners
+            .into_iter()
+            .find(|p| p.partner == "Skolan")
+            .map(|p| (p.count, p.nothing_to_report))
+    };
+    assert_eq!(skolan(&s), Some((0, true)));
+    ops::import::undo(&mut s, r.batch.unwrap()).unwrap();
+    assert_ne!(skolan(&s), Some((0, true)), "undo takes the note away");
+    // A file with nothing but the note is not an empty file.
+    std::fs::write(
+        &path,
+        format!("{header}2026-11-12;;;;Inga händelser;;;\r\n"),
+    )
+    .unwrap();
+    let r = ops::import::file(&mut s, &path, &options).unwrap();
+    assert_eq!((r.rows, r.inserted), (1, 0));
+    assert_eq!(skolan(&s), Some((0, true)));
 }

@@ -154,6 +154,7 @@ pub fn undo_batch(tx: &Transaction, id: Id) -> Result<u32> {
         Some(None) => {}
     }
     let n = tx.execute("DELETE FROM report WHERE import_batch_id = ?1", [id])?;
+    tx.execute("DELETE FROM nil_report WHERE import_batch_id = ?1", [id])?;
     tx.execute("DELETE FROM import_issue WHERE batch_id = ?1", [id])?;
     tx.execute(
         "UPDATE import_batch SET undone_at = ?2 WHERE id = ?1",

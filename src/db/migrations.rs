@@ -24,6 +24,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0012_rhythm_and_year.sql"),
     include_str!("migrations/0013_walks_and_promises.sql"),
     include_str!("migrations/0014_knowledge_sources.sql"),
+    include_str!("migrations/0015_nil_report_batch.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

@@ -68,10 +68,22 @@ pub fn update_rhythm(tx: &Transaction, name: &str, days: Option<u32>) -> Result<
 /// Records that a partner had nothing to report for the days `from` to `to`.
 pub fn insert_nil_report(tx: &Transaction, name: &str, from: &str, to: &str) -> Result<()> {
     let id = get_partner_id(tx, name)?;
+    insert_nil_report_for(tx, id, from, to, None)
+}
+
+/// "Inga händelser" from partner `id` for `from`..=`to`, brought by import `batch` if
+/// one (an earlier one for the same days stays as it was).
+pub fn insert_nil_report_for(
+    tx: &Transaction,
+    id: Id,
+    from: &str,
+    to: &str,
+    batch: Option<Id>,
+) -> Result<()> {
     tx.execute(
-        "INSERT INTO nil_report (partner_id, period_from, period_to, created_at) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO nil_report (partner_id, period_from, period_to, created_at, import_batch_id) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (partner_id, period_from, period_to) DO NOTHING",
-        rusqlite::params![id, from, to, super::now()],
+        rusqlite::params![id, from, to, super::now(), batch],
     )?;
     Ok(())
 }

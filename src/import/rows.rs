@@ -103,6 +103,14 @@ pub enum Checked {
         raw: Option<String>,
         preview: Option<Preview>,
     },
+    /// "Inga händelser": the partner had nothing to report in the week of `date`.
+    Nothing {
+        line: u64,
+        column: Option<String>,
+        partner_id: Id,
+        date: NaiveDate,
+        preview: Option<Preview>,
+    },
     /// The row can be stored, with these (fixable) problems, if the policy allows.
     Row {
         line: u64,
@@ -569,6 +577,18 @@ impl Checker {
                 preview,
             });
         };
+        // "Inga händelser" is no report: the partner's silence that week is a zero.
+        if crate::names::key(&category_text)
+            == crate::names::key(crate::messages::template::NOTHING_TO_REPORT)
+        {
+            return Some(Checked::Nothing {
+                line,
+                column: self.column_name(Field::Category),
+                partner_id,
+                date: w.date,
+                preview,
+            });
+        }
         // Rows the policy will not store need no lookups or key.
         let category_id = if problems.is_empty() || self.on_problem == OnProblem::Flag {
             self.category_id(&category_text)
@@ -700,6 +720,27 @@ impl<'t> Writer<'t> {
     pub fn apply(&mut self, checked: Checked) -> Result<()> {
         self.done.counts.rows_read += 1;
         match checked {
+            Checked::Nothing {
+                line,
+                column,
+                partner_id,
+                date,
+                preview,
+            } => {
+                let week =
+                    crate::picture::Period::containing(crate::picture::PeriodKind::Week, date);
+                let (from, to) = (week.from.to_string(), week.to.to_string());
+                crate::db::partner::insert_nil_report_for(
+                    self.tx,
+                    partner_id,
+                    &from,
+                    &to,
+                    Some(self.batch),
+                )?;
+                self.sample(line, preview, None, None, RowAction::Info);
+                let said = crate::messages::template::nothing_reported(&week.label(), &from, &to);
+                self.issue(line, column, said, RowAction::Info, None)
+            }
             Checked::Fatal {
                 line,
                 column,
