@@ -109,10 +109,31 @@ pub fn lagesbild_pdf(
     today: NaiveDate,
     path: &Path,
 ) -> Result<()> {
+    let (document, from, to) = lagesbild_document(store, request, today)?;
+    let bytes = crate::export::pdf::render(&document)?;
+    crate::export::write_atomically(path, &bytes)?;
+    log_document(
+        store,
+        crate::export::law_picture::words::LOG_KIND,
+        path,
+        &serde_json::json!({ "from": from, "to": to }),
+        distribution(&request.to).as_deref(),
+    )
+}
+
+/// The long-period lägesbild as a document, with its first and last day.
+pub fn lagesbild_document(
+    store: &Store,
+    request: &LawRequest,
+    today: NaiveDate,
+) -> Result<(crate::export::pdf::doc::Document, String, String)> {
     use crate::export::law_picture::{self, LawData};
     let months = months(request, today)?;
     let (Some(first), Some(last)) = (months.first(), months.last()) else {
-        return Ok(());
+        return Err(crate::messages::Message::Required {
+            field: crate::messages::field::TO.into(),
+        }
+        .into());
     };
     let period = Period::range(first.from, last.to)?;
     let picture = super::picture::compute(store, &period)?;
@@ -160,15 +181,7 @@ pub fn lagesbild_pdf(
         made: &crate::export::lagesbild::words::local_time(&now),
         created_unix: chrono::Utc::now().timestamp(),
     });
-    let bytes = crate::export::pdf::render(&document)?;
-    crate::export::write_atomically(path, &bytes)?;
-    log_document(
-        store,
-        law_picture::words::LOG_KIND,
-        path,
-        &serde_json::json!({ "from": picture.from, "to": picture.to }),
-        to.as_deref(),
-    )
+    Ok((document, picture.from, picture.to))
 }
 
 /// What the long-period lägesbild's file is called:

@@ -166,7 +166,9 @@ fn pack_for(
     to: &[String],
 ) -> Result<()> {
     let recipients = super::law::distribution(to);
-    build_pack(store, m, previous, path, recipients.as_deref())?;
+    let document = pack_document(store, m, previous, recipients.as_deref())?;
+    let bytes = crate::export::pdf::render(&document)?;
+    crate::export::write_atomically(path, &bytes)?;
     // The export log records every pack, with who it is for.
     super::law::log_document(
         store,
@@ -178,13 +180,23 @@ fn pack_for(
     Ok(())
 }
 
-fn build_pack(
+/// A meeting's pack as a document (the operative or the strategic one, by its series),
+/// not yet laid out; `bench pack` times the layout apart.
+pub fn pack_document_of(
+    store: &Store,
+    meeting_id: Id,
+) -> Result<crate::export::pdf::doc::Document> {
+    let m = meeting::get_meeting(store.conn(), meeting_id)?;
+    let previous = meeting::previous_in_series(store.conn(), meeting_id)?;
+    pack_document(store, &m, previous, None)
+}
+
+fn pack_document(
     store: &Store,
     m: &Meeting,
     previous: Option<Meeting>,
-    path: &std::path::Path,
     to: Option<&str>,
-) -> Result<()> {
+) -> Result<crate::export::pdf::doc::Document> {
     use crate::db::setting;
     use crate::export::meeting_pack::{self, PackData};
     use crate::picture::{Period, PeriodKind};
@@ -195,7 +207,7 @@ fn build_pack(
     let this_series = series.iter().find(|s| s.name == m.series);
     let interval = this_series.map_or(14, |s| s.interval_days);
     if this_series.is_some_and(|s| s.kind == SeriesKind::Strategic) {
-        return strategic_pack(store, m, previous, interval, path, to);
+        return strategic_pack(store, m, previous, interval, to);
     }
     let since = previous.as_ref().map(|p| p.date.clone());
     let from = match &since {
@@ -230,7 +242,7 @@ fn build_pack(
     let next = (date + Duration::days(i64::from(interval))).to_string();
     let municipality = setting::get_setting(conn, setting::MUNICIPALITY)?.unwrap_or_default();
     let now = crate::db::now();
-    let document = meeting_pack::document(&PackData {
+    Ok(meeting_pack::document(&PackData {
         to,
         meeting: m,
         municipality: &municipality,
@@ -243,9 +255,7 @@ fn build_pack(
         next: Some(&next),
         created_unix: chrono::Utc::now().timestamp(),
         made: &crate::export::lagesbild::words::local_time(&now),
-    });
-    let bytes = crate::export::pdf::render(&document)?;
-    crate::export::write_atomically(path, &bytes)
+    }))
 }
 
 /// What a meeting pack's file is called: "mötesunderlag-operativ-grupp-2026-11-16.pdf".
@@ -268,9 +278,8 @@ fn strategic_pack(
     m: &Meeting,
     previous: Option<Meeting>,
     interval: u32,
-    path: &std::path::Path,
     to: Option<&str>,
-) -> Result<()> {
+) -> Result<crate::export::pdf::doc::Document> {
     use crate::db::{picture_queries, report_month, setting};
     use crate::export::meeting_pack::{self, AreaMonths, StrategicData, Wheel};
     use chrono::{Datelike, Months};
@@ -369,7 +378,7 @@ fn strategic_pack(
     let municipality = setting::get_setting(conn, setting::MUNICIPALITY)?.unwrap_or_default();
     let next = (date + Duration::days(i64::from(interval))).to_string();
     let now = crate::db::now();
-    let document = meeting_pack::strategic_document(&StrategicData {
+    Ok(meeting_pack::strategic_document(&StrategicData {
         to,
         meeting: m,
         municipality: &municipality,
@@ -392,7 +401,5 @@ fn strategic_pack(
         next: Some(&next),
         created_unix: chrono::Utc::now().timestamp(),
         made: &crate::export::lagesbild::words::local_time(&now),
-    });
-    let bytes = crate::export::pdf::render(&document)?;
-    crate::export::write_atomically(path, &bytes)
+    }))
 }

@@ -91,6 +91,18 @@ pub enum BenchCmd {
     },
     /// En PDF stor som ett mötesunderlag (en tabell med 1 000 rader och diagram) mot
     /// Chromiums --print-to-pdf av samma innehåll som HTML, mätt i samma körning.
+    /// Mötesunderlagen och lägesbilden enligt lag (demodata med cykel): sidtid mot
+    /// Chromiums utskrift av samma innehåll.
+    Pack {
+        #[arg(long, default_value_t = 9)]
+        runs: u32,
+        /// Var databasen, PDF-filerna och HTML-filerna skrivs (sparas).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
+        #[arg(long)]
+        json: bool,
+    },
     Pdf {
         #[arg(long, default_value_t = 1000)]
         rows: u32,
@@ -167,6 +179,16 @@ pub fn run(cmd: BenchCmd) -> Result<()> {
                         b.week_total
                     )
                 );
+            }
+        }
+        BenchCmd::Pack { runs, dir, json } => {
+            let list = crate::bench_pack::packs(runs, dir)?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for b in &list {
+                    println!("{}", cli::bench_pack(b));
+                }
             }
         }
         BenchCmd::Pdf {
@@ -504,7 +526,7 @@ pub fn pdf_html(rows: u32) -> String {
     h
 }
 
-fn pdf_pages(bytes: &[u8]) -> usize {
+pub fn pdf_pages(bytes: &[u8]) -> usize {
     // Count page objects; good enough for a benchmark's report.
     let needle = b"/Type/Page";
     bytes

@@ -10,6 +10,7 @@
 //! replaced by [`swedish`] and its usage errors by [`usage_error`].
 
 mod bench;
+mod bench_pack;
 mod bench_preview;
 mod bench_reads;
 mod bench_register;

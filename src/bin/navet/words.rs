@@ -300,6 +300,20 @@ pub fn database_sound(path: &str) -> String {
     format!("Databasen är hel: {path}")
 }
 
+pub fn bench_pack(b: &crate::bench_pack::PackBench) -> String {
+    let mut s = format!(
+        "{}: {} sidor, {:.1} ms ({:.2} ms/sida), hela vägen {:.0} ms",
+        b.document, b.pages, b.navet_ms, b.navet_page_ms, b.whole_ms
+    );
+    match (b.chromium_ms, b.chromium_pages, b.chromium_page_ms, b.ratio) {
+        (Some(c), Some(p), Some(cp), Some(r)) => s.push_str(&format!(
+            "; chromium {c:.0} ms, {p} sidor ({cp:.1} ms/sida); kvot per sida {r:.3}"
+        )),
+        _ => s.push_str(&format!("; {NO_CHROMIUM}")),
+    }
+    s
+}
+
 pub fn file_written(path: &str) -> String {
     format!("Sparad: {path}")
 }

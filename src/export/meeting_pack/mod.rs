@@ -141,7 +141,7 @@ pub fn document(d: &PackData) -> Document {
                     a.area.clone(),
                     a.total.to_string(),
                     a.previous.to_string(),
-                    a.status.clone().unwrap_or_default(),
+                    a.status.clone().unwrap_or_else(|| txt::NOT_ASSESSED.into()),
                 ]
             })
             .collect(),

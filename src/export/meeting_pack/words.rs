@@ -31,6 +31,8 @@ pub const COL_AREA: &str = "Område";
 pub const COL_COUNT: &str = "Antal";
 pub const COL_PREVIOUS: &str = "Perioden före";
 pub const COL_STATUS: &str = "Status";
+/// An area with no status set for the period (as the lägesbild marks it).
+pub const NOT_ASSESSED: &str = "–";
 pub const DEPARTURES: &str = "Tydliga avvikelser";
 pub const RISE: &str = "tydlig ökning";
 pub const NO_DEPARTURES: &str = "Inga tydliga avvikelser från normalnivån.";
