@@ -472,6 +472,22 @@ try {
     for (const part of ["Mötesunderlag: Operativ grupp", "2026-11-30", "Till: Operativ grupp, Polisen", "Lägesbilden sedan sist", "Extra väktare vid Resecentrum", "Nästa möte i serien: 2026-12-14."]) {
       assert(text.includes(part), `the pack lacks ${part}`);
     }
+    // The strategic group's meeting and its pack: six months per area, the year before.
+    await selectOption("#meeting-series", "Strategisk grupp");
+    const sdate = await wd.find("#meeting-date");
+    await wd.clear(sdate);
+    await wd.type(sdate, "2026-12-01");
+    await wd.click(await wd.find("#meeting-save"));
+    await wd.waitFor("#meeting-message", { pred: (t) => t.includes("Strategisk grupp 2026-12-01") });
+    const scard = await wd.waitFor("section.insats-card[data-meeting]", { pred: (t) => t.includes("Strategisk grupp 2026-12-01") });
+    const sid = await wd.attribute(scard, "data-meeting");
+    await clickRetry(`#meeting-pack-${sid}`);
+    const smsg = await wd.waitFor("#meeting-message", { pred: (t) => t.startsWith("Sparad: ") && t.includes("strategisk") });
+    const spdf = (await wd.text(smsg)).replace("Sparad: ", "").trim();
+    const stext = execFileSync("pdftotext", ["-layout", spdf, "-"], { encoding: "utf8" });
+    for (const part of ["Mötesunderlag: Strategisk grupp 2026-12-01", "Utvecklingen per område, sex månader"]) {
+      assert(stext.includes(part), `the strategic pack lacks ${part}`);
+    }
     await noClippedControls("meetings");
     await shot("11-meetings");
   });
