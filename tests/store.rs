@@ -471,3 +471,163 @@ fn a_damaged_file_is_found_named_with_its_backup_and_left_untouched() {
         );
     }
 }
+
+fn reports(s: &Store) -> i64 {
+    s.conn()
+        .query_row("SELECT count(*) FROM report", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Backups: whole copies beside the database, the last ten of each kind kept, listed
+/// newest first; a restore backs up the current state first, brings the copy back and
+/// leaves a clean, current, WAL database; a file that is no Navet database is refused
+/// with nothing changed.
+#[test]
+fn backups_are_made_rotated_listed_and_restored() {
+    use navet::db::backup::{self, KEEP, Kind};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    let mut s = Store::open(&db).unwrap();
+    ops::load_demo(
+        &mut s,
+        4,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+    )
+    .unwrap();
+    let all = reports(&s);
+    let first = ops::backup::create(&s).unwrap();
+    for _ in 0..KEEP + 2 {
+        ops::backup::create(&s).unwrap();
+    }
+    let list = ops::backup::list(&s).unwrap();
+    assert_eq!(list.len(), KEEP, "the oldest beyond {KEEP} are removed");
+    assert!(list.iter().all(|b| b.kind == "manuell" && b.bytes > 0));
+    assert!(
+        !list.iter().any(|b| b.path == first.path),
+        "the first is gone"
+    );
+    assert!(!std::path::Path::new(&first.path).exists());
+    let newest = list[0].clone();
+    assert_eq!(
+        s.latest_backup().unwrap().display().to_string(),
+        newest.path
+    );
+    // No temporary file is left beside them.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+
+    // Reports go; the backup brings them back, and the state before is kept.
+    s.conn()
+        .execute("DELETE FROM report WHERE id % 2 = 0", [])
+        .unwrap();
+    let fewer = reports(&s);
+    assert!(fewer < all);
+    let before = ops::backup::restore(&mut s, std::path::Path::new(&newest.path)).unwrap();
+    assert_eq!(before.kind, "fore-aterstallning");
+    assert_eq!(reports(&s), all);
+    let mode: String = s
+        .conn()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert!(s.quick_check().unwrap().is_empty());
+    drop(s);
+    let s = Store::open(&db).unwrap();
+    assert_eq!(reports(&s), all, "the restore is on disk");
+    let kept = Store::open_reader(&before.path).unwrap();
+    assert_eq!(
+        reports(&kept),
+        fewer,
+        "the state before the restore is kept"
+    );
+    drop(kept);
+
+    // A file that is no Navet database is refused and nothing changes.
+    let mut s = s;
+    let foreign = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let backups = ops::backup::list(&s).unwrap().len();
+    let err = ops::backup::restore(&mut s, &foreign).unwrap_err();
+    assert!(err.to_string().contains("ingen Navet-databas"), "{err}");
+    assert_eq!(reports(&s), all);
+    assert_eq!(
+        ops::backup::list(&s).unwrap().len(),
+        backups,
+        "no backup made for nothing"
+    );
+    // The daily backup comes once a day.
+    assert_eq!(
+        backup::daily(&s).unwrap().map(|b| b.kind),
+        Some("daglig".to_string())
+    );
+    assert!(backup::daily(&s).unwrap().is_none());
+    let _ = Kind::Manual;
+}
+
+/// A backup taken while an import writes through another connection is a committed
+/// state: it opens with integrity ok and holds either none or all of the import.
+#[test]
+fn a_backup_taken_during_an_import_is_a_committed_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    let csv = dir.path().join("stor.csv");
+    navet::demo::write_partner_csv(&csv, 40_000).unwrap();
+    let mut writer = Store::open(&db).unwrap();
+    ops::load_demo(
+        &mut writer,
+        4,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+    )
+    .unwrap();
+    let before = reports(&writer);
+    let reader = Store::open(&db).unwrap();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let (after, copies) = std::thread::scope(|scope| {
+        let import = scope.spawn(|| {
+            let r = ops::import::file(
+                &mut writer,
+                &csv,
+                &navet::import::ImportOptions {
+                    partner: Some("Bostadsbolaget Hemvist".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+            r.inserted
+        });
+        let mut copies = Vec::new();
+        while !done.load(std::sync::atomic::Ordering::SeqCst) && copies.len() < 40 {
+            copies
+                .push(navet::db::backup::create(&reader, navet::db::backup::Kind::Manual).unwrap());
+        }
+        (import.join().unwrap(), copies)
+    });
+    assert!(!copies.is_empty());
+    let writer_done = Store::open(&db).unwrap();
+    let all = reports(&writer_done);
+    assert_eq!(all, before + i64::from(after));
+    // The big import made its own backup first, holding the state before it.
+    let list = ops::backup::list(&writer_done).unwrap();
+    let pre = list
+        .iter()
+        .find(|b| b.kind == "fore-import")
+        .expect("a backup before the import");
+    assert_eq!(reports(&Store::open_reader(&pre.path).unwrap()), before);
+    for b in list.iter().filter(|b| b.kind == "manuell") {
+        let copy = Store::open_reader(&b.path).unwrap();
+        let ok: String = copy
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        let n = reports(&copy);
+        assert!(n == before || n == all, "{n} is neither {before} nor {all}");
+    }
+}

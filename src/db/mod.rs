@@ -11,6 +11,7 @@
 
 pub mod area;
 pub mod area_status;
+pub mod backup;
 pub mod bulk;
 pub mod category;
 pub mod export_log;
@@ -297,27 +298,11 @@ pub(crate) fn now() -> String {
 
 /// The newest `NAME.schemaN-STAMP.bak` beside `db` (the stamp sorts by time).
 pub fn latest_backup_of(db: &Path) -> Option<PathBuf> {
-    let dir = db.parent()?;
-    let name = db.file_name()?.to_string_lossy().into_owned();
-    let prefix = format!("{name}.schema");
-    std::fs::read_dir(dir)
+    backup::list(db)
         .ok()?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .map(|f| f.to_string_lossy())
-                .is_some_and(|f| f.starts_with(&prefix) && f.ends_with(".bak"))
-        })
-        .max_by_key(|p| {
-            p.file_name().map(|f| {
-                f.to_string_lossy()
-                    .split('-')
-                    .next_back()
-                    .unwrap_or_default()
-                    .to_string()
-            })
-        })
+        .into_iter()
+        .next()
+        .map(|b| PathBuf::from(b.path))
 }
 
 /// Whether row `id` is in `table` (a table name from Navet's own code, never user text).

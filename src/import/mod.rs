@@ -420,6 +420,10 @@ pub fn run_inspected(
     // afterwards (one sort each) than maintained row by row; duplicates are then
     // caught in memory.
     let estimated = src.estimated_rows();
+    // A big import is preceded by a whole backup (kept with the last few of its kind).
+    if !opts.dry_run && estimated >= crate::db::backup::IMPORT_ROWS {
+        crate::db::backup::create(store, crate::db::backup::Kind::BeforeImport)?;
+    }
     let bulk = estimated >= BULK_ROWS && estimated >= ctx.existing_reports.unsigned_abs();
     let settings = BulkLoad::begin(store.conn(), bulk)?;
     let result = load(

@@ -6,6 +6,7 @@
 //! into these calls and print or serialise the result. A rule (what is partner-safe,
 //! what a file is called) lives here or below, never in a door.
 
+pub mod backup;
 pub mod categories;
 pub mod export;
 pub mod import;

@@ -9,6 +9,7 @@
 //! they are Swedish (the rest of the code's comments are English); clap's own words are
 //! replaced by [`swedish`] and its usage errors by [`usage_error`].
 
+mod backup;
 mod bench;
 mod bench_pack;
 mod bench_preview;
@@ -121,6 +122,9 @@ enum Command {
     /// Medborgarlöften: period, åtaganden kopplade till insatser, publicering, uppföljning.
     #[command(subcommand)]
     Promise(est::PromiseCmd),
+    /// Säkerhetskopior: ta en nu, lista, återställ.
+    #[command(subcommand)]
+    Backup(backup::BackupCmd),
     /// Andra kunskapskällor till lägesbilden enligt lag: undersökningar, SCB, skolors enkäter.
     #[command(subcommand)]
     Source(law::SourceCmd),
@@ -348,6 +352,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Walk(cmd) => est::walk(&mut store, cmd)?,
         Command::Promise(cmd) => est::promise(&mut store, cmd)?,
         Command::Source(cmd) => law::source(&mut store, cmd)?,
+        Command::Backup(cmd) => backup::backup(&mut store, cmd)?,
         Command::Law(cmd) => law::law(&mut store, cmd)?,
         Command::Bench(_) => {}
     }

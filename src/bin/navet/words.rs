@@ -23,6 +23,7 @@ pub mod headers {
     pub const INSATSER: &[&str] = &["Nr", "Insats", "Var", "Kategori", "Status", "Uppföljning"];
     pub const LATE: &[&str] = &["Aktör", "Rytm (dagar)", "Senast", "Dagar sen"];
     pub const PROMISES: &[&str] = &["Nr", "Löfte", "Period", "Status", "Åtaganden"];
+    pub const BACKUPS: &[&str] = &["Tid", "Slag", "Storlek", "Fil"];
     pub const SOURCES: &[&str] = &[
         "Nr",
         "Datum",
@@ -168,6 +169,19 @@ pub fn walk_line(w: &navet::db::walk::Walk) -> String {
 
 pub fn promise_added(id: i64, from: &str, to: &str) -> String {
     format!("Medborgarlöfte {id} är antecknat ({from} – {to}).")
+}
+
+pub fn backup_made(path: &str, bytes: u64) -> String {
+    format!("Säkerhetskopian är sparad: {path} ({}).", megabytes(bytes))
+}
+
+pub fn backup_restored(from: &str, before: &str) -> String {
+    format!("Databasen är återställd från {from}. Läget före finns kvar i {before}.")
+}
+
+/// "1,4 MB".
+pub fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6).replace('.', ",")
 }
 
 pub fn source_added(id: i64, title: &str) -> String {
