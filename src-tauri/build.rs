@@ -83,6 +83,9 @@ const COMMANDS: &[&str] = &[
     "set_law_texts",
     "export_law_picture",
     "export_action_plan",
+    "list_backups",
+    "create_backup",
+    "restore_backup",
 ];
 
 fn main() {

@@ -19,6 +19,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use navet::db::area::Area;
 use navet::db::area_status::StatusEntry;
+use navet::db::backup::BackupInfo;
 use navet::db::category::Category;
 use navet::db::export_log::ExportEntry;
 use navet::db::import_batch::Batch;
@@ -870,6 +871,31 @@ async fn export_promise(app: AppHandle, promise: String) -> Reply<Option<String>
 }
 
 #[tauri::command]
+async fn list_backups(app: AppHandle) -> Reply<Vec<BackupInfo>> {
+    read(app, ops::backup::list).await
+}
+
+/// A backup now; `VACUUM INTO` reads a snapshot, so a reader connection makes it and
+/// an import on the writer goes on.
+#[tauri::command]
+async fn create_backup(app: AppHandle) -> Reply<BackupInfo> {
+    read(app, ops::backup::create).await
+}
+
+/// Restores one of the backups Navet lists (no other file: the page cannot name one).
+#[tauri::command]
+async fn restore_backup(app: AppHandle, path: String) -> Reply<BackupInfo> {
+    write(app, move |s| {
+        let listed = ops::backup::list(s)?.into_iter().any(|b| b.path == path);
+        if !listed {
+            return Err(Message::NotNavetDatabase { path }.into());
+        }
+        ops::backup::restore(s, Path::new(&path))
+    })
+    .await
+}
+
+#[tauri::command]
 async fn list_sources(app: AppHandle) -> Reply<Vec<Source>> {
     read(app, ops::law::sources).await
 }
@@ -963,6 +989,10 @@ fn open_db() -> Result<Db, ErrorPayload> {
         let writer = Store::open(&path)?;
         // A damaged file is shown with the latest backup, never repaired in place.
         ops::check(&writer)?;
+        // A daily backup beside the database (the last ten are kept). A failure here
+        // (a full disk) must not keep the coordinator out: the backups list in
+        // Grunddata shows when the last one was made.
+        let _ = ops::backup::daily(&writer);
         let readers = (0..READERS)
             .map(|_| Store::open_reader(&path).map(Mutex::new))
             .collect::<navet::Result<Vec<_>>>()?;
@@ -1072,7 +1102,10 @@ fn main() {
             law_texts,
             set_law_texts,
             export_law_picture,
-            export_action_plan
+            export_action_plan,
+            list_backups,
+            create_backup,
+            restore_backup
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

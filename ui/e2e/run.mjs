@@ -581,6 +581,28 @@ try {
     }
     assert(after === before - 1, `${after} rows after a decision (was ${before})`);
   });
+
+  await step("backups: the app made a daily one at start; one taken by hand is restored, and what came after it is gone", async () => {
+    await wd.click(await wd.find("#nav-register"));
+    await wd.waitFor("#backup-list", { pred: (t) => t.includes("daglig") });
+    await wd.click(await wd.find("#backup-create"));
+    await wd.waitFor("#backup-message", { pred: (t) => t.includes("Säkerhetskopian är sparad") });
+    await wd.waitFor("#backup-list", { pred: (t) => t.includes("tagen för hand") });
+    // An area added after the backup is not in the restored database.
+    await wd.type(await wd.find("#register-area-add-name"), "Efter kopian\uE007");
+    await wd.waitFor('#register-area-rows tr[data-name="Efter kopian"]');
+    await noClippedControls("backups");
+    await shot("14-backups");
+    await clickRetry("#backup-restore-0");
+    await wd.waitFor("#backup-message", { pred: (t) => t.includes("Det som ändrats sedan dess") });
+    await clickRetry("#backup-restore-0");
+    // The window reloads on the restored database and opens on the reports.
+    await wd.waitFor('#nav-reports[aria-selected="true"]');
+    await clickRetry("#nav-register");
+    await wd.waitFor("#backup-list", { pred: (t) => t.includes("före en återställning") });
+    const areas = await wd.text(await wd.find("#register-area-rows"));
+    assert(!areas.includes("Efter kopian"), `the restored database has the later area: ${areas}`);
+  });
 } catch (e) {
   if (failed === 0) {
     failed++;

@@ -99,6 +99,32 @@ export const sv = {
   navMeetings: "Möten",
   navWalks: "Vandringar och löften",
   navLaw: "Lagens dokument",
+  backupsTitle: "Säkerhetskopior",
+  backupsIntro:
+    "Navet kopierar hela databasen varje dag när appen startar och före en stor import; de tio senaste av varje slag sparas i samma mapp som databasen. Kopiera gärna mappen till en annan disk ibland.",
+  backupCreate: "Ta en säkerhetskopia nu",
+  backupMade: (file: string) => `Säkerhetskopian är sparad: ${file}.`,
+  backupNone: "Inga säkerhetskopior ännu.",
+  backupWhen: "Tid",
+  backupKindTitle: "Slag",
+  backupSize: "Storlek",
+  backupRestore: "Återställ",
+  backupRestoreConfirm: "Klicka igen för att återställa",
+  backupRestoreWarning: (when: string) =>
+    `Databasen blir som den var ${when}. Det som ändrats sedan dess sparas först i en egen säkerhetskopia.`,
+  backupRestored: "Databasen är återställd. Navet startar om.",
+  backupKind: (kind: string) =>
+    kind === "daglig"
+      ? "daglig"
+      : kind === "manuell"
+        ? "tagen för hand"
+        : kind === "fore-import"
+          ? "före en stor import"
+          : kind === "fore-aterstallning"
+            ? "före en återställning"
+            : kind.startsWith("schema")
+              ? "före en uppgradering"
+              : kind,
   lawTitle: "Lägesbild enligt lag och åtgärdsplan",
   lawIntro:
     "Lagen (2023:196) kräver en lägesbild med kartläggning, annan information och analys av orsaker, och en åtgärdsplan. Lägesbilden räknar hela månader.",

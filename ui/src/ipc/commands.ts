@@ -40,6 +40,7 @@ import type { Wheel } from "./generated/Wheel";
 import type { NewPoint } from "./generated/NewPoint";
 import type { NewPromise } from "./generated/NewPromise";
 import type { NewSource } from "./generated/NewSource";
+import type { BackupInfo } from "./generated/BackupInfo";
 import type { Source } from "./generated/Source";
 import type { LawRequest } from "./generated/LawRequest";
 import type { LawTexts } from "./generated/LawTexts";
@@ -200,6 +201,9 @@ export const commands = {
   setLawTexts: (texts: LawTexts) => call<null>("set_law_texts", { texts }),
   exportLawPicture: (request: LawRequest) => call<string | null>("export_law_picture", { request }),
   exportActionPlan: (to: string[]) => call<string | null>("export_action_plan", { to }),
+  listBackups: () => call<BackupInfo[]>("list_backups"),
+  createBackup: () => call<BackupInfo>("create_backup"),
+  restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
   listLinks: () => call<Link[]>("list_links"),
   suggestLinks: () => call<number>("suggest_links"),

@@ -9,6 +9,7 @@ import { t } from "../i18n/sv";
 import { toIpcError, type Commands } from "../ipc/commands";
 import type { Area } from "../ipc/generated/Area";
 import type { Kind } from "../ipc/generated/Kind";
+import { backupsView } from "./backups";
 import type { Lookups } from "./lookups";
 
 export interface RegisterView {
@@ -61,6 +62,7 @@ function nameForm(id: string, label: string, button: string, submit: (name: stri
 
 export function registerView(api: Commands, lookups: Lookups, changed: () => void): RegisterView {
   let areas: Area[] = [];
+  const backups = backupsView(api);
 
   // 1. The municipality.
   const municipality = h("input", { id: "register-municipality", autocomplete: "off" });
@@ -335,13 +337,14 @@ export function registerView(api: Commands, lookups: Lookups, changed: () => voi
     placeSection.element,
     partnerSection.element,
     categorySection.element,
+    backups.element,
   );
   const clearAll = () => [municipalityNote, areaNote, placeNote, partnerNote, categoryNote].forEach((n) => n.clear());
   return {
     element,
     refresh: () => {
       clearAll();
-      return refresh();
+      return Promise.all([refresh(), backups.refresh()]).then(() => undefined);
     },
   };
 }
