@@ -689,6 +689,8 @@ pub fn library_sv(detail: &str) -> &'static str {
         "disken är full"
     } else if has(&["readonly", "read-only"]) {
         "databasen går bara att läsa"
+    } else if has(&["disk i/o error", "ioerr"]) {
+        "databasfilen kunde inte skrivas eller läsas (disken full, borttagen eller skrivskyddad?); inget är ändrat"
     } else if has(&["foreign key"]) {
         "något annat (en rapport, en insats, ett möte eller en vandring) hänvisar fortfarande till det; inget är ändrat"
     } else if has(&["constraint"]) {
@@ -727,6 +729,11 @@ pub fn io_detail(e: &std::io::Error) -> String {
         K::IsADirectory => "det är en mapp, inte en fil".into(),
         K::NotADirectory => "en del av sökvägen är inte en mapp".into(),
         K::StorageFull => "disken är full".into(),
+        K::FileTooLarge => {
+            "filen blev större än systemet tillåter (disken full eller en gräns för filstorlek)"
+                .into()
+        }
+        K::QuotaExceeded => "din diskkvot är slut".into(),
         K::ReadOnlyFilesystem => "platsen går bara att läsa".into(),
         K::InvalidData | K::UnexpectedEof => "filen är skadad eller avbruten".into(),
         K::Interrupted | K::TimedOut => "läsningen avbröts".into(),

@@ -149,3 +149,154 @@ fn an_import_killed_at_any_moment_leaves_all_or_nothing() {
     eprintln!("{completed} of {KILLS} kills came after the commit; import took {whole:?}");
     assert!(completed < KILLS, "most kills land before the commit");
 }
+
+/// What a file at `path` is now: `None` if absent.
+fn read(path: &Path) -> Option<Vec<u8>> {
+    std::fs::read(path).ok()
+}
+
+/// The worksheet of an XLSX, or `None` if the file is no whole zip with one.
+fn sheet(bytes: &[u8]) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut s = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .ok()?
+        .read_to_string(&mut s)
+        .ok()?;
+    Some(s)
+}
+
+/// Every export and backup killed with SIGKILL at moments spread over its whole run: the
+/// target is the old file or the whole new one, never a part; a backup on disk opens
+/// clean with every report; the database itself stays clean.
+#[test]
+fn an_export_or_backup_killed_at_any_moment_leaves_the_old_file_or_the_whole_new_one() {
+    const TRIES: u32 = 8;
+    let navet = env!("CARGO_BIN_EXE_navet");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    let csv = dir.path().join("stor.csv");
+    big_csv(&csv);
+    {
+        let mut s = Store::open(&db).unwrap();
+        navet::ops::load_demo(
+            &mut s,
+            8,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+        )
+        .unwrap();
+        navet::ops::import::file(
+            &mut s,
+            &csv,
+            &navet::import::ImportOptions {
+                partner: Some("Polisen".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let all = count(&Store::open(&db).unwrap());
+    let run = |args: &[&str]| {
+        Command::new(navet)
+            .args(["--db", &db.display().to_string()])
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut trials = 0;
+    let mut new_files = 0;
+    for (kind, ext) in [("csv", "csv"), ("xlsx", "xlsx")] {
+        let reference = dir.path().join(format!("ref.{ext}"));
+        let started = Instant::now();
+        let out = reference.display().to_string();
+        assert!(
+            run(&[
+                "export",
+                kind,
+                "reports",
+                "--from",
+                "2000-01-01",
+                "--to",
+                "2030-12-31",
+                "--out",
+                &out
+            ])
+            .wait()
+            .unwrap()
+            .success()
+        );
+        let whole = started.elapsed();
+        let reference = read(&reference).unwrap();
+        let target = dir.path().join(format!("ut.{ext}"));
+        for k in 0..TRIES {
+            std::fs::write(&target, b"GAMMAL FIL").unwrap();
+            let out = target.display().to_string();
+            let mut child = run(&[
+                "export",
+                kind,
+                "reports",
+                "--from",
+                "2000-01-01",
+                "--to",
+                "2030-12-31",
+                "--out",
+                &out,
+            ]);
+            std::thread::sleep(whole.mul_f64(f64::from(k) / f64::from(TRIES - 2)));
+            let _ = child.kill();
+            let _ = child.wait();
+            trials += 1;
+            let now = read(&target).expect("the target is never removed");
+            if now == b"GAMMAL FIL" {
+                continue;
+            }
+            new_files += 1;
+            if ext == "csv" {
+                assert_eq!(now, reference, "a killed CSV export left a part");
+            } else {
+                assert_eq!(
+                    sheet(&now),
+                    sheet(&reference),
+                    "a killed XLSX export left a part"
+                );
+            }
+        }
+    }
+    // Backups: each one on disk is whole.
+    let started = Instant::now();
+    assert!(run(&["backup", "create"]).wait().unwrap().success());
+    let whole = started.elapsed();
+    for k in 0..TRIES {
+        let mut child = run(&["backup", "create"]);
+        std::thread::sleep(whole.mul_f64(f64::from(k) / f64::from(TRIES - 2)));
+        let _ = child.kill();
+        let _ = child.wait();
+        trials += 1;
+    }
+    // (The import above made one before it: that one holds the state before it.)
+    let backups: Vec<_> = navet::db::backup::list(&db)
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.kind == "manuell")
+        .collect();
+    assert!(!backups.is_empty());
+    for b in &backups {
+        let copy = Store::open_reader(&b.path).unwrap();
+        let ok: String = copy
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok", "{}", b.path);
+        assert_eq!(count(&copy), all, "{}", b.path);
+    }
+    let s = Store::open(&db).unwrap();
+    assert!(s.quick_check().unwrap().is_empty());
+    assert_eq!(count(&s), all);
+    eprintln!(
+        "{trials} kills: {new_files} exports had finished, {} backups whole on disk",
+        backups.len()
+    );
+}

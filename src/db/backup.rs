@@ -140,7 +140,7 @@ pub fn create(store: &Store, kind: Kind) -> Result<BackupInfo> {
     let db = store.path().to_path_buf();
     let to = target(&db, kind.word());
     let tmp = to.with_extension("bak.tmp");
-    let _ = std::fs::remove_file(&tmp);
+    remove_stale_parts(&db);
     let made = (|| -> Result<()> {
         store
             .conn()
@@ -173,6 +173,34 @@ pub fn create(store: &Store, kind: Kind) -> Result<BackupInfo> {
             }
             .into()
         })
+}
+
+/// Removes what backups cut off (a crash, a full disk) left beside the database: their
+/// `.bak.tmp` files, once they are ten minutes old (a younger one may be another
+/// process's backup being written).
+fn remove_stale_parts(db: &Path) {
+    let Some(name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.filter_map(|e| e.ok()) {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() >= 600);
+        if old && file.starts_with(&format!("{name}.")) && file.ends_with(".bak.tmp") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Removes the oldest backups of `kind` beyond [`KEEP`].
