@@ -14,6 +14,16 @@ pub fn word<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// The lookup key of a name: trimmed, inner whitespace collapsed to one space, lower case.
+/// Text as it may be stored and exported: no control characters but the line break and
+/// the tab (a NUL pasted into a form would make Navet's own CSV unreadable to its own
+/// import, and to Excel), line breaks as `\n`.
+pub fn clean_text(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in name.split_whitespace() {

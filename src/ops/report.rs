@@ -17,8 +17,14 @@ use crate::messages::{Kind, field};
 /// form is one more way text enters.
 fn masked(new: &NewReport) -> NewReport {
     NewReport {
-        text: new.text.as_deref().map(|t| pii::mask(t).0),
-        assessment: new.assessment.as_deref().map(|a| pii::mask(a).0),
+        text: new
+            .text
+            .as_deref()
+            .map(|t| pii::mask(&crate::names::clean_text(t)).0),
+        assessment: new
+            .assessment
+            .as_deref()
+            .map(|a| pii::mask(&crate::names::clean_text(a)).0),
         ..new.clone()
     }
 }
