@@ -752,6 +752,19 @@ pub mod walk_words {
     }
 }
 
+/// The words of public-records extracts.
+pub mod records {
+    pub const COL_NUMBER: &str = "Nr";
+    pub const REFERENCE: &str = "Ärende";
+    pub const ABOUT_REFERENCE: &str = "Ärende";
+    pub const WHAT: &str = "Utdrag ur Navets rapporter (allmän handling)";
+    pub const SHEET: &str = "Utdrag";
+    pub const LOG_KIND: &str = "utdrag allmän handling";
+    pub const WRONG_EXTENSION: &str = "utdraget skrivs som .csv eller .xlsx";
+    pub const RULES_NO_TEXT: &str = "Utan fritext: beskrivning, bedömning och aktörens egen platstext är utelämnade; personnummer och telefonnummer förekommer inte.";
+    pub const RULES_WITH_TEXT: &str = "Med fritext: personnummer och telefonnummer är maskerade i beskrivning, bedömning och platstext. Pröva om annat i texten är sekretess innan utlämnandet.";
+}
+
 /// Words every document (packs, the law's documents) shares.
 pub mod document_words {
     /// The distribution list on a document's cover.

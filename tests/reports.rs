@@ -506,3 +506,122 @@ fn edit_delete_and_restore_keep_a_history() {
     let missing = navet::ops::report::edit(&mut s, 999_999, &form("x", 1)).unwrap_err();
     assert_eq!(missing.code(), navet::ErrorCode::NotFound);
 }
+
+/// A public-records extract: the chosen reports with their numbers; without free text
+/// no description, assessment or partner's place text at all; with it, personal data
+/// masked even in text stored before masking existed; logged with the request's
+/// reference; no reference, no extract.
+#[test]
+fn a_public_records_extract_masks_leaves_out_free_text_and_is_logged() {
+    use navet::ops::records::ExtractRequest;
+    let (dir, mut s) = store();
+    let a = ops::report::add(
+        &mut s,
+        &NewReport {
+            text: Some("Klotter på bänken".into()),
+            assessment: Some("Hög".into()),
+            ..report("2026-11-02", Some("21:30"), Some("Torget"), "Klotter")
+        },
+    )
+    .unwrap();
+    let b = ops::report::add(&mut s, &report("2026-11-03", None, None, "Hot och våld")).unwrap();
+    let c = ops::report::add(
+        &mut s,
+        &report("2026-11-04", None, Some("Norrby C"), "Klotter"),
+    )
+    .unwrap();
+    // Text from before masking existed: a personnummer and a phone number in plain sight.
+    s.conn()
+        .execute(
+            "UPDATE report SET text = 'Pojke 811218-9876, mamma 070-123 45 67', source_place = 'Utanför Anderssons port' WHERE id = ?1",
+            [b.id],
+        )
+        .unwrap();
+
+    let csv = dir.path().join("utdrag.csv");
+    let request = ExtractRequest {
+        ids: vec![a.id, b.id],
+        reference: "KS 2026/412".into(),
+        recipient: Some("Journalist".into()),
+        ..Default::default()
+    };
+    let done = ops::records::extract(&s, &request, &csv).unwrap();
+    assert_eq!(done.rows, 2);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap().trim_start_matches('\u{feff}'),
+        "Nr;Datum;Tid;Plats;Område;Kategori;Aktör;Antal"
+    );
+    assert!(
+        text.contains(&format!(
+            "{};2026-11-02;21:30;Stortorget;Centrum;Klotter;Polisen;1",
+            a.id
+        )),
+        "{text}"
+    );
+    for secret in [
+        "Anderssons",
+        "811218",
+        "070-123",
+        "Klotter på bänken",
+        "Hög",
+    ] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+    }
+    assert!(
+        !text.contains(&format!("\n{};", c.id)),
+        "only the chosen reports"
+    );
+
+    let xlsx = dir.path().join("utdrag.xlsx");
+    let done = ops::records::extract(
+        &s,
+        &ExtractRequest {
+            with_text: true,
+            ..request.clone()
+        },
+        &xlsx,
+    )
+    .unwrap();
+    assert_eq!(done.masked, 1, "one text held personal data: {done:?}");
+    let csv2 = dir.path().join("utdrag2.csv");
+    ops::records::extract(
+        &s,
+        &ExtractRequest {
+            with_text: true,
+            ..request.clone()
+        },
+        &csv2,
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&csv2).unwrap();
+    assert!(
+        text.contains("Pojke [personnummer], mamma [telefon]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Utanför Anderssons port"),
+        "the place text comes with the free text"
+    );
+    assert!(!text.contains("811218") && !text.contains("070-123"));
+
+    let log = ops::export::log(&s).unwrap();
+    assert_eq!(log[0].kind, "utdrag allmän handling");
+    assert_eq!(log[0].recipient.as_deref(), Some("Journalist"));
+    assert!(
+        log[0].filters.contains("KS 2026/412") && log[0].filters.contains("\"withText\":true"),
+        "{}",
+        log[0].filters
+    );
+    let err = ops::records::extract(
+        &s,
+        &ExtractRequest {
+            reference: " ".into(),
+            ..request.clone()
+        },
+        &csv,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("Ärende"), "{err}");
+}

@@ -19,6 +19,7 @@ pub mod personal_data;
 pub mod picture;
 pub mod places;
 pub mod promises;
+pub mod records;
 pub mod register;
 pub mod report;
 pub mod settings;

@@ -99,6 +99,27 @@ pub enum ReportCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Utdrag för en begäran om allmän handling (CSV eller XLSX): personuppgifter
+    /// maskerade, fritext bara med --with-text, loggat med ärendet.
+    Extract {
+        /// Just de här rapporterna (upprepa); annars urvalet nedan.
+        #[arg(long = "id", value_name = "NR")]
+        ids: Vec<i64>,
+        #[command(flatten)]
+        filter: ListArgs,
+        /// Ta med fritexten (maskerad): beskrivning, bedömning, aktörens platstext.
+        #[arg(long)]
+        with_text: bool,
+        /// Ärendet: diarienummer, eller vem som begärde och när.
+        #[arg(long, value_name = "TEXT")]
+        reference: String,
+        /// Vem som får utdraget.
+        #[arg(long, value_name = "MOTTAGARE")]
+        recipient: Option<String>,
+        /// Filen som skrivs (.csv eller .xlsx).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
 }
 
 /// The filter of `report list` and `report search`.
@@ -267,6 +288,30 @@ pub fn run(store: &mut Store, cmd: ReportCmd) -> navet::Result<()> {
         ReportCmd::List { filter, json } => list(store, filter.filter(None)?, json)?,
         ReportCmd::Search { text, filter, json } => {
             list(store, filter.filter(Some(text))?, json)?;
+        }
+        ReportCmd::Extract {
+            ids,
+            filter,
+            with_text,
+            reference,
+            recipient,
+            out,
+        } => {
+            let done = ops::records::extract(
+                store,
+                &ops::records::ExtractRequest {
+                    filter: filter.filter(None)?,
+                    ids,
+                    with_text,
+                    reference,
+                    recipient,
+                },
+                &out,
+            )?;
+            println!(
+                "{}",
+                cli::extract_written(&done.path, done.rows, done.masked)
+            );
         }
     }
     Ok(())

@@ -171,6 +171,14 @@ pub fn promise_added(id: i64, from: &str, to: &str) -> String {
     format!("Medborgarlöfte {id} är antecknat ({from} – {to}).")
 }
 
+pub fn extract_written(path: &str, rows: u32, masked: u32) -> String {
+    let mut s = format!("Utdraget är sparat: {path} ({rows} rapporter).");
+    if masked > 0 {
+        s.push_str(&format!(" Personuppgifter maskerades i {masked} texter."));
+    }
+    s
+}
+
 pub fn backup_made(path: &str, bytes: u64) -> String {
     format!("Säkerhetskopian är sparad: {path} ({}).", megabytes(bytes))
 }
