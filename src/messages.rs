@@ -752,6 +752,11 @@ pub mod walk_words {
     }
 }
 
+/// The words of gallring.
+pub mod retention {
+    pub const MONTHS: &str = "Månader (minst 1)";
+}
+
 /// The words of public-records extracts.
 pub mod records {
     pub const COL_NUMBER: &str = "Nr";

@@ -376,3 +376,111 @@ fn one_incident_reported_twice_counts_once_when_confirmed() {
     );
     assert!(ops::links::confirm(&mut s, 999_999).is_err());
 }
+
+/// Gallring: the raw reports before the cutoff go, with their history and the raw rows
+/// of old import problems; the month counts stay (the year's årshjul and a frozen
+/// picture read the same after), the check still finds no drift, reports after the
+/// cutoff are untouched, and the run is logged. One category can go on its own.
+#[test]
+fn gallring_removes_old_reports_and_keeps_their_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    ops::load_demo(&mut s, 52, NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()).unwrap();
+    let count =
+        |s: &Store, sql: &str| -> i64 { s.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+    // A report from the spring is edited, so it has a history to lose.
+    let old = ops::report::list(
+        &s,
+        &navet::db::report::ReportFilter {
+            to: Some("2026-04-30".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .reports[0]
+        .clone();
+    let mut form = NewReport::from(&old);
+    form.text = Some("Ändrad text".into());
+    ops::report::edit(&mut s, old.id, &form).unwrap();
+    let spring = navet::picture::Period::containing(
+        navet::picture::PeriodKind::Month,
+        NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+    );
+    let frozen = ops::picture::save(&mut s, &spring, None).unwrap();
+    let wheel = ops::year::wheel(&s, 2026).unwrap();
+    let after_cut = count(
+        &s,
+        "SELECT count(*) FROM report WHERE occurred_date >= '2026-05-01'",
+    );
+
+    // Six whole months before November: reports before 1 May go.
+    let p = ops::retention::preview(&s, 6, None, today).unwrap();
+    assert_eq!(p.cutoff, "2026-05-01");
+    let before_cut = count(
+        &s,
+        "SELECT count(*) FROM report WHERE occurred_date < '2026-05-01'",
+    );
+    assert!(before_cut > 0);
+    assert_eq!(i64::from(p.reports), before_cut);
+    let run = ops::retention::run(&mut s, 6, None, today).unwrap();
+    assert_eq!(i64::from(run.reports_removed), before_cut);
+    assert!(run.history_removed >= 1);
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM report WHERE occurred_date < '2026-05-01'"
+        ),
+        0
+    );
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM report"),
+        after_cut,
+        "later reports untouched"
+    );
+    assert_eq!(
+        count(
+            &s,
+            &format!(
+                "SELECT count(*) FROM report_history WHERE report_id = {}",
+                old.id
+            )
+        ),
+        0
+    );
+    // The counts stay: the year reads the same, the frozen picture is the same, and
+    // the check finds no drift.
+    assert_eq!(ops::year::wheel(&s, 2026).unwrap(), wheel);
+    let id = frozen.snapshot.as_ref().unwrap().id;
+    assert_eq!(ops::picture::saved(&s, id).unwrap(), frozen);
+    assert!(
+        disagreements(s.conn()).unwrap().is_empty(),
+        "{:?}",
+        disagreements(s.conn()).unwrap()
+    );
+    assert_eq!(ops::retention::log(&s).unwrap()[0].cutoff, "2026-05-01");
+
+    // One category, further on: only its reports go.
+    let klotter = count(
+        &s,
+        "SELECT count(*) FROM report r JOIN category c ON c.id = r.category_id WHERE c.name = 'Klotter' AND occurred_date < '2026-08-01'",
+    );
+    let others = count(
+        &s,
+        "SELECT count(*) FROM report r JOIN category c ON c.id = r.category_id WHERE c.name <> 'Klotter'",
+    );
+    let run = ops::retention::run(&mut s, 3, Some("Klotter"), today).unwrap();
+    assert_eq!(i64::from(run.reports_removed), klotter);
+    assert_eq!(run.category.as_deref(), Some("Klotter"));
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM report r JOIN category c ON c.id = r.category_id WHERE c.name <> 'Klotter'"
+        ),
+        others
+    );
+    assert!(disagreements(s.conn()).unwrap().is_empty());
+    assert_eq!(ops::year::wheel(&s, 2026).unwrap(), wheel);
+    assert!(ops::retention::run(&mut s, 0, None, today).is_err());
+    assert!(ops::retention::run(&mut s, 3, Some("Finns inte"), today).is_err());
+}

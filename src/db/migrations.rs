@@ -25,6 +25,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0013_walks_and_promises.sql"),
     include_str!("migrations/0014_knowledge_sources.sql"),
     include_str!("migrations/0015_nil_report_batch.sql"),
+    include_str!("migrations/0016_retention.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

@@ -34,6 +34,7 @@ pub mod report_history;
 pub mod report_link;
 pub mod report_month;
 pub mod report_search;
+pub mod retention;
 pub mod setting;
 pub mod walk;
 

@@ -147,6 +147,14 @@ pub fn resume(tx: &Transaction, deltas: &MonthDeltas, triggers: &[SuspendedTrigg
     Ok(())
 }
 
+/// Puts suspended triggers back with no counts added (a deletion whose counts stay).
+pub fn restore_triggers(tx: &Transaction, triggers: &[SuspendedTrigger]) -> Result<()> {
+    for t in triggers {
+        tx.execute_batch(&t.sql)?;
+    }
+    Ok(())
+}
+
 /// One month's count for a place (none: unplaced), category and partner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthCount {
@@ -228,8 +236,18 @@ pub fn for_each_month_hour(
 /// Rows of `report_month` and `report_month_hour` that differ from a count straight
 /// from the reports (both ways): empty when they agree. For tests and `navet` integrity checks.
 pub fn disagreements(conn: &Connection) -> Result<Vec<String>> {
+    // Months that gallring emptied of raw reports keep their counts on purpose (the
+    // aggregates the pictures need): for a category, those before its latest cutoff (or
+    // the latest cutoff for all categories); for the hour counts, which have no
+    // category, those before any cutoff.
     let mut stmt = conn.prepare(
-        "WITH raw AS (
+        "WITH kept AS (
+             SELECT c.id AS category_id,
+                    substr(max(coalesce((SELECT max(cutoff) FROM retention_run r WHERE r.category_id = c.id), ''),
+                               coalesce((SELECT max(cutoff) FROM retention_run r WHERE r.category_id IS NULL), '')), 1, 7) AS before
+             FROM category c),
+         any_cut AS (SELECT coalesce(substr(max(cutoff), 1, 7), '') AS before FROM retention_run),
+         raw AS (
              SELECT substr(occurred_date, 1, 7) AS month, coalesce(place_id, 0) AS place_id,
                     category_id, partner_id, count(*) AS reports, sum(count) AS total
              FROM report GROUP BY 1, 2, 3, 4),
@@ -241,19 +259,22 @@ pub fn disagreements(conn: &Connection) -> Result<Vec<String>> {
              FROM report GROUP BY 1, 2, 3, 4)
          SELECT 'månad saknas eller fel: ' || r.month || ' ' || r.place_id || ' ' || r.category_id || ' ' || r.partner_id
          FROM raw r LEFT JOIN report_month m USING (month, place_id, category_id, partner_id)
-         WHERE m.total IS NOT r.total OR m.reports IS NOT r.reports
+         WHERE (m.total IS NOT r.total OR m.reports IS NOT r.reports)
+           AND r.month >= coalesce((SELECT before FROM kept k WHERE k.category_id = r.category_id), '')
          UNION ALL
          SELECT 'månad överbliven: ' || m.month || ' ' || m.place_id || ' ' || m.category_id || ' ' || m.partner_id
          FROM report_month m LEFT JOIN raw r USING (month, place_id, category_id, partner_id)
          WHERE r.month IS NULL
+           AND m.month >= coalesce((SELECT before FROM kept k WHERE k.category_id = m.category_id), '')
          UNION ALL
          SELECT 'timme saknas eller fel: ' || r.month || ' ' || r.weekday || ' ' || r.hour || ' ' || r.partner_id
          FROM raw_hour r LEFT JOIN report_month_hour m USING (month, weekday, hour, partner_id)
-         WHERE m.total IS NOT r.total OR m.reports IS NOT r.reports
+         WHERE (m.total IS NOT r.total OR m.reports IS NOT r.reports)
+           AND r.month >= (SELECT before FROM any_cut)
          UNION ALL
          SELECT 'timme överbliven: ' || m.month || ' ' || m.weekday || ' ' || m.hour || ' ' || m.partner_id
          FROM report_month_hour m LEFT JOIN raw_hour r USING (month, weekday, hour, partner_id)
-         WHERE r.month IS NULL",
+         WHERE r.month IS NULL AND m.month >= (SELECT before FROM any_cut)",
     )?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

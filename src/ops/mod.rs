@@ -22,6 +22,7 @@ pub mod promises;
 pub mod records;
 pub mod register;
 pub mod report;
+pub mod retention;
 pub mod settings;
 pub mod walks;
 pub mod year;

@@ -25,6 +25,7 @@ mod picture;
 mod privacy;
 mod register;
 mod report;
+mod retention;
 mod settings;
 mod words;
 mod year;
@@ -122,6 +123,9 @@ enum Command {
     /// Medborgarlöften: period, åtaganden kopplade till insatser, publicering, uppföljning.
     #[command(subcommand)]
     Promise(est::PromiseCmd),
+    /// Gallring: ta bort rapporter äldre än N månader (summorna per månad finns kvar).
+    #[command(subcommand)]
+    Retention(retention::RetentionCmd),
     /// Säkerhetskopior: ta en nu, lista, återställ.
     #[command(subcommand)]
     Backup(backup::BackupCmd),
@@ -353,6 +357,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Promise(cmd) => est::promise(&mut store, cmd)?,
         Command::Source(cmd) => law::source(&mut store, cmd)?,
         Command::Backup(cmd) => backup::backup(&mut store, cmd)?,
+        Command::Retention(cmd) => retention::retention(&mut store, cmd)?,
         Command::Law(cmd) => law::law(&mut store, cmd)?,
         Command::Bench(_) => {}
     }

@@ -23,6 +23,7 @@ pub mod headers {
     pub const INSATSER: &[&str] = &["Nr", "Insats", "Var", "Kategori", "Status", "Uppföljning"];
     pub const LATE: &[&str] = &["Aktör", "Rytm (dagar)", "Senast", "Dagar sen"];
     pub const PROMISES: &[&str] = &["Nr", "Löfte", "Period", "Status", "Åtaganden"];
+    pub const RETENTION: &[&str] = &["Tid", "Före", "Kategori", "Rapporter", "Historik"];
     pub const BACKUPS: &[&str] = &["Tid", "Slag", "Storlek", "Fil"];
     pub const SOURCES: &[&str] = &[
         "Nr",
@@ -178,6 +179,18 @@ pub fn extract_written(path: &str, rows: u32, masked: u32) -> String {
     }
     s
 }
+
+pub fn retention_preview(reports: u32, cutoff: &str) -> String {
+    format!("{reports} rapporter från före {cutoff} skulle tas bort. Inget är ändrat.")
+}
+
+pub fn retention_done(reports: u32, cutoff: &str, history: u32) -> String {
+    format!(
+        "{reports} rapporter från före {cutoff} är borttagna ({history} versioner i historiken). Summorna per månad finns kvar."
+    )
+}
+
+pub const ALL_CATEGORIES: &str = "alla";
 
 pub fn backup_made(path: &str, bytes: u64) -> String {
     format!("Säkerhetskopian är sparad: {path} ({}).", megabytes(bytes))
