@@ -838,6 +838,8 @@ pub mod table {
 
     // The sheet "Om filen".
     pub const ABOUT_WHAT: &str = "Innehåll";
+    /// The export log's word for an archive export.
+    pub const ARCHIVE_KIND: &str = "arkiv lägesbild (PDF/A, CSV, metadata)";
     pub const ABOUT_PERIOD: &str = "Urval";
     pub const ABOUT_SOURCE: &str = "Källa";
     pub const ABOUT_MADE: &str = "Skapad";

@@ -755,6 +755,7 @@ fn the_law_lagesbild_has_the_laws_parts_and_numbers_that_agree() {
         last_month: Some("2026-10".into()),
         months: None,
         to: vec!["Polisen".into(), " ".into(), "Strategisk grupp".into()],
+        archival: false,
     };
     assert_eq!(
         ops::law::lagesbild_file_name(&request, d(2026, 11, 30)).unwrap(),
@@ -897,6 +898,21 @@ fn the_law_lagesbild_has_the_laws_parts_and_numbers_that_agree() {
         (log[0].kind.as_str(), log[0].recipient.as_deref()),
         ("pdf åtgärdsplan", Some("Socialtjänsten"))
     );
+    // As an archival PDF/A-2b: the same words, with the XMP that says so.
+    let archival = dir.path().join("lag-pdfa.pdf");
+    ops::law::lagesbild_pdf(
+        &s,
+        &LawRequest {
+            archival: true,
+            ..request.clone()
+        },
+        d(2026, 11, 30),
+        &archival,
+    )
+    .unwrap();
+    assert!(read_back(&archival).contains("3. Analys av orsaker"));
+    let bytes = std::fs::read(&archival).unwrap();
+    assert!(bytes.windows(14).any(|w| w == b"pdfaid:part>2<"));
     ops::law::delete_source(&mut s, later.id).unwrap();
     assert!(ops::law::delete_source(&mut s, later.id).is_err());
     assert_eq!(ops::law::sources(&s).unwrap().len(), 1);

@@ -1375,3 +1375,121 @@ fn a_partner_that_started_later_makes_no_rise_by_itself() {
             .is_empty()
     );
 }
+
+/// The archive export: a frozen picture as PDF/A-2b (XMP saying so and agreeing with
+/// the document information, an sRGB output intent with its ICC profile, every font
+/// embedded, no transparency), its numbers as the same CSV the picture export writes,
+/// and metadata whose sizes and SHA-256 sums match the files. (veraPDF, the reference
+/// validator, is not installable here: what can be read is checked.)
+#[test]
+fn the_archive_export_is_pdf_a_with_its_numbers_and_checksums() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    year_end(&mut s);
+    let p = Period::containing(PeriodKind::Week, d(2026, 12, 31));
+    let saved = ops::picture::save(&mut s, &p, None).unwrap();
+    let id = saved.snapshot.as_ref().unwrap().id;
+    let out = dir.path().join("arkiv");
+    let done = ops::export::archive(&s, &PictureSource::Snapshot { id }, &out).unwrap();
+    assert_eq!(done.files.len(), 3);
+    let (pdf, csv, meta) = (&done.files[0], &done.files[1], &done.files[2]);
+    assert!(pdf.ends_with(".pdf") && csv.ends_with(".csv") && meta.ends_with(".json"));
+
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
+    let qdf = dir.path().join("qdf.pdf");
+    assert!(
+        Command::new("qpdf")
+            .args(["--qdf", "--object-streams=disable"])
+            .arg(pdf)
+            .arg(&qdf)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    for part in [
+        "/S /GTS_PDFA1",
+        "/DestOutputProfile",
+        "/OutputIntents",
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "<pdf:Producer>Navet</pdf:Producer>",
+        "/Subtype /XML",
+    ] {
+        assert!(raw.contains(part), "{part} missing");
+    }
+    for forbidden in [
+        "/Transparency",
+        "/SMask",
+        "/Encrypt",
+        "/JavaScript",
+        "/Author ()",
+        "/Trapped",
+    ] {
+        assert!(!raw.contains(forbidden), "{forbidden} in a PDF/A");
+    }
+    // The XMP title and dates agree with the document information.
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let title = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Title:"))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(
+        raw.contains(&format!("x-default\">{title}</rdf:li>")),
+        "{title}"
+    );
+    assert!(info.contains("Metadata Stream: yes"), "{info}");
+    let fonts = Command::new("pdffonts").arg(pdf).output().unwrap();
+    let fonts = String::from_utf8(fonts.stdout).unwrap();
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "a font not embedded: {row}");
+    }
+    // The numbers are the picture export's CSV.
+    let plain = dir.path().join("plain.csv");
+    ops::export::run(
+        &s,
+        &ExportRequest {
+            source: ExportSource::Picture {
+                picture: PictureSource::Snapshot { id },
+            },
+            format: ExportFormat::Csv,
+            audience: Audience::Internal,
+            with_analysis: None,
+        },
+        &plain,
+    )
+    .unwrap();
+    assert_eq!(std::fs::read(csv).unwrap(), std::fs::read(&plain).unwrap());
+    // The metadata names each file with its size and checksum.
+    let meta: serde_json::Value = serde_json::from_slice(&std::fs::read(meta).unwrap()).unwrap();
+    assert_eq!(meta["standard"], "PDF/A-2b");
+    assert_eq!(meta["snapshot"], id);
+    for (entry, path) in meta["files"].as_array().unwrap().iter().zip([pdf, csv]) {
+        let bytes = std::fs::read(path).unwrap();
+        let sum: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(entry["sha256"], sum.as_str());
+        assert_eq!(entry["bytes"], bytes.len());
+    }
+    // Files to hand on are readable by others, as any saved file (not 0600).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(pdf).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode & 0o044, 0o044, "{mode:o}");
+    }
+}

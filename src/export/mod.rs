@@ -232,7 +232,18 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> crate::Result<(
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or_else(|| std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| crate::Error::io(path, e))?;
+    let mut builder = tempfile::Builder::new();
+    // A file to hand on reads like any other the user saves (the temporary file would
+    // otherwise keep its private 0600), or keeps the mode of the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| crate::Error::io(path, e))?;
     tmp.write_all(bytes)
         .map_err(|e| crate::Error::io(path, e))?;
     tmp.as_file()

@@ -306,3 +306,100 @@ pub fn template(store: &Store, path: &Path) -> Result<()> {
         .collect();
     crate::template::write(path, &categories)
 }
+
+/// What an archive export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ArchiveDone {
+    /// The PDF/A, the CSV of the numbers and the metadata file, in that order.
+    pub files: Vec<String>,
+}
+
+/// Writes a picture for the archive into `dir`: the lägesbild as PDF/A-2b, its numbers
+/// (the area × category table) as CSV, and a small metadata file (JSON: what, which
+/// period, when, by which Navet and schema, and each file's size and SHA-256), each
+/// written whole or not at all; logged.
+pub fn archive(store: &Store, source: &PictureSource, dir: &Path) -> Result<ArchiveDone> {
+    use sha2::{Digest, Sha256};
+    let picture = resolve_picture(store, source)?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let request = ExportRequest {
+        source: ExportSource::Picture {
+            picture: source.clone(),
+        },
+        format: crate::export::ExportFormat::Pdf,
+        audience: crate::export::Audience::Internal,
+        with_analysis: None,
+    };
+    let stem = request
+        .suggested_file_name(Some(&picture.label))
+        .trim_end_matches(".pdf")
+        .to_string();
+    let municipality =
+        setting::get_setting(store.conn(), setting::MUNICIPALITY)?.unwrap_or_default();
+    let created = picture
+        .snapshot
+        .as_ref()
+        .and_then(|s| unix_of(&s.created_at))
+        .or_else(|| unix_of(&picture.generated_at))
+        .unwrap_or(0);
+    let reader = lagesbild::Reader {
+        partner_safe: false,
+        recipient: None,
+        with_analysis: false,
+    };
+    let document = lagesbild::document(&picture, &municipality, created, reader);
+    let pdf_path = dir.join(format!("{stem}.pdf"));
+    crate::export::write_atomically(&pdf_path, &pdf::render_archival(&document)?)?;
+    let csv_path = dir.join(format!("{stem}.csv"));
+    let table = tables::picture(&picture, false);
+    write_table(
+        &table,
+        TableFormat::Csv,
+        &csv_path,
+        table_words::PICTURE_SHEET,
+        &[],
+    )?;
+    let mut files = Vec::new();
+    for path in [&pdf_path, &csv_path] {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let digest = Sha256::digest(&bytes);
+        files.push(serde_json::json!({
+            "name": file_name(path),
+            "bytes": bytes.len(),
+            "sha256": digest.iter().map(|b| format!("{b:02x}")).collect::<String>(),
+        }));
+    }
+    let meta = serde_json::json!({
+        "title": lagesbild::words::title(&picture.label),
+        "municipality": municipality,
+        "from": picture.from,
+        "to": picture.to,
+        "snapshot": picture.snapshot.as_ref().map(|s| s.id),
+        "created": picture.snapshot.as_ref().map_or(picture.generated_at.clone(), |s| s.created_at.clone()),
+        "standard": "PDF/A-2b",
+        "navet": env!("CARGO_PKG_VERSION"),
+        "schema": crate::db::migrations::ALL.len(),
+        "files": files,
+    });
+    let meta_path = dir.join(format!("{stem}.json"));
+    let text = serde_json::to_string_pretty(&meta).map_err(|e| crate::Message::Storage {
+        detail: e.to_string(),
+    })?;
+    crate::export::write_atomically(&meta_path, text.as_bytes())?;
+    export_log::insert_export(
+        store.conn(),
+        table_words::ARCHIVE_KIND,
+        &file_name(&pdf_path),
+        &serde_json::to_value(source).unwrap_or_default(),
+        None,
+        false,
+    )?;
+    Ok(ArchiveDone {
+        files: [pdf_path, csv_path, meta_path]
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+    })
+}

@@ -35,6 +35,9 @@ pub struct LawRequest {
     /// Who it is for: partners, groups.
     #[serde(default)]
     pub to: Vec<String>,
+    /// Written as archival PDF/A-2b.
+    #[serde(default)]
+    pub archival: bool,
 }
 
 /// The coordinator's own parts of the law's lägesbild.
@@ -110,7 +113,11 @@ pub fn lagesbild_pdf(
     path: &Path,
 ) -> Result<()> {
     let (document, from, to) = lagesbild_document(store, request, today)?;
-    let bytes = crate::export::pdf::render(&document)?;
+    let bytes = if request.archival {
+        crate::export::pdf::render_archival(&document)?
+    } else {
+        crate::export::pdf::render(&document)?
+    };
     crate::export::write_atomically(path, &bytes)?;
     log_document(
         store,

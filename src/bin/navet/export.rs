@@ -47,6 +47,21 @@ pub enum ExportCmd {
         /// För lag-lagesbild: hur många månader (annars 12).
         #[arg(long)]
         months: Option<u32>,
+        /// För lag-lagesbild: skriv den som arkivbeständig PDF/A-2b.
+        #[arg(long)]
+        pdfa: bool,
+    },
+    /// För arkivet: lägesbilden som PDF/A-2b, dess siffror som CSV och en liten
+    /// metadatafil (JSON med varje fils storlek och SHA-256), i en mapp.
+    Archive {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// En fryst lägesbild i stället för den aktuella.
+        #[arg(long)]
+        snapshot: Option<i64>,
+        /// Mappen filerna skrivs i.
+        #[arg(long)]
+        dir: PathBuf,
     },
     /// CSV (UTF-8 med BOM, semikolon): `reports` eller `picture`.
     Csv(TableExportArgs),
@@ -150,6 +165,14 @@ fn request(cmd: ExportCmd) -> navet::Result<(ExportRequest, PathBuf)> {
         }
         ExportCmd::Csv(a) => table_request(a, ExportFormat::Csv)?,
         ExportCmd::Xlsx(a) => table_request(a, ExportFormat::Xlsx)?,
+        // `run` writes an archive itself; it is no single-file request.
+        ExportCmd::Archive { dir, .. } => {
+            return Err(navet::Message::File {
+                path: dir.display().to_string(),
+                detail: cli::ARCHIVE_IS_A_FOLDER.into(),
+            }
+            .into());
+        }
     })
 }
 
@@ -192,6 +215,20 @@ fn table_request(
 }
 
 pub fn run(store: &Store, cmd: ExportCmd) -> navet::Result<()> {
+    if let ExportCmd::Archive {
+        period: pa,
+        snapshot,
+        dir,
+    } = &cmd
+    {
+        let ExportSource::Picture { picture } = picture_source(*snapshot, pa)? else {
+            return Ok(());
+        };
+        for file in ops::export::archive(store, &picture, dir)?.files {
+            println!("{}", cli::file_written(&file));
+        }
+        return Ok(());
+    }
     // The EST cycle's documents: an åtgärdsplan, a promise, a walk's protocol.
     if let ExportCmd::Pdf {
         what,
@@ -201,6 +238,7 @@ pub fn run(store: &Store, cmd: ExportCmd) -> navet::Result<()> {
         last_month,
         months,
         period,
+        pdfa,
         ..
     } = &cmd
     {
@@ -220,6 +258,7 @@ pub fn run(store: &Store, cmd: ExportCmd) -> navet::Result<()> {
                         .or_else(|| period.to.as_ref().and_then(|t| t.get(..7)).map(Into::into)),
                     months: *months,
                     to: recipients.clone(),
+                    archival: *pdfa,
                 };
                 Some(ops::law::lagesbild_pdf(
                     store,

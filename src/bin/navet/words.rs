@@ -191,6 +191,8 @@ pub fn retention_done(reports: u32, cutoff: &str, history: u32) -> String {
 }
 
 pub const ALL_CATEGORIES: &str = "alla";
+pub const ARCHIVE_IS_A_FOLDER: &str =
+    "ett arkiv skrivs som tre filer i en mapp (navet export archive --dir MAPP)";
 
 pub fn backup_made(path: &str, bytes: u64) -> String {
     format!("Säkerhetskopian är sparad: {path} ({}).", megabytes(bytes))

@@ -4,10 +4,16 @@
 //! repeated, "Sida n av m") → [`emit`] (printpdf operations, the font subset, the
 //! creation date set explicitly).
 
+pub mod archive;
 pub mod doc;
 pub mod emit;
 pub mod fonts;
 pub mod layout;
+
+/// The document as an archival PDF/A-2b file (see [`archive`]).
+pub fn render_archival(document: &doc::Document) -> crate::Result<Vec<u8>> {
+    archive::pdf_a(&render(document)?, document.created_unix)
+}
 
 /// Lays out and writes a document; returns the PDF bytes.
 pub fn render(document: &doc::Document) -> crate::Result<Vec<u8>> {

@@ -132,6 +132,7 @@ export const sv = {
   lawMonths: "Antal månader",
   lawPicturePdf: "Lägesbild enligt lag (PDF)",
   lawPlanPdf: "Åtgärdsplan (PDF)",
+  lawPdfa: "Lägesbilden i arkivformat (PDF/A) för diariet",
   lawTextsTitle: "Samordnarens texter",
   lawConsequences: "Konsekvenser: vad brottsligheten och otryggheten leder till",
   lawCauses: "Analys av orsaker",

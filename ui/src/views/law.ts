@@ -33,6 +33,7 @@ export function lawView(api: Commands, lookups: Lookups): LawView {
   const lastMonth = h("input", { id: "law-last-month", type: "month", value: lastWholeMonth() });
   const months = h("input", { id: "law-months", type: "number", min: "1", max: "60", value: "12", size: 4 });
   const to = distribution("law-to", t.distributionLegend);
+  const archival = h("input", { type: "checkbox", id: "law-pdfa" });
   const picture = h("button", { type: "button", id: "law-picture" }, t.lawPicturePdf);
   const plan = h("button", { type: "button", id: "law-plan", class: "secondary" }, t.lawPlanPdf);
   const run = (button: HTMLButtonElement, job: () => Promise<string | null>) => {
@@ -49,7 +50,12 @@ export function lawView(api: Commands, lookups: Lookups): LawView {
     });
   };
   run(picture, () =>
-    api.exportLawPicture({ lastMonth: lastMonth.value || undefined, months: Number(months.value) || undefined, to: to.values() }),
+    api.exportLawPicture({
+      lastMonth: lastMonth.value || undefined,
+      months: Number(months.value) || undefined,
+      to: to.values(),
+      archival: archival.checked,
+    }),
   );
   run(plan, () => api.exportActionPlan(to.values()));
 
@@ -157,6 +163,7 @@ export function lawView(api: Commands, lookups: Lookups): LawView {
     h("h2", {}, t.lawTitle),
     h("p", { class: "hint" }, t.lawIntro),
     h("div", { class: "form-grid" }, field(t.lawLastMonth, lastMonth), field(t.lawMonths, months)),
+    h("label", { class: "check" }, archival, t.lawPdfa),
     to.element,
     h("div", { class: "actions" }, picture, plan),
     message,

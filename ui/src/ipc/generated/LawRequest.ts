@@ -15,4 +15,8 @@ months?: number,
 /**
  * Who it is for: partners, groups.
  */
-to: Array<string>, };
+to: Array<string>, 
+/**
+ * Written as archival PDF/A-2b.
+ */
+archival: boolean, };
