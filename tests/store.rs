@@ -107,6 +107,39 @@ fn refuses_another_programs_sqlite_database_untouched() {
     assert!(!dir.path().join("other.sqlite-wal").exists());
 }
 
+/// Another program's database in WAL mode, with its last commits still in the -wal file
+/// (the program crashed or is running): refused, and the database, its -wal and its
+/// data stay as they were (a read-write open would have checkpointed the WAL into the
+/// file and deleted it).
+#[test]
+fn refuses_another_programs_wal_database_without_checkpointing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    let wal = dir.path().join("other.sqlite-wal");
+    // Another process writes in WAL mode and dies before any checkpoint.
+    let script = format!(
+        "import sqlite3, os\nc = sqlite3.connect({:?})\nc.execute('PRAGMA journal_mode=WAL')\nc.execute('CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)')\nc.execute(\"INSERT INTO customer (name) VALUES ('x')\")\nc.commit()\nos._exit(0)\n",
+        path.display().to_string()
+    );
+    let status = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .status()
+        .expect("python3");
+    assert!(status.success());
+    assert!(wal.exists(), "the other program's WAL is left");
+    let (main_before, wal_before) = (bytes(&path), bytes(&wal));
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::DatabaseRefused);
+    assert_eq!(
+        bytes(&path),
+        main_before,
+        "the database file must not change"
+    );
+    assert!(wal.exists(), "its WAL must not be checkpointed away");
+    assert_eq!(bytes(&wal), wal_before);
+}
+
 #[test]
 fn refuses_a_database_from_a_newer_navet_untouched() {
     let dir = tempfile::tempdir().unwrap();

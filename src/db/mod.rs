@@ -113,6 +113,17 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
+        // An existing file is looked at read-only first: a read-write connection to
+        // another program's WAL-mode database would checkpoint its WAL into it and
+        // delete the -wal and -shm files when it closed, changing a file Navet then
+        // refuses. (A read-only connection sees the WAL's pages and never does that.)
+        if path.is_file() {
+            let look = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            known(&look, path, steps.len() as i64, true)?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
