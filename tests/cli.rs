@@ -923,3 +923,51 @@ fn every_help_page_has_swedish_placeholders() {
         foreign.join("\n")
     );
 }
+
+/// A file name with a line break prints as one row in `imports list` and `exports list`,
+/// the break shown as `\n`, not as a second line.
+#[test]
+fn a_file_name_with_a_line_break_stays_on_one_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite");
+    ok(&db, &["partner", "add", "Polisen"]);
+    ok(&db, &["place", "add", "Stortorget"]);
+    let file = dir.path().join("rapp\nort.csv");
+    std::fs::write(
+        &file,
+        "Datum;Plats;Kategori\n2026-11-10;Stortorget;Klotter\n",
+    )
+    .unwrap();
+    ok(
+        &db,
+        &[
+            "import",
+            &file.display().to_string(),
+            "--partner",
+            "Polisen",
+        ],
+    );
+    let out = dir.path().join("ut\nfil.csv");
+    ok(
+        &db,
+        &[
+            "export",
+            "csv",
+            "reports",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--out",
+            &out.display().to_string(),
+        ],
+    );
+    for (args, name) in [
+        (["imports", "list"], "rapp\\nort.csv"),
+        (["exports", "list"], "ut\\nfil.csv"),
+    ] {
+        let text = ok(&db, &args);
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(text.contains(name), "{text}");
+    }
+}

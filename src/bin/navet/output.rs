@@ -36,8 +36,27 @@ pub fn print_list<T: Serialize>(
     }
 }
 
+/// A cell on one line: a line break, a tab or another control character in a file
+/// name or a text (a file called "rapport\nvecka 47.csv") is shown as an escape, so
+/// one row stays one line and a terminal gets no control codes.
+fn one_line(cell: &str) -> String {
+    cell.chars()
+        .flat_map(|c| match c {
+            '\n' => "\\n".chars().collect::<Vec<_>>(),
+            '\r' => "\\r".chars().collect(),
+            '\t' => "\\t".chars().collect(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32).chars().collect(),
+            c => vec![c],
+        })
+        .collect()
+}
+
 /// Prints rows as left-aligned columns under a header.
 pub fn print_table(header: &[&str], rows: Vec<Vec<String>>) {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.iter().map(|c| one_line(c)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
