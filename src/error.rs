@@ -115,6 +115,7 @@ impl Message {
             Storage { .. } | Migration { .. } => ErrorCode::Internal,
             File { .. } | NoDataFolder => ErrorCode::Io,
             DatabaseNewer { .. } | NotNavetDatabase { .. } => ErrorCode::DatabaseRefused,
+            ReadOnlyPlace { .. } => ErrorCode::Io,
             Unknown { .. } => ErrorCode::NotFound,
             Duplicate { .. }
             | AliasTaken { .. }

@@ -67,6 +67,12 @@ pub enum Message {
     NotNavetDatabase {
         path: String,
     },
+    /// The database, or the folder it is in, cannot be written by this user.
+    ReadOnlyPlace {
+        path: String,
+        /// The folder (not the file) is what cannot be written.
+        folder: bool,
+    },
     NoDataFolder,
     Required {
         field: String,
@@ -265,6 +271,12 @@ impl Message {
                 supported,
             } => format!(
                 "Databasen {path} är skapad av en nyare version av Navet (schema {found}; den här versionen klarar {supported}). Den har inte ändrats. Uppdatera Navet för att öppna den."
+            ),
+            ReadOnlyPlace { path, folder: true } => format!(
+                "Navet får inte skriva i mappen där databasen ligger ({path}). Inget är ändrat. Flytta databasen till en mapp där du får skriva, eller be om behörighet."
+            ),
+            ReadOnlyPlace { path, folder: false } => format!(
+                "Databasfilen {path} går bara att läsa för dig. Inget är ändrat. Gör den skrivbar, eller öppna en kopia på en plats där du får skriva."
             ),
             NotNavetDatabase { path } => format!(
                 "Filen {path} är ingen Navet-databas. Den har inte ändrats. Välj en annan fil eller en ny sökväg."

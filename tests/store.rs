@@ -664,3 +664,84 @@ fn a_backup_taken_during_an_import_is_a_committed_state() {
         assert!(n == before || n == all, "{n} is neither {before} nor {all}");
     }
 }
+
+/// A database this user cannot write, or in a folder it cannot write: one Swedish line
+/// naming which, nothing changed and no -wal or -shm left behind. (Run as another user
+/// with setpriv when the tests run as root, which ignores file modes.)
+#[cfg(unix)]
+#[test]
+fn a_read_only_database_or_folder_is_named_and_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let place = dir.path().join("plats");
+    std::fs::create_dir(&place).unwrap();
+    let db = place.join("n.sqlite");
+    {
+        let mut s = Store::open(&db).unwrap();
+        ops::partners::add(&mut s, "Polisen").unwrap();
+    }
+    let bin = dir.path().join("navet");
+    std::fs::copy(env!("CARGO_BIN_EXE_navet"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let root = running_as_root();
+    let run = || {
+        let mut c = if root {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&bin);
+            c
+        } else {
+            std::process::Command::new(&bin)
+        };
+        c.arg("--db")
+            .arg(&db)
+            .args(["partner", "list"])
+            .env_remove("NAVET_DB");
+        c.output().unwrap()
+    };
+    let listing = |p: &Path| {
+        let mut v: Vec<String> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    // The folder and the file can be read, not written (by the other user, or by us).
+    let owner_only =
+        |mode: u32| std::fs::Permissions::from_mode(if root { mode } else { mode & 0o555 });
+    for (folder_mode, file_mode, folder) in [(0o755, 0o644, false), (0o755, 0o666, true)] {
+        std::fs::set_permissions(&place, owner_only(folder_mode)).unwrap();
+        std::fs::set_permissions(&db, owner_only(file_mode)).unwrap();
+        let before = (listing(&place), bytes(&db));
+        let out = run();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        let expected = if folder {
+            "får inte skriva i mappen"
+        } else {
+            "går bara att läsa för dig"
+        };
+        if root || !folder {
+            assert!(err.contains(expected), "{err}");
+        }
+        assert_eq!(
+            (listing(&place), bytes(&db)),
+            before,
+            "nothing changed or left behind"
+        );
+    }
+    std::fs::set_permissions(&place, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(Store::open(&db).is_ok(), "the next start opens normally");
+}
+
+/// Whether the tests run as root (root writes whatever the file modes say).
+fn running_as_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}

@@ -118,6 +118,9 @@ impl Store {
         // delete the -wal and -shm files when it closed, changing a file Navet then
         // refuses. (A read-only connection sees the WAL's pages and never does that.)
         if path.is_file() {
+            // Not even a look where this user cannot write: a read-only connection to a
+            // WAL database would leave -wal and -shm files of this user's behind.
+            writable(path)?;
             let look = Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -275,6 +278,41 @@ fn backup_path(path: &Path, version: i64) -> PathBuf {
         .unwrap_or_default();
     name.push(format!(".schema{version}-{stamp}.bak"));
     path.with_file_name(name)
+}
+
+/// Refuses, before SQLite tries and fails half-way, a database this user cannot write,
+/// or one in a folder it cannot write (where the -wal and -shm files must go), naming
+/// which of the two it is.
+fn writable(path: &Path) -> Result<()> {
+    let denied = |e: &std::io::Error| {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        )
+    };
+    if let Err(e) = std::fs::OpenOptions::new().append(true).open(path)
+        && denied(&e)
+    {
+        return Err(Message::ReadOnlyPlace {
+            path: path.display().to_string(),
+            folder: false,
+        }
+        .into());
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    if let Err(e) = tempfile::tempfile_in(dir)
+        && denied(&e)
+    {
+        return Err(Message::ReadOnlyPlace {
+            path: dir.display().to_string(),
+            folder: true,
+        }
+        .into());
+    }
+    Ok(())
 }
 
 /// Refuses a non-empty file that does not start with the SQLite header.
