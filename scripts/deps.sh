@@ -11,7 +11,7 @@ sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_build=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
   libxdo-dev libssl-dev build-essential pkg-config file curl ca-certificates git)
-apt_test=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick sqlite3)
+apt_test=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick sqlite3 iproute2)
 pkgs=("${apt_build[@]}")
 [ "$want" = test ] && pkgs+=("${apt_test[@]}")
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)

@@ -40,12 +40,14 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 section "app: build"
 cargo build --locked -p navet-app -p navet
 
-section "end to end: the real app window under Xvfb via tauri-driver + WebKitWebDriver"
+section "end to end: the real app window under Xvfb via tauri-driver + WebKitWebDriver, with no network"
+# offline.sh gives the run a network of its own with only the loopback, and fails if
+# anything (the app, its web view, what they start) tried to reach another address.
 export NAVET_E2E_OUT="${NAVET_E2E_OUT:-$PWD/artifacts/e2e}"
-xvfb-run -a -s "-screen 0 1400x900x24" node ui/e2e/run.mjs target/debug/navet-app
+bash scripts/offline.sh xvfb-run -a -s "-screen 0 1400x900x24" node ui/e2e/run.mjs target/debug/navet-app
 
 section "end to end again in the smallest window the app allows (800 x 560)"
 NAVET_E2E_SIZE=800x560 NAVET_E2E_OUT="$NAVET_E2E_OUT-800x560" \
-  xvfb-run -a -s "-screen 0 1400x900x24" node ui/e2e/run.mjs target/debug/navet-app
+  bash scripts/offline.sh xvfb-run -a -s "-screen 0 1400x900x24" node ui/e2e/run.mjs target/debug/navet-app
 
 section "all tests passed"

@@ -116,17 +116,33 @@ fn refuses_another_programs_wal_database_without_checkpointing_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.sqlite");
     let wal = dir.path().join("other.sqlite-wal");
-    // Another process writes in WAL mode and dies before any checkpoint.
-    let script = format!(
-        "import sqlite3, os\nc = sqlite3.connect({:?})\nc.execute('PRAGMA journal_mode=WAL')\nc.execute('CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)')\nc.execute(\"INSERT INTO customer (name) VALUES ('x')\")\nc.commit()\nos._exit(0)\n",
-        path.display().to_string()
-    );
-    let status = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .status()
-        .expect("python3");
-    assert!(status.success());
+    // Another process (the sqlite3 shell) writes in WAL mode and is killed before any
+    // checkpoint.
+    let mut other = std::process::Command::new("sqlite3")
+        .arg(&path)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("sqlite3");
+    {
+        use std::io::{BufRead, Write};
+        let mut stdin = other.stdin.take().unwrap();
+        writeln!(
+            stdin,
+            "PRAGMA journal_mode=WAL;\nCREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT);\nINSERT INTO customer (name) VALUES ('x');\n.print klar"
+        )
+        .unwrap();
+        stdin.flush().unwrap();
+        let mut out = std::io::BufReader::new(other.stdout.take().unwrap());
+        let mut line = String::new();
+        while !line.contains("klar") {
+            line.clear();
+            assert!(out.read_line(&mut line).unwrap() > 0, "sqlite3 ended early");
+        }
+        other.kill().unwrap();
+        let _ = other.wait();
+        drop(stdin);
+    }
     assert!(wal.exists(), "the other program's WAL is left");
     let (main_before, wal_before) = (bytes(&path), bytes(&wal));
     let err = Store::open(&path).unwrap_err();
