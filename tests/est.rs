@@ -911,8 +911,29 @@ fn the_law_lagesbild_has_the_laws_parts_and_numbers_that_agree() {
     )
     .unwrap();
     assert!(read_back(&archival).contains("3. Analys av orsaker"));
-    let bytes = std::fs::read(&archival).unwrap();
-    assert!(bytes.windows(14).any(|w| w == b"pdfaid:part>2<"));
+    let pdf_a = |p: &Path| {
+        std::fs::read(p)
+            .unwrap()
+            .windows(14)
+            .any(|w| w == b"pdfaid:part>2<")
+    };
+    assert!(pdf_a(&archival));
+    // The åtgärdsplan and a meeting pack the same way, for the diary.
+    let plan_a = dir.path().join("plan-pdfa.pdf");
+    ops::law::plan_pdf_as(&s, &[], true, &plan_a).unwrap();
+    assert!(read_back(&plan_a).contains("Åtgärdsplan") && pdf_a(&plan_a));
+    let m = ops::meetings::add(
+        &mut s,
+        &navet::db::meeting::NewMeeting {
+            series: "Operativ grupp".into(),
+            date: "2026-11-16".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let pack_a = dir.path().join("pack-pdfa.pdf");
+    ops::meetings::pack_as(&s, m.id, &pack_a, &["Polisen".into()], true).unwrap();
+    assert!(read_back(&pack_a).contains("Till: Polisen") && pdf_a(&pack_a));
     ops::law::delete_source(&mut s, later.id).unwrap();
     assert!(ops::law::delete_source(&mut s, later.id).is_err());
     assert_eq!(ops::law::sources(&s).unwrap().len(), 1);

@@ -105,6 +105,26 @@ fn months(request: &LawRequest, today: NaiveDate) -> Result<Vec<Period>> {
     Ok((0..n).rev().map(|k| last.back(k)).collect())
 }
 
+/// Lays out a document (as archival PDF/A-2b if asked), writes it to `path` whole or not
+/// at all, and records it in the export log with what it covers and who it is for.
+pub fn deliver(
+    store: &Store,
+    document: &crate::export::pdf::doc::Document,
+    path: &Path,
+    kind: &str,
+    filters: &serde_json::Value,
+    to: Option<&str>,
+    archival: bool,
+) -> Result<()> {
+    let bytes = if archival {
+        crate::export::pdf::render_archival(document)?
+    } else {
+        crate::export::pdf::render(document)?
+    };
+    crate::export::write_atomically(path, &bytes)?;
+    log_document(store, kind, path, filters, to)
+}
+
 /// Writes the long-period lägesbild to `path` (PDF) and logs it with its recipients.
 pub fn lagesbild_pdf(
     store: &Store,
@@ -113,18 +133,14 @@ pub fn lagesbild_pdf(
     path: &Path,
 ) -> Result<()> {
     let (document, from, to) = lagesbild_document(store, request, today)?;
-    let bytes = if request.archival {
-        crate::export::pdf::render_archival(&document)?
-    } else {
-        crate::export::pdf::render(&document)?
-    };
-    crate::export::write_atomically(path, &bytes)?;
-    log_document(
+    deliver(
         store,
-        crate::export::law_picture::words::LOG_KIND,
+        &document,
         path,
+        crate::export::law_picture::words::LOG_KIND,
         &serde_json::json!({ "from": from, "to": to }),
         distribution(&request.to).as_deref(),
+        request.archival,
     )
 }
 
@@ -205,6 +221,11 @@ pub fn lagesbild_file_name(request: &LawRequest, today: NaiveDate) -> Result<Str
 
 /// Writes the åtgärdsplan to `path` (PDF) and logs it with its recipients.
 pub fn plan_pdf(store: &Store, to: &[String], path: &Path) -> Result<()> {
+    plan_pdf_as(store, to, false, path)
+}
+
+/// The åtgärdsplan, as archival PDF/A-2b when `archival`.
+pub fn plan_pdf_as(store: &Store, to: &[String], archival: bool, path: &Path) -> Result<()> {
     let list = super::insatser::list(store)?;
     let municipality =
         setting::get_setting(store.conn(), setting::MUNICIPALITY)?.unwrap_or_default();
@@ -217,14 +238,14 @@ pub fn plan_pdf(store: &Store, to: &[String], path: &Path) -> Result<()> {
         &crate::export::lagesbild::words::local_time(&now),
         chrono::Utc::now().timestamp(),
     );
-    let bytes = crate::export::pdf::render(&document)?;
-    crate::export::write_atomically(path, &bytes)?;
-    log_document(
+    deliver(
         store,
-        crate::export::action_plan::LOG_KIND,
+        &document,
         path,
+        crate::export::action_plan::LOG_KIND,
         &serde_json::json!({}),
         to.as_deref(),
+        archival,
     )
 }
 

@@ -126,9 +126,20 @@ pub fn pack(store: &Store, meeting_id: Id, path: &std::path::Path) -> Result<()>
 /// The pack with a distribution list: its cover names who it is for, and the export log
 /// records it with them.
 pub fn pack_to(store: &Store, meeting_id: Id, path: &std::path::Path, to: &[String]) -> Result<()> {
+    pack_as(store, meeting_id, path, to, false)
+}
+
+/// The pack with a distribution list, as archival PDF/A-2b when `archival`.
+pub fn pack_as(
+    store: &Store,
+    meeting_id: Id,
+    path: &std::path::Path,
+    to: &[String],
+    archival: bool,
+) -> Result<()> {
     let m = meeting::get_meeting(store.conn(), meeting_id)?;
     let previous = meeting::previous_in_series(store.conn(), meeting_id)?;
-    pack_for(store, &m, previous, path, to)
+    pack_for(store, &m, previous, path, to, archival)
 }
 
 /// The pack for the next meeting of the operative series, not yet recorded: on the day
@@ -154,7 +165,7 @@ pub fn pack_next(store: &Store, today: NaiveDate, path: &std::path::Path) -> Res
         attendees: Vec::new(),
         decisions: Vec::new(),
     };
-    pack_for(store, &m, previous, path, &[])?;
+    pack_for(store, &m, previous, path, &[], false)?;
     Ok(m.date)
 }
 
@@ -164,20 +175,20 @@ fn pack_for(
     previous: Option<Meeting>,
     path: &std::path::Path,
     to: &[String],
+    archival: bool,
 ) -> Result<()> {
     let recipients = super::law::distribution(to);
     let document = pack_document(store, m, previous, recipients.as_deref())?;
-    let bytes = crate::export::pdf::render(&document)?;
-    crate::export::write_atomically(path, &bytes)?;
     // The export log records every pack, with who it is for.
-    super::law::log_document(
+    super::law::deliver(
         store,
-        crate::messages::meeting_words::LOG_KIND,
+        &document,
         path,
+        crate::messages::meeting_words::LOG_KIND,
         &serde_json::json!({ "meeting": m.id, "series": m.series, "date": m.date }),
         recipients.as_deref(),
-    )?;
-    Ok(())
+        archival,
+    )
 }
 
 /// A meeting's pack as a document (the operative or the strategic one, by its series),

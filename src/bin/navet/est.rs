@@ -214,6 +214,9 @@ pub enum MeetingCmd {
         /// exportloggen.
         #[arg(long = "to", visible_alias = "recipient", value_name = "MOTTAGARE")]
         to: Vec<String>,
+        /// Skriv underlaget som arkivbeständig PDF/A-2b (för diariet).
+        #[arg(long)]
+        pdfa: bool,
     },
 }
 
@@ -366,9 +369,9 @@ pub fn meeting(store: &mut Store, cmd: MeetingCmd) -> navet::Result<()> {
                 );
             }
         }
-        MeetingCmd::Pack { id, out, to } => {
+        MeetingCmd::Pack { id, out, to, pdfa } => {
             match id {
-                Some(id) => ops::meetings::pack_to(store, id, &out, &to)?,
+                Some(id) => ops::meetings::pack_as(store, id, &out, &to, pdfa)?,
                 None => {
                     ops::meetings::pack_next(store, navet::time::today(), &out)?;
                 }

@@ -47,7 +47,7 @@ pub enum ExportCmd {
         /// För lag-lagesbild: hur många månader (annars 12).
         #[arg(long)]
         months: Option<u32>,
-        /// För lag-lagesbild: skriv den som arkivbeständig PDF/A-2b.
+        /// För lag-lagesbild och atgardsplan: skriv den som arkivbeständig PDF/A-2b.
         #[arg(long)]
         pdfa: bool,
     },
@@ -250,7 +250,9 @@ pub fn run(store: &Store, cmd: ExportCmd) -> navet::Result<()> {
             })
         };
         let done = match navet::names::key(what).as_str() {
-            "atgardsplan" | "åtgärdsplan" => Some(ops::law::plan_pdf(store, recipients, out)),
+            "atgardsplan" | "åtgärdsplan" => {
+                Some(ops::law::plan_pdf_as(store, recipients, *pdfa, out))
+            }
             "lag-lagesbild" | "lag-lägesbild" | "laglagesbild" => {
                 let request = ops::law::LawRequest {
                     last_month: last_month
