@@ -470,6 +470,11 @@ pub enum Refusal {
     NotAFile,
     /// A header and nothing under it.
     NoRows,
+    /// A line longer than any partner's report (a file that is one endless line).
+    LineTooLong {
+        line: u64,
+        megabytes: u64,
+    },
     /// A part of the archive would inflate beyond what Navet holds.
     ArchiveTooLarge {
         part: String,
@@ -539,6 +544,9 @@ impl Refusal {
             AllSheetsEmpty => "alla blad är tomma".into(),
             NotAFile => "det är ingen vanlig fil (en mapp, en kanal eller en enhet)".into(),
             NoRows => "filen har inga rader under rubrikraden; inget importerades".into(),
+            LineTooLong { line, megabytes } => format!(
+                "rad {line} är längre än {megabytes} MB, längre än någon rapport; filen är troligen ingen tabell"
+            ),
             ArchiveTooLarge { part, megabytes } => format!(
                 "delen {part} skulle packas upp till {megabytes} MB, mer än Navet läser från en fil; filen är troligen skadad eller gjord för att fylla minnet"
             ),

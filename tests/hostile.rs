@@ -246,3 +246,43 @@ fn dates_far_outside_any_incident_are_flagged() {
         .collect();
     assert_eq!(lines, [2, 3]);
 }
+
+/// A 50 MB file that is one line is refused with its line number before the CSV reader
+/// holds it (it took 420 MB and 19 s on its way to being called a summary row), under a
+/// 256 MB address-space limit; a description of 3 MB still imports. 100,000 columns are
+/// refused in Swedish too, at once.
+#[test]
+fn an_endless_line_and_a_hundred_thousand_columns_are_refused_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = dir.path().join("en-rad.csv");
+    std::fs::write(
+        &line,
+        format!("Datum;Plats;Kategori\n{}", "x".repeat(50_000_000)),
+    )
+    .unwrap();
+    let (code, stderr) = import_limited(dir.path(), &line, 256);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("rad 2 är längre än 4 MB"), "{stderr}");
+    let long = dir.path().join("lang-text.csv");
+    std::fs::write(
+        &long,
+        format!(
+            "Datum;Plats;Kategori;Beskrivning\n2026-11-10;Stortorget;Klotter;{}\n",
+            "y".repeat(3_000_000)
+        ),
+    )
+    .unwrap();
+    let (code, stderr) = import_limited(dir.path(), &long, 512);
+    assert_eq!(code, 0, "{stderr}");
+    let cols = dir.path().join("kolumner.csv");
+    let header: Vec<String> = (0..100_000).map(|i| format!("k{i}")).collect();
+    let row: Vec<&str> = (0..100_000).map(|_| "1").collect();
+    std::fs::write(&cols, format!("{}\n{}\n", header.join(";"), row.join(";"))).unwrap();
+    let (code, stderr) = import_limited(dir.path(), &cols, 256);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.starts_with("navet: ") && stderr.trim_end().lines().count() == 1,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

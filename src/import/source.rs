@@ -418,6 +418,19 @@ impl RowReader for CsvRows {
                 Ok(more)
             }
             Err(e) => {
+                if let csv::ErrorKind::Io(io) = e.kind()
+                    && let Some(LineTooLong(line)) = io
+                        .get_ref()
+                        .and_then(|inner| inner.downcast_ref::<LineTooLong>())
+                {
+                    return Err(refuse(
+                        &self.file,
+                        Refusal::LineTooLong {
+                            line: *line,
+                            megabytes: (MAX_LINE / (1024 * 1024)) as u64,
+                        },
+                    ));
+                }
                 let line = e.position().map(|p| p.line()).unwrap_or(self.line + 1);
                 Err(Message::ImportRow {
                     file: self.file.clone(),
@@ -771,7 +784,27 @@ struct CrlfToLf<R> {
     len: usize,
     /// A CR that ended the last chunk, not yet known to precede an LF.
     pending_cr: bool,
+    /// Bytes since the last line break, and the line breaks so far: a line past
+    /// [`MAX_LINE`] stops the reading before the CSV reader holds it all.
+    run: usize,
+    lines: u64,
 }
+
+/// The longest line a text file may have: no partner's report comes near it, and a
+/// file that is one endless line is refused before it is held in memory.
+pub const MAX_LINE: usize = 4 * 1024 * 1024;
+
+/// The reading stopped at a line longer than [`MAX_LINE`] (its number).
+#[derive(Debug)]
+pub struct LineTooLong(pub u64);
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {} too long", self.0)
+    }
+}
+
+impl std::error::Error for LineTooLong {}
 
 impl<R: Read> CrlfToLf<R> {
     fn new(inner: R) -> Self {
@@ -781,6 +814,8 @@ impl<R: Read> CrlfToLf<R> {
             pos: 0,
             len: 0,
             pending_cr: false,
+            run: 0,
+            lines: 0,
         }
     }
 
@@ -830,7 +865,17 @@ impl<R: Read> Read for CrlfToLf<R> {
             return Ok(0);
         }
         let n = out.len().min(self.len - self.pos);
-        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        let chunk = &self.buf[self.pos..self.pos + n];
+        let breaks = memchr::memchr_iter(b'\n', chunk).count();
+        match memchr::memrchr(b'\n', chunk) {
+            Some(last) => self.run = n - last - 1,
+            None => self.run += n,
+        }
+        self.lines += breaks as u64;
+        if self.run > MAX_LINE {
+            return Err(std::io::Error::other(LineTooLong(self.lines + 1)));
+        }
+        out[..n].copy_from_slice(chunk);
         self.pos += n;
         Ok(n)
     }
