@@ -286,3 +286,110 @@ fn an_endless_line_and_a_hundred_thousand_columns_are_refused_within_bounds() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Invalid UTF-8 at every kind of place in a UTF-8 file (in the BOM, the header, a
+/// cell, between cells, inside a character, as the last byte): each file is read (as
+/// the Windows-1252 Excel writes, whose every byte is a character) or refused in
+/// Swedish, never a panic, and what is stored is valid text.
+#[test]
+fn invalid_utf8_anywhere_is_read_or_refused_in_swedish() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = "Datum;Plats;Kategori;Beskrivning\n2026-11-10;Stortorget;Klotter;Tagg på bänken\n";
+    let places: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "in the BOM",
+            [&[0xEF, 0xBB, 0xFF][..], good.as_bytes()].concat(),
+        ),
+        (
+            "in the header",
+            good.replacen("Plats", "Pl\u{0}ts", 1)
+                .replace('\u{0}', "\u{1}")
+                .into_bytes()
+                .iter()
+                .map(|&b| if b == 1 { 0xC3 } else { b })
+                .collect(),
+        ),
+        (
+            "in a cell",
+            good.replacen("Tagg", "T\u{1}gg", 1)
+                .into_bytes()
+                .iter()
+                .map(|&b| if b == 1 { 0xFF } else { b })
+                .collect(),
+        ),
+        (
+            "between cells",
+            good.replacen(";Klotter", "\u{1};Klotter", 1)
+                .into_bytes()
+                .iter()
+                .map(|&b| if b == 1 { 0x80 } else { b })
+                .collect(),
+        ),
+        ("inside a character", {
+            let mut b = good.as_bytes().to_vec();
+            let at = good.find('å').unwrap();
+            b.remove(at + 1);
+            b
+        }),
+        (
+            "as the last byte",
+            [good.as_bytes(), &[0xE2, 0x82]].concat(),
+        ),
+        (
+            "an overlong encoding",
+            good.replacen("Tagg", "\u{1}\u{2}", 1)
+                .into_bytes()
+                .iter()
+                .map(|&b| match b {
+                    1 => 0xC0,
+                    2 => 0xAF,
+                    _ => b,
+                })
+                .collect(),
+        ),
+        (
+            "a surrogate",
+            good.replacen("Tagg", "\u{1}\u{2}\u{3}", 1)
+                .into_bytes()
+                .iter()
+                .map(|&b| match b {
+                    1 => 0xED,
+                    2 => 0xA0,
+                    3 => 0x80,
+                    _ => b,
+                })
+                .collect(),
+        ),
+    ];
+    for (i, (where_, bytes)) in places.into_iter().enumerate() {
+        let case = dir.path().join(format!("fall{i}"));
+        std::fs::create_dir(&case).unwrap();
+        let mut s = store(&case);
+        let path = case.join(format!("fil{i}.csv"));
+        std::fs::write(&path, &bytes).unwrap();
+        match navet::ops::import::file(&mut s, &path, &opts()) {
+            Ok(r) => {
+                // Read as Windows-1252: the row is there; every row read is stored,
+                // flagged or listed as skipped (a stray last byte makes a row of its own).
+                assert!(r.rows >= 1 && r.inserted >= 1, "{where_}: {r:?}");
+                assert_eq!(r.rows, r.inserted + r.duplicates + r.skipped, "{where_}");
+                let stored = navet::ops::report::list(&s, &Default::default())
+                    .unwrap()
+                    .reports;
+                assert_eq!(stored.len() as u32, r.inserted, "{where_}");
+                eprintln!("{where_}: read, {} stored", stored.len());
+            }
+            Err(e) => {
+                let m = e.to_string();
+                assert!(
+                    m.contains(&format!("fil{i}.csv")),
+                    "{where_}: the file is named: {m}"
+                );
+                for english in ["invalid", "utf-8", "error", "stream did not contain"] {
+                    assert!(!m.to_lowercase().contains(english), "{where_}: {m}");
+                }
+                eprintln!("{where_}: refused: {m}");
+            }
+        }
+    }
+}
