@@ -183,6 +183,25 @@ fn the_app_commands_agree_in_all_four_places() {
         .collect();
     granted.sort();
     assert_eq!(granted, handlers, "capabilities/default.json");
+    // Beyond its own commands the page may only set the window's title and listen to
+    // events (drag and drop): no shell, no file system, no dialog, no core defaults.
+    let mut other: Vec<&str> = caps["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| !p.starts_with("allow-"))
+        .collect();
+    other.sort();
+    assert_eq!(
+        other,
+        [
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+            "core:window:allow-set-title"
+        ],
+        "capabilities/default.json grants more than the app uses"
+    );
 
     let ts = read("ui/src/ipc/commands.ts");
     let mut called: Vec<String> = ts

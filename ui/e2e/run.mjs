@@ -405,6 +405,10 @@ try {
     assert(kept === words, `the analysis text after a period change: ${kept}`);
     const title = await wd.execute("return document.title;");
     assert(title.startsWith("Lägesbild – Navet – "), `window title: ${title}`);
+    // The window's own title bar took it too (the capability allows set-title).
+    await new Promise((r) => setTimeout(r, 200));
+    const refused = await wd.execute("return document.body.dataset.titleError || '';");
+    assert(refused === "", `the window title was refused: ${refused}`);
     await wd.type(await wd.find("#nav-picture"), "\uE014"); // ArrowRight
     await wd.waitFor("#insatser");
     await wd.type(await wd.find("#nav-insatser"), "\uE012"); // ArrowLeft

@@ -136,9 +136,14 @@ async function showMain(root: HTMLElement, api: Commands, info: AppInfo, notice?
     if (shown++ > 0) banner?.remove();
     const title = t.windowTitle(labels[k], dbName);
     document.title = title;
+    // The window's own title bar (document.title alone stays inside the page). A
+    // refusal is kept on the page for the end-to-end test to see, never shown.
     void getCurrentWindow()
       .setTitle(title)
-      .catch(() => undefined);
+      .then(() => delete document.body.dataset.titleError)
+      .catch((e: unknown) => {
+        document.body.dataset.titleError = String(e);
+      });
     buttons.forEach((b) => b.setAttribute("aria-selected", String(b.id === `nav-${k}`)));
     container.replaceChildren(panes[k]);
     if (k === "reports") void list.refresh();
