@@ -86,6 +86,7 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "create_backup",
     "restore_backup",
+    "edit_insats",
 ];
 
 fn main() {

@@ -992,3 +992,44 @@ fn a_merged_place_takes_its_insatser_and_walk_points_along() {
         .unwrap();
     assert_eq!(faults, 0);
 }
+
+/// An insats changed after the fact: its title, problem and owners change, its
+/// follow-ups and the meeting that decided it stay, its text is masked as when added,
+/// and a bad date or an unknown insats is refused with nothing changed.
+#[test]
+fn an_insats_is_changed_after_the_fact_and_keeps_its_follow_ups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
+    ops::load_demo_with_cycle(&mut s, 26, d(2026, 11, 15)).unwrap();
+    let before = ops::insatser::list(&s)
+        .unwrap()
+        .into_iter()
+        .find(|i| !i.follow_ups.is_empty())
+        .expect("the demo has an insats with a follow-up");
+    let mut n = NewInsats::from(&before);
+    n.title = "Trygghetsvärdar i Norrby".into();
+    n.places = vec!["Stortorget".into(), "Resecentrum".into()];
+    n.partners = vec!["Polisen".into()];
+    n.cause = "Ring 070-123 45 67 för mer".into();
+    let after = ops::insatser::edit(&mut s, before.id, &n).unwrap();
+    assert_eq!(after.title, "Trygghetsvärdar i Norrby");
+    let mut places = after.places.clone();
+    places.sort();
+    assert_eq!(places, ["Resecentrum", "Stortorget"]);
+    assert_eq!(after.partners, ["Polisen"]);
+    assert!(after.cause.contains("[telefon]"), "{}", after.cause);
+    assert_eq!(after.follow_ups, before.follow_ups);
+    assert_eq!(
+        (after.meeting, after.status),
+        (before.meeting, before.status)
+    );
+    let mut bad = n.clone();
+    bad.end = Some("2020-01-01".into());
+    assert!(ops::insatser::edit(&mut s, before.id, &bad).is_err());
+    assert_eq!(
+        ops::insatser::get(&s, before.id).unwrap(),
+        after,
+        "nothing changed"
+    );
+    assert!(ops::insatser::edit(&mut s, 9999, &n).is_err());
+}

@@ -588,6 +588,13 @@ async fn add_insats(app: AppHandle, insats: NewInsats) -> Reply<Insats> {
     write(app, move |s| ops::insatser::add(s, &insats)).await
 }
 
+/// Changes an insats after the fact; its follow-ups stay.
+#[tauri::command]
+async fn edit_insats(app: AppHandle, id: String, insats: NewInsats) -> Reply<Insats> {
+    let id = parse_id(&id, "insatsnummer")?;
+    write(app, move |s| ops::insatser::edit(s, id, &insats)).await
+}
+
 #[tauri::command]
 async fn insats_effect(app: AppHandle, id: String, weeks: u32) -> Reply<EffectCounts> {
     let id = parse_id(&id, "insatsnummer")?;
@@ -1069,6 +1076,7 @@ fn main() {
             open_export,
             list_insatser,
             add_insats,
+            edit_insats,
             insats_effect,
             set_insats_status,
             add_follow_up,

@@ -174,7 +174,43 @@ fn opt_date(field_name: &str, v: &Option<String>) -> Result<Option<String>> {
 }
 
 /// Checks and stores an insats; returns its id.
-pub fn insert_insats(tx: &Transaction, n: &NewInsats) -> Result<Id> {
+impl From<&Insats> for NewInsats {
+    /// The form filled in with a stored insats (to change it).
+    fn from(i: &Insats) -> Self {
+        NewInsats {
+            title: i.title.clone(),
+            description: i.description.clone(),
+            kind: Some(i.kind),
+            term: Some(i.term),
+            area: i.area.clone(),
+            places: i.places.clone(),
+            category: i.category.clone(),
+            cause: i.cause.clone(),
+            partners: i.partners.clone(),
+            contact: i.contact.clone(),
+            start: i.start.clone(),
+            end: i.end.clone(),
+            follow_up: i.follow_up.clone(),
+            status: Some(i.status),
+            decided_in: i.decided_in.clone(),
+            meeting: i.meeting,
+        }
+    }
+}
+
+/// A new or changed insats with every name and date checked and resolved.
+struct Resolved {
+    title: String,
+    start: String,
+    end: Option<String>,
+    follow_up: Option<String>,
+    area_id: Option<Id>,
+    place_ids: Vec<Id>,
+    category_id: Option<Id>,
+    partner_ids: Vec<Id>,
+}
+
+fn resolve(tx: &Transaction, n: &NewInsats) -> Result<Resolved> {
     let title = named::validated_name(field::TITLE, &n.title)?;
     let start = date(field::START, &n.start)?;
     let end = opt_date(field::END, &n.end)?;
@@ -220,6 +256,39 @@ pub fn insert_insats(tx: &Transaction, n: &NewInsats) -> Result<Id> {
     for p in &n.partners {
         partner_ids.push(named::get_id(tx, Kind::Partner, field::PARTNER, p)?);
     }
+    Ok(Resolved {
+        title,
+        start,
+        end,
+        follow_up,
+        area_id,
+        place_ids,
+        category_id,
+        partner_ids,
+    })
+}
+
+/// The insats's places and responsible partners, replaced by `r`'s.
+fn set_links(tx: &Transaction, id: Id, r: &Resolved) -> Result<()> {
+    tx.execute("DELETE FROM insats_place WHERE insats_id = ?1", [id])?;
+    tx.execute("DELETE FROM insats_partner WHERE insats_id = ?1", [id])?;
+    for p in &r.place_ids {
+        tx.execute(
+            "INSERT OR IGNORE INTO insats_place (insats_id, place_id) VALUES (?1, ?2)",
+            params![id, p],
+        )?;
+    }
+    for p in &r.partner_ids {
+        tx.execute(
+            "INSERT OR IGNORE INTO insats_partner (insats_id, partner_id) VALUES (?1, ?2)",
+            params![id, p],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn insert_insats(tx: &Transaction, n: &NewInsats) -> Result<Id> {
+    let r = resolve(tx, n)?;
     let now = super::now();
     tx.execute(
         "INSERT INTO insats (title, description, kind, term, area_id, category_id, cause,
@@ -227,17 +296,17 @@ pub fn insert_insats(tx: &Transaction, n: &NewInsats) -> Result<Id> {
                 decided_in, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
         params![
-            title,
+            r.title,
             n.description.trim(),
             word(&n.kind.unwrap_or(InsatsKind::Situational)),
             word(&n.term.unwrap_or(Term::Short)),
-            area_id,
-            category_id,
+            r.area_id,
+            r.category_id,
             n.cause.trim(),
             n.contact.trim(),
-            start,
-            end,
-            follow_up,
+            r.start,
+            r.end,
+            r.follow_up,
             word(&n.status.unwrap_or_default()),
             n.meeting,
             n.decided_in.trim(),
@@ -245,19 +314,40 @@ pub fn insert_insats(tx: &Transaction, n: &NewInsats) -> Result<Id> {
         ],
     )?;
     let id = tx.last_insert_rowid();
-    for p in place_ids {
-        tx.execute(
-            "INSERT OR IGNORE INTO insats_place (insats_id, place_id) VALUES (?1, ?2)",
-            params![id, p],
-        )?;
-    }
-    for p in partner_ids {
-        tx.execute(
-            "INSERT OR IGNORE INTO insats_partner (insats_id, partner_id) VALUES (?1, ?2)",
-            params![id, p],
-        )?;
-    }
+    set_links(tx, id, &r)?;
     Ok(id)
+}
+
+/// Changes what an insats is (title, problem, owners, dates, status) to `n`; its
+/// follow-ups and the meeting that decided it stay.
+pub fn update_insats(tx: &Transaction, id: Id, n: &NewInsats) -> Result<()> {
+    exists(tx, id)?;
+    let r = resolve(tx, n)?;
+    tx.execute(
+        "UPDATE insats SET title = ?2, description = ?3, kind = ?4, term = ?5, area_id = ?6,
+                category_id = ?7, cause = ?8, contact = ?9, start_date = ?10, end_date = ?11,
+                follow_up_date = ?12, status = coalesce(?13, status), decided_in = ?14,
+                updated_at = ?15
+         WHERE id = ?1",
+        params![
+            id,
+            r.title,
+            n.description.trim(),
+            word(&n.kind.unwrap_or(InsatsKind::Situational)),
+            word(&n.term.unwrap_or(Term::Short)),
+            r.area_id,
+            r.category_id,
+            n.cause.trim(),
+            n.contact.trim(),
+            r.start,
+            r.end,
+            r.follow_up,
+            n.status.map(|s| word(&s)),
+            n.decided_in.trim(),
+            super::now()
+        ],
+    )?;
+    set_links(tx, id, &r)
 }
 
 fn exists(conn: &Connection, id: Id) -> Result<()> {

@@ -13,9 +13,30 @@ use crate::error::Result;
 use crate::ids::Id;
 use crate::messages::field;
 
+/// The free texts with personal data masked, as everywhere text enters.
+fn masked(new: &NewInsats) -> NewInsats {
+    let mask = |t: &str| crate::import::pii::mask(&crate::names::clean_text(t)).0;
+    NewInsats {
+        description: mask(&new.description),
+        cause: mask(&new.cause),
+        ..new.clone()
+    }
+}
+
 pub fn add(store: &mut Store, new: &NewInsats) -> Result<Insats> {
+    let new = masked(new);
     store.write(|tx| {
-        let id = insats::insert_insats(tx, new)?;
+        let id = insats::insert_insats(tx, &new)?;
+        insats::get_insats(tx, id)
+    })
+}
+
+/// Changes an insats after the fact (title, problem, owners, dates; the status if
+/// given); its follow-ups and the meeting that decided it stay.
+pub fn edit(store: &mut Store, id: Id, new: &NewInsats) -> Result<Insats> {
+    let new = masked(new);
+    store.write(|tx| {
+        insats::update_insats(tx, id, &new)?;
         insats::get_insats(tx, id)
     })
 }

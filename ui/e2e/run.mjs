@@ -443,6 +443,15 @@ try {
     await wd.type(await wd.find(`#follow-up-text-${id}`), "Färre larm kvällstid\uE007");
     await wd.waitFor("#insats-message", { pred: (t) => t.includes("Uppföljningen") });
     await wd.waitFor(`section.insats-card[data-insats="${id}"]`, { pred: (t) => t.includes("viss förbättring") });
+    // Changed after the fact: a new title; the follow-up stays with it.
+    await clickRetry(`#insats-edit-${id}`);
+    await wd.waitFor("#insats-form-title", { pred: (t) => t.startsWith("Ändra insatsen") });
+    const retitle = await wd.find("#insats-title");
+    await wd.clear(retitle);
+    await wd.type(retitle, "Trygghetsvärdar i Norrby");
+    await wd.click(await wd.find("#insats-save"));
+    await wd.waitFor("#insats-message", { pred: (t) => t.includes("är ändrad") });
+    await wd.waitFor(`section.insats-card[data-insats="${id}"]`, { pred: (t) => t.includes("Trygghetsvärdar i Norrby") && t.includes("viss förbättring") });
     await noClippedControls("insatser");
     await nothingPastTheEdge("insatser");
     await shot("10-insatser");

@@ -125,6 +125,16 @@ pub enum InsatsCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Ändra en insats i efterhand: rubrik, problem, ansvariga, datum. En flagga som
+    /// inte anges behåller sitt värde; uppföljningarna och beslutet finns kvar.
+    Edit {
+        id: i64,
+        /// Ny rubrik.
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        details: InsatsArgs,
+    },
     /// Ändra status: planerad, pågående, genomförd eller avbruten.
     Status { id: i64, status: String },
     /// Ändra status och/eller nästa uppföljningsdag.
@@ -255,6 +265,32 @@ pub fn insats(store: &mut Store, cmd: InsatsCmd) -> navet::Result<()> {
             } else {
                 println!("{}", cli::insats_show(&i, &e));
             }
+        }
+        InsatsCmd::Edit { id, title, details } => {
+            let current = ops::insatser::get(store, id)?;
+            let mut n = NewInsats::from(&current);
+            let given = details.new_insats(title.unwrap_or_default(), None)?;
+            let text = |new: String, old: String| if new.is_empty() { old } else { new };
+            n.title = text(given.title, n.title);
+            n.description = text(given.description, n.description);
+            n.cause = text(given.cause, n.cause);
+            n.contact = text(given.contact, n.contact);
+            n.decided_in = text(given.decided_in, n.decided_in);
+            n.start = text(given.start, n.start);
+            n.kind = given.kind.or(n.kind);
+            n.term = given.term.or(n.term);
+            n.area = given.area.or(n.area);
+            n.category = given.category.or(n.category);
+            n.end = given.end.or(n.end);
+            n.follow_up = given.follow_up.or(n.follow_up);
+            if !given.places.is_empty() {
+                n.places = given.places;
+            }
+            if !given.partners.is_empty() {
+                n.partners = given.partners;
+            }
+            let i = ops::insatser::edit(store, id, &n)?;
+            println!("{}", cli::insats_edited(i.id, &i.title));
         }
         InsatsCmd::Status { id, status } => {
             let status = parse_word::<InsatsStatus>(field::STATUS, &status, STATUSES)?;

@@ -207,6 +207,10 @@ pub fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6).replace('.', ",")
 }
 
+pub fn insats_edited(id: i64, title: &str) -> String {
+    format!("Insats {id} är ändrad: {title}.")
+}
+
 pub fn source_added(id: i64, title: &str) -> String {
     format!("Kunskapskälla {id} är inlagd: {title}.")
 }

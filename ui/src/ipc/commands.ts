@@ -164,6 +164,7 @@ export const commands = {
   openExport: (path: string) => call<null>("open_export", { path }),
   listInsatser: () => call<Insats[]>("list_insatser"),
   addInsats: (insats: NewInsats) => call<Insats>("add_insats", { insats }),
+  editInsats: (id: string, insats: NewInsats) => call<Insats>("edit_insats", { id, insats }),
   insatsEffect: (id: string, weeks: number) => call<EffectCounts>("insats_effect", { id, weeks }),
   setInsatsStatus: (id: string, status: InsatsStatus) => call<Insats>("set_insats_status", { id, status }),
   addFollowUp: (id: string, date: string, text: string, effect: Effect, next: string | null) =>

@@ -76,10 +76,22 @@ export function insatserView(api: Commands, lookups: Lookups): InsatserView {
   };
   const label = (text: string, control: HTMLElement) => h("label", { class: "field" }, text, control);
   const save = h("button", { type: "submit", id: "insats-save" }, t.insatsSave);
+  // An insats being changed (its card's "Ändra" fills the form), or none: a new one.
+  let editing: Insats | null = null;
+  const formTitle = h("h3", { id: "insats-form-title" }, t.insatsNew);
+  const cancel = h("button", { type: "button", class: "secondary", id: "insats-edit-cancel", hidden: true }, t.insatsEditCancel);
+  const stopEditing = () => {
+    editing = null;
+    formTitle.textContent = t.insatsNew;
+    cancel.hidden = true;
+    for (const input of [title, cause, contact, followUp, decidedIn]) input.value = "";
+    start.value = todayIso();
+  };
+  cancel.addEventListener("click", stopEditing);
   const form = h(
     "form",
     { id: "insats-form", class: "insats-form" },
-    h("h3", {}, t.insatsNew),
+    formTitle,
     h(
       "div",
       { class: "form-grid" },
@@ -96,7 +108,7 @@ export function insatserView(api: Commands, lookups: Lookups): InsatserView {
       label(t.insatsFollowUp, followUp),
       label(t.insatsDecidedIn, decidedIn),
     ),
-    save,
+    h("div", { class: "actions" }, save, cancel),
   );
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -115,12 +127,19 @@ export function insatserView(api: Commands, lookups: Lookups): InsatserView {
     if (area.value) n.area = area.value;
     if (category.value) n.category = category.value;
     if (followUp.value.trim()) n.followUp = followUp.value.trim();
+    const was = editing;
+    if (was) {
+      // What the form does not show stays: the description, and the other places and
+      // partners when the first one is left as it was.
+      n.description = was.description;
+      if (place.value === (was.places[0] ?? "")) n.places = was.places;
+      if (partner.value === (was.partners[0] ?? "")) n.partners = was.partners;
+    }
     save.disabled = true;
-    api
-      .addInsats(n)
+    (was ? api.editInsats(was.id, n) : api.addInsats(n))
       .then((i) => {
-        say(t.insatsAdded(i.title));
-        for (const input of [title, cause, contact, followUp, decidedIn]) input.value = "";
+        say(was ? t.insatsEdited(i.title) : t.insatsAdded(i.title));
+        stopEditing();
         return refresh();
       })
       .catch((e: unknown) => say(toIpcError(e).message, false))
@@ -168,10 +187,31 @@ export function insatserView(api: Commands, lookups: Lookups): InsatserView {
         .catch((e: unknown) => say(toIpcError(e).message, false));
     });
     const overdue = i.followUp !== null && i.followUp <= todayIso() && (i.status === "planerad" || i.status === "pågående");
+    const edit = h("button", { type: "button", class: "secondary", id: `insats-edit-${i.id}` }, t.insatsEdit);
+    edit.addEventListener("click", () => {
+      fillChoices();
+      editing = i;
+      formTitle.textContent = t.insatsEditing(i.title);
+      cancel.hidden = false;
+      title.value = i.title;
+      kind.value = i.kind;
+      term.value = i.term;
+      area.value = i.area ?? "";
+      place.value = i.places[0] ?? "";
+      category.value = i.category ?? "";
+      partner.value = i.partners[0] ?? "";
+      cause.value = i.cause;
+      contact.value = i.contact;
+      start.value = i.start;
+      followUp.value = i.followUp ?? "";
+      decidedIn.value = i.decidedIn;
+      form.scrollIntoView();
+      title.focus();
+    });
     return h(
       "section",
       { class: `insats-card${overdue ? " due" : ""}`, "data-insats": i.id },
-      h("h3", {}, `${i.title}`, overdue ? h("span", { class: "due-mark" }, t.insatsDue) : ""),
+      h("h3", {}, `${i.title}`, overdue ? h("span", { class: "due-mark" }, t.insatsDue) : "", " ", edit),
       h("p", {}, t.insatsLine(where, i.category ?? t.insatsAnyCategory, i.partners.join(", ") || "–", i.start, i.followUp ?? "–")),
       i.cause ? h("p", { class: "hint" }, `${t.insatsCause}: ${i.cause}`) : "",
       i.decidedIn ? h("p", { class: "hint" }, `${t.insatsDecidedIn}: ${i.decidedIn}`) : "",
