@@ -168,49 +168,6 @@ pub fn document_html(doc: &Document) -> String {
     h
 }
 
-/// Chromium's print of `html` to `pdf`, timed (the median of `runs` processes); none
-/// without Chromium.
-pub fn chromium_print(dir: &Path, html: &Path, pdf: &Path, runs: u32) -> Option<f64> {
-    let bin = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            std::process::Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })?;
-    let mut times = Vec::new();
-    for i in 0..runs.max(1) {
-        let profile = dir.join(format!("chromium-profile-{i}"));
-        let started = Instant::now();
-        let status = std::process::Command::new(bin)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-pdf-header-footer",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(format!("file://{}", html.display()))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status();
-        if !status.is_ok_and(|s| s.success()) {
-            return None;
-        }
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
-        let _ = std::fs::remove_dir_all(&profile);
-    }
-    times.sort_by(f64::total_cmp);
-    times.get(times.len() / 2).copied()
-}
-
 /// Pages by `pdfinfo` (Chromium compresses its page objects), else by counting them.
 fn pages_of(pdf: &Path, bytes: &[u8]) -> usize {
     std::process::Command::new("pdfinfo")
@@ -286,7 +243,7 @@ pub fn packs(runs: u32, dir: Option<PathBuf>) -> Result<Vec<PackBench>> {
         let html = dir.join(format!("chromium-{i}.html"));
         std::fs::write(&html, document_html(&document)).map_err(|e| Error::io(&html, e))?;
         let chrome_pdf = dir.join(format!("chromium-{i}.pdf"));
-        let chromium_ms = chromium_print(&dir, &html, &chrome_pdf, 3);
+        let chromium_ms = crate::bench::chromium_print(&dir, &html, &chrome_pdf, 3);
         let chromium_pages = chromium_ms
             .and_then(|_| std::fs::read(&chrome_pdf).ok())
             .map(|b| pages_of(&chrome_pdf, &b));
