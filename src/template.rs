@@ -38,18 +38,14 @@ fn xlsx_error(path: &Path, e: rust_xlsxwriter::XlsxError) -> Error {
 /// Writes the template as XLSX or CSV, chosen by the file extension, offering
 /// `categories` in the drop-down.
 pub fn write(path: &Path, categories: &[String]) -> Result<()> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "xlsx" => write_xlsx(path, categories),
-        "csv" => {
+    match crate::export::TableFormat::of_path(path) {
+        Some(crate::export::TableFormat::Xlsx) => write_xlsx(path, categories),
+        Some(crate::export::TableFormat::Csv) => {
             let header: Vec<&str> = COLUMNS.iter().map(|(h, _)| *h).collect();
             let text = format!("\u{feff}{}\r\n", header.join(";"));
             crate::export::write_atomically(path, text.as_bytes())
         }
-        _ => Err(Message::File {
+        None => Err(Message::File {
             path: path.display().to_string(),
             detail: words::WRONG_EXTENSION.into(),
         }

@@ -43,6 +43,21 @@ pub enum TableFormat {
     Xlsx,
 }
 
+impl TableFormat {
+    /// The format a file name asks for by its extension (`.csv`, `.xlsx`, any case).
+    pub fn of_path(path: &std::path::Path) -> Option<TableFormat> {
+        match path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .as_deref()
+        {
+            Some("csv") => Some(TableFormat::Csv),
+            Some("xlsx") => Some(TableFormat::Xlsx),
+            _ => None,
+        }
+    }
+}
+
 /// The file formats Navet exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -255,7 +255,7 @@ fn about(request: &ExportRequest, what: &str, selection: &str) -> Vec<(String, S
     .collect()
 }
 
-fn write_table(
+pub(crate) fn write_table(
     table: &tables::ExportTable,
     format: TableFormat,
     path: &Path,

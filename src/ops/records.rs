@@ -112,20 +112,12 @@ pub fn extract(store: &Store, request: &ExtractRequest, path: &Path) -> Result<E
         }
         .into());
     }
-    let format = match path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .as_deref()
-    {
-        Some("xlsx") => TableFormat::Xlsx,
-        Some("csv") => TableFormat::Csv,
-        _ => {
-            return Err(Message::File {
-                path: path.display().to_string(),
-                detail: words::WRONG_EXTENSION.into(),
-            }
-            .into());
+    let Some(format) = TableFormat::of_path(path) else {
+        return Err(Message::File {
+            path: path.display().to_string(),
+            detail: words::WRONG_EXTENSION.into(),
         }
+        .into());
     };
     let list: Vec<Report> = if request.ids.is_empty() {
         super::report::list(
@@ -174,27 +166,7 @@ pub fn extract(store: &Store, request: &ExtractRequest, path: &Path) -> Result<E
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    match format {
-        TableFormat::Csv => {
-            let rows: Vec<Vec<String>> = table
-                .rows
-                .iter()
-                .map(|r| r.iter().map(Cell::as_text).collect())
-                .collect();
-            crate::export::csv::write_file(
-                path,
-                &table.header,
-                rows.iter().map(|r| r.iter().map(String::as_str)),
-            )?;
-        }
-        TableFormat::Xlsx => {
-            crate::export::xlsx::write_file(path, words::SHEET, &table, &about)?;
-        }
-    }
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    super::export::write_table(&table, format, path, words::SHEET, &about)?;
     let filters = serde_json::json!({
         "reference": reference,
         "ids": request.ids,
@@ -204,14 +176,7 @@ pub fn extract(store: &Store, request: &ExtractRequest, path: &Path) -> Result<E
         "category": request.filter.category, "partner": request.filter.partner,
         "rows": list.len(),
     });
-    crate::db::export_log::insert_export(
-        store.conn(),
-        words::LOG_KIND,
-        &file,
-        &filters,
-        recipient,
-        false,
-    )?;
+    super::law::log_document(store, words::LOG_KIND, path, &filters, recipient)?;
     Ok(ExtractDone {
         path: path.display().to_string(),
         rows: u32::try_from(list.len()).unwrap_or(u32::MAX),
