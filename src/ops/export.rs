@@ -209,6 +209,17 @@ fn write_picture_pdf(
     path: &Path,
     request: &ExportRequest,
 ) -> Result<()> {
+    let bytes = pdf::render(&picture_document(store, picture, request)?)?;
+    crate::export::write_atomically(path, &bytes)
+}
+
+/// The lägesbild's PDF document for the reader the request names, dated when the
+/// picture was frozen (or computed), so a frozen picture lays out the same every time.
+fn picture_document(
+    store: &Store,
+    picture: &Picture,
+    request: &ExportRequest,
+) -> Result<pdf::doc::Document> {
     let municipality =
         setting::get_setting(store.conn(), setting::MUNICIPALITY)?.unwrap_or_default();
     let created = picture
@@ -222,9 +233,7 @@ fn write_picture_pdf(
         recipient: request.audience.recipient(),
         with_analysis: request.analysis_shared(),
     };
-    let document = lagesbild::document(picture, &municipality, created, reader);
-    let bytes = pdf::render(&document)?;
-    crate::export::write_atomically(path, &bytes)
+    Ok(lagesbild::document(picture, &municipality, created, reader))
 }
 
 /// What the XLSX sheet "Om filen" says: what, which selection, from where, when, for
@@ -336,20 +345,9 @@ pub fn archive(store: &Store, source: &PictureSource, dir: &Path) -> Result<Arch
         .suggested_file_name(Some(&picture.label))
         .trim_end_matches(".pdf")
         .to_string();
+    let document = picture_document(store, &picture, &request)?;
     let municipality =
         setting::get_setting(store.conn(), setting::MUNICIPALITY)?.unwrap_or_default();
-    let created = picture
-        .snapshot
-        .as_ref()
-        .and_then(|s| unix_of(&s.created_at))
-        .or_else(|| unix_of(&picture.generated_at))
-        .unwrap_or(0);
-    let reader = lagesbild::Reader {
-        partner_safe: false,
-        recipient: None,
-        with_analysis: false,
-    };
-    let document = lagesbild::document(&picture, &municipality, created, reader);
     let pdf_path = dir.join(format!("{stem}.pdf"));
     crate::export::write_atomically(&pdf_path, &pdf::render_archival(&document)?)?;
     let csv_path = dir.join(format!("{stem}.csv"));
