@@ -86,10 +86,7 @@ pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
     let Some(db_name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Ok(Vec::new());
     };
-    let dir = db
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
+    let dir = super::folder_of(db);
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -182,10 +179,7 @@ fn remove_stale_parts(db: &Path) {
     let Some(name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
     };
-    let dir = db
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
+    let dir = super::folder_of(db);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

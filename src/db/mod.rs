@@ -299,10 +299,7 @@ fn writable(path: &Path) -> Result<()> {
         }
         .into());
     }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
+    let dir = folder_of(path);
     if let Err(e) = tempfile::tempfile_in(dir)
         && denied(&e)
     {
@@ -353,6 +350,13 @@ pub fn latest_backup_of(db: &Path) -> Option<PathBuf> {
         .into_iter()
         .next()
         .map(|b| PathBuf::from(b.path))
+}
+
+/// The folder a file is in: its parent, or `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."))
 }
 
 /// Whether row `id` is in `table` (a table name from Navet's own code, never user text).

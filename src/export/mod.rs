@@ -243,10 +243,7 @@ pub struct ExportDone {
 /// one, never a part: a temporary file beside it, flushed to disk, then renamed over.
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
     use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| std::path::Path::new("."));
+    let dir = crate::db::folder_of(path);
     let mut builder = tempfile::Builder::new();
     // A file to hand on reads like any other the user saves (the temporary file would
     // otherwise keep its private 0600), or keeps the mode of the file it replaces.
