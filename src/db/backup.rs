@@ -81,6 +81,24 @@ fn parse_name(db_name: &str, file: &str) -> Option<(String, DateTime<Utc>, u32)>
     Some((kind.to_string(), time, n))
 }
 
+/// A backup file as listed, with its order key (time, then its number in the second),
+/// or none if the file is no backup of database file `db_name`.
+fn info(db_name: &str, path: &Path) -> Option<((DateTime<Utc>, u32), BackupInfo)> {
+    let file = path.file_name()?.to_string_lossy().into_owned();
+    let (kind, time, n) = parse_name(db_name, &file)?;
+    let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    Some((
+        (time, n),
+        BackupInfo {
+            path: path.display().to_string(),
+            file_name: file,
+            kind,
+            created_at: time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            bytes,
+        },
+    ))
+}
+
 /// Every backup beside database `db`, newest first.
 pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
     let Some(db_name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
@@ -95,21 +113,7 @@ pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
     let mut out: Vec<((DateTime<Utc>, u32), BackupInfo)> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| {
-            let file = e.file_name().to_string_lossy().into_owned();
-            let (kind, time, n) = parse_name(&db_name, &file)?;
-            let bytes = e.metadata().map(|m| m.len()).unwrap_or(0);
-            Some((
-                (time, n),
-                BackupInfo {
-                    path: e.path().display().to_string(),
-                    file_name: file,
-                    kind,
-                    created_at: time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                    bytes,
-                },
-            ))
-        })
+        .filter_map(|e| info(&db_name, &e.path()))
         .collect();
     out.sort_by_key(|b| std::cmp::Reverse(b.0));
     Ok(out.into_iter().map(|(_, b)| b).collect())
@@ -157,19 +161,19 @@ pub fn create(store: &Store, kind: Kind) -> Result<BackupInfo> {
         return Err(e);
     }
     rotate(&db, kind)?;
-    list(&db)?
-        .into_iter()
-        .find(|b| {
-            to.file_name()
-                .is_some_and(|n| n.to_string_lossy() == b.file_name)
-        })
-        .ok_or_else(|| {
-            Message::File {
-                path: to.display().to_string(),
-                detail: "säkerhetskopian försvann".into(),
-            }
-            .into()
-        })
+    // Named as the list names it (its folder joined with its name).
+    let db_name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let listed = super::folder_of(&db).join(to.file_name().unwrap_or_default());
+    info(&db_name, &listed).map(|(_, b)| b).ok_or_else(|| {
+        Message::File {
+            path: to.display().to_string(),
+            detail: "säkerhetskopian försvann".into(),
+        }
+        .into()
+    })
 }
 
 /// Removes what backups cut off (a crash, a full disk) left beside the database: their
