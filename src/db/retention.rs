@@ -93,18 +93,10 @@ pub fn run(tx: &Transaction, cutoff: &str, category: Option<Id>) -> Result<Reten
         ],
     )?;
     let id = tx.last_insert_rowid();
-    Ok(list(tx)?
+    list(tx)?
         .into_iter()
         .find(|r| r.id == id)
-        .unwrap_or(RetentionRun {
-            id,
-            run_at: String::new(),
-            cutoff: cutoff.to_string(),
-            category: None,
-            reports_removed: 0,
-            history_removed: 0,
-            issues_cleared: 0,
-        }))
+        .ok_or_else(|| rusqlite::Error::QueryReturnedNoRows.into())
 }
 
 /// Every gallring, newest first.

@@ -5,7 +5,7 @@ use navet::Store;
 use navet::db::knowledge_source::NewSource;
 use navet::ops;
 
-use crate::output::print_list;
+use crate::output::{print_json, print_list};
 use crate::words as cli;
 
 #[derive(Subcommand)]
@@ -131,10 +131,7 @@ pub fn law(store: &mut Store, cmd: LawCmd) -> navet::Result<()> {
         }
     }
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&texts).unwrap_or_default()
-        );
+        print_json(&texts)?;
     } else {
         println!(
             "{}\n{}\n\n{}\n{}",
