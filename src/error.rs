@@ -30,6 +30,8 @@ pub enum ErrorCode {
     Io,
     /// The user cancelled a long operation; nothing was changed.
     Cancelled,
+    /// The database is encrypted: a passphrase is needed, or the one given is wrong.
+    Locked,
     /// Anything else: a bug or a broken disk.
     Internal,
 }
@@ -115,7 +117,10 @@ impl Message {
             Storage { .. } | Migration { .. } => ErrorCode::Internal,
             File { .. } | NoDataFolder => ErrorCode::Io,
             DatabaseNewer { .. } | NotNavetDatabase { .. } => ErrorCode::DatabaseRefused,
-            ReadOnlyPlace { .. } => ErrorCode::Io,
+            ReadOnlyPlace { .. } | DatabaseInUse { .. } => ErrorCode::Io,
+            NeedsPassphrase { .. } | WrongPassphrase { .. } => ErrorCode::Locked,
+            PassphraseTooShort { .. } | PassphrasesDiffer => ErrorCode::Invalid,
+            EncryptionState { .. } | BackupFormDiffers { .. } => ErrorCode::Conflict,
             Unknown { .. } => ErrorCode::NotFound,
             Duplicate { .. }
             | AliasTaken { .. }

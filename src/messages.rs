@@ -74,6 +74,35 @@ pub enum Message {
         folder: bool,
     },
     NoDataFolder,
+    /// The database is encrypted and no passphrase was given.
+    NeedsPassphrase {
+        path: String,
+    },
+    /// The passphrase given does not open the database (or the file is no database).
+    WrongPassphrase {
+        path: String,
+    },
+    /// A new passphrase shorter than the minimum.
+    PassphraseTooShort {
+        min: usize,
+    },
+    /// The new passphrase and its repetition differ.
+    PassphrasesDiffer,
+    /// Encryption asked for a database that already has it, or removed from one that
+    /// has none.
+    EncryptionState {
+        path: String,
+        encrypted: bool,
+    },
+    /// Another connection (another program, the app) has the database open.
+    DatabaseInUse {
+        path: String,
+    },
+    /// A backup encrypted differently from the database it would replace.
+    BackupFormDiffers {
+        path: String,
+        backup_encrypted: bool,
+    },
     Required {
         field: String,
     },
@@ -281,6 +310,44 @@ impl Message {
             NotNavetDatabase { path } => format!(
                 "Filen {path} är ingen Navet-databas. Den har inte ändrats. Välj en annan fil eller en ny sökväg."
             ),
+            NeedsPassphrase { path } => format!(
+                "Databasen {path} är krypterad och öppnas bara med sin lösenfras. Inget är ändrat. I terminalen: skriv lösenfrasen när Navet frågar, eller ange den i miljövariabeln NAVET_PASSPHRASE."
+            ),
+            WrongPassphrase { path } => format!(
+                "Lösenfrasen öppnar inte databasen {path}. Inget är ändrat. Skriv den igen (stora och små bokstäver räknas). En glömd lösenfras går inte att återskapa, varken för databasen eller för dess säkerhetskopior."
+            ),
+            PassphraseTooShort { min } => format!(
+                "Lösenfrasen måste ha minst {min} tecken. Välj gärna några ord i följd som bara du känner till."
+            ),
+            PassphrasesDiffer => {
+                "Lösenfrasen och upprepningen är inte lika. Inget är ändrat.".to_string()
+            }
+            EncryptionState {
+                path,
+                encrypted: true,
+            } => format!(
+                "Databasen {path} är redan krypterad. Inget är ändrat. Byt lösenfras i stället."
+            ),
+            EncryptionState {
+                path,
+                encrypted: false,
+            } => format!("Databasen {path} är inte krypterad. Inget är ändrat."),
+            DatabaseInUse { path } => format!(
+                "Databasen {path} används av ett annat program (är Navet-appen öppen?). Inget är ändrat. Stäng det och försök igen."
+            ),
+            BackupFormDiffers {
+                path,
+                backup_encrypted,
+            } => {
+                let (backup, db) = if *backup_encrypted {
+                    ("krypterad", "inte krypterad")
+                } else {
+                    ("inte krypterad", "krypterad")
+                };
+                format!(
+                    "Säkerhetskopian {path} är {backup} men databasen är {db}, så kopian läses inte in. Inget är ändrat."
+                )
+            }
             NoDataFolder => {
                 "Hittar ingen datamapp för Navet. Ange databasen med --db SÖKVÄG eller NAVET_DB."
                     .to_string()

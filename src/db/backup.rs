@@ -231,25 +231,33 @@ pub fn daily(store: &Store) -> Result<Option<BackupInfo>> {
 /// upgraded and the result checked. A file that is no Navet backup, is newer or is
 /// damaged is refused before anything changes.
 pub fn restore(store: &mut Store, from: &Path) -> Result<BackupInfo> {
-    // Inspect the backup read-only first: a Navet database this version reads, whole.
-    {
-        let reader = Store::open_reader(from)?;
-        let faults = reader.quick_check()?;
-        if !faults.is_empty() {
-            return Err(Message::Damaged {
-                path: from.display().to_string(),
-                detail: faults.join("; "),
-                backup: None,
-            }
-            .into());
+    // An encrypted backup is read with the database's passphrase; SQLite's backup API
+    // copies only between two plain files or two under the same key.
+    let backup_encrypted = super::crypt::form(from)? == super::crypt::Form::Encrypted;
+    if backup_encrypted != store.key().is_some() {
+        return Err(Message::BackupFormDiffers {
+            path: from.display().to_string(),
+            backup_encrypted,
         }
+        .into());
+    }
+    // Inspect the backup read-only first: a Navet database this version reads, whole.
+    let reader = Store::open_reader_keyed(from, store.key())?;
+    let faults = reader.quick_check()?;
+    if !faults.is_empty() {
+        return Err(Message::Damaged {
+            path: from.display().to_string(),
+            detail: faults.join("; "),
+            backup: None,
+        }
+        .into());
     }
     let before = create(store, Kind::BeforeRestore)?;
-    store.conn_mut().restore(
-        rusqlite::MAIN_DB,
-        from,
-        None::<fn(rusqlite::backup::Progress)>,
-    )?;
+    {
+        let copy = rusqlite::backup::Backup::new(reader.conn(), store.conn_mut())?;
+        copy.run_to_completion(256, std::time::Duration::ZERO, None)?;
+    }
+    drop(reader);
     super::migrations::apply(store.conn_mut(), super::migrations::ALL)?;
     let faults = store.quick_check()?;
     if !faults.is_empty() {

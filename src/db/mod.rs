@@ -14,6 +14,7 @@ pub mod area_status;
 pub mod backup;
 pub mod bulk;
 pub mod category;
+pub mod crypt;
 pub mod export_log;
 pub mod import_batch;
 pub mod import_profile;
@@ -38,7 +39,6 @@ pub mod retention;
 pub mod setting;
 pub mod walk;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
@@ -61,6 +61,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     backup: Option<PathBuf>,
+    /// The passphrase of an encrypted database (every further connection needs it).
+    key: Option<crypt::Passphrase>,
 }
 
 impl std::fmt::Debug for Store {
@@ -85,15 +87,30 @@ pub fn default_path() -> Result<PathBuf> {
 impl Store {
     /// Opens the database at `path`, creating it or upgrading it to the current schema.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        Self::open_with(path.as_ref(), migrations::ALL)
+        Self::open_keyed(path.as_ref(), None)
+    }
+
+    /// Opens as [`Store::open`] does, with the passphrase of an encrypted database. A
+    /// passphrase given for a plain database is not used; one given for a file that does
+    /// not exist yet creates it encrypted.
+    pub fn open_keyed(path: impl AsRef<Path>, key: Option<&crypt::Passphrase>) -> Result<Store> {
+        Self::open_with_key(path.as_ref(), migrations::ALL, key)
     }
 
     /// Opens with an explicit migration list; tests use it to simulate upgrades.
     #[doc(hidden)]
     pub fn open_with(path: &Path, steps: &[&'static str]) -> Result<Store> {
+        Self::open_with_key(path, steps, None)
+    }
+
+    fn open_with_key(
+        path: &Path,
+        steps: &[&'static str],
+        key: Option<&crypt::Passphrase>,
+    ) -> Result<Store> {
         // A file SQLite finds damaged while opening is named as such, with the latest
         // backup beside it; nothing is repaired or deleted in place.
-        Self::open_checked(path, steps).map_err(|e| match &e {
+        Self::open_checked(path, steps, key).map_err(|e| match &e {
             Error::Sqlite(s)
                 if s.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) =>
             {
@@ -108,8 +125,12 @@ impl Store {
         })
     }
 
-    fn open_checked(path: &Path, steps: &[&'static str]) -> Result<Store> {
-        refuse_non_sqlite(path)?;
+    fn open_checked(
+        path: &Path,
+        steps: &[&'static str],
+        key: Option<&crypt::Passphrase>,
+    ) -> Result<Store> {
+        let key = crypt::key_for(path, key)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
@@ -125,12 +146,14 @@ impl Store {
                 path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
+            crypt::unlock(&look, key, path)?;
             known(&look, path, steps.len() as i64, true)?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags)?;
+        crypt::unlock(&conn, key, path)?;
         let latest = steps.len() as i64;
 
         // Look before touching anything: no pragma that writes runs until the file is known.
@@ -159,6 +182,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             backup,
+            key: key.cloned(),
         })
     }
 
@@ -166,17 +190,32 @@ impl Store {
     /// readers that answer the app's lists and pictures while a writer imports (WAL lets
     /// them read the last committed state without waiting). Never migrates or creates.
     pub fn open_reader(path: impl AsRef<Path>) -> Result<Store> {
+        Self::open_reader_keyed(path, None)
+    }
+
+    /// A reader of an encrypted database (see [`Store::open_reader`]).
+    pub fn open_reader_keyed(
+        path: impl AsRef<Path>,
+        key: Option<&crypt::Passphrase>,
+    ) -> Result<Store> {
         let path = path.as_ref();
-        refuse_non_sqlite(path)?;
+        let key = crypt::key_for(path, key)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
+        crypt::unlock(&conn, key, path)?;
         conn.pragma_update(None, "busy_timeout", 5000)?;
         known(&conn, path, migrations::ALL.len() as i64, false)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             backup: None,
+            key: key.cloned(),
         })
+    }
+
+    /// The passphrase this database was opened with; none when it is not encrypted.
+    pub fn key(&self) -> Option<&crypt::Passphrase> {
+        self.key.as_ref()
     }
 
     /// A handle that stops whatever statement this connection is running, from any
@@ -310,32 +349,6 @@ fn writable(path: &Path) -> Result<()> {
         .into());
     }
     Ok(())
-}
-
-/// Refuses a non-empty file that does not start with the SQLite header.
-fn refuse_non_sqlite(path: &Path) -> Result<()> {
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::io(path, e)),
-    };
-    let mut head = [0u8; 16];
-    let mut read = 0;
-    while read < head.len() {
-        match file.read(&mut head[read..]) {
-            Ok(0) => break,
-            Ok(n) => read += n,
-            Err(e) => return Err(Error::io(path, e)),
-        }
-    }
-    if read == 0 || &head[..read] == b"SQLite format 3\0" {
-        Ok(())
-    } else {
-        Err(Message::NotNavetDatabase {
-            path: path.display().to_string(),
-        }
-        .into())
-    }
 }
 
 /// The current time as stored in `created_at` / `updated_at`.

@@ -8,6 +8,7 @@
 
 pub mod backup;
 pub mod categories;
+pub mod encryption;
 pub mod export;
 pub mod import;
 pub mod insatser;

@@ -15,6 +15,7 @@ mod bench_pack;
 mod bench_preview;
 mod bench_reads;
 mod bench_register;
+mod encryption;
 mod est;
 mod export;
 mod import;
@@ -129,6 +130,9 @@ enum Command {
     /// Säkerhetskopior: ta en nu, lista, återställ.
     #[command(subcommand)]
     Backup(backup::BackupCmd),
+    /// Kryptering av databasen med en lösenfras (SQLCipher): visa, slå på, byt, slå av.
+    #[command(subcommand)]
+    Encryption(encryption::EncryptionCmd),
     /// Andra kunskapskällor till lägesbilden enligt lag: undersökningar, SCB, skolors enkäter.
     #[command(subcommand)]
     Source(law::SourceCmd),
@@ -309,7 +313,7 @@ fn open(db: Option<PathBuf>) -> navet::Result<Store> {
         Some(p) => p,
         None => navet::db::default_path()?,
     };
-    let store = Store::open(&path)?;
+    let store = encryption::open(&path)?;
     if let Some(b) = store.backup() {
         eprintln!("{}", words::db_upgraded(b.display()));
     }
@@ -357,6 +361,7 @@ fn run(cli: Cli) -> navet::Result<()> {
         Command::Promise(cmd) => est::promise(&mut store, cmd)?,
         Command::Source(cmd) => law::source(&mut store, cmd)?,
         Command::Backup(cmd) => backup::backup(&mut store, cmd)?,
+        Command::Encryption(cmd) => encryption::encryption(&mut store, cmd)?,
         Command::Retention(cmd) => retention::retention(&mut store, cmd)?,
         Command::Law(cmd) => law::law(&mut store, cmd)?,
         Command::Bench(_) => {}

@@ -849,3 +849,66 @@ pub fn link_confirmed(id: impl Display) -> String {
 pub fn link_rejected(id: impl Display) -> String {
     format!("Par {id}: två händelser; båda räknas.")
 }
+
+pub fn passphrase_prompt(path: &str) -> String {
+    format!("Lösenfras för {path}: ")
+}
+
+pub const NEW_PASSPHRASE_PROMPT: &str = "Ny lösenfras (minst 12 tecken): ";
+pub const NEW_PASSPHRASE_AGAIN: &str = "Samma lösenfras en gång till: ";
+pub const NEW_PASSPHRASE_FIELD: &str =
+    "Ny lösenfras (skriv den när Navet frågar, eller ange den i NAVET_NEW_PASSPHRASE)";
+
+/// What `navet encryption on|change|off` did.
+pub fn encryption_changed(encrypted: bool, backups: u32, failed: &[String]) -> String {
+    let copies = match backups {
+        0 => String::new(),
+        1 => " Säkerhetskopian bredvid den likaså.".to_string(),
+        n => format!(" De {n} säkerhetskopiorna bredvid den likaså."),
+    };
+    let mut s = if encrypted {
+        format!(
+            "Databasen är krypterad med den nya lösenfrasen.{copies} \
+             Förvara lösenfrasen säkert: utan den kan ingen läsa databasen eller kopiorna, inte heller Navet."
+        )
+    } else {
+        format!("Databasen är inte längre krypterad.{copies}")
+    };
+    if !failed.is_empty() {
+        s.push_str(&format!(
+            "\nDe här säkerhetskopiorna kunde inte göras om och har kvar sin gamla form:\n  {}",
+            failed.join("\n  ")
+        ));
+    }
+    s
+}
+
+/// `navet encryption status`.
+pub fn encryption_status(
+    encrypted: bool,
+    cipher: &str,
+    backups: u32,
+    differing: &[String],
+) -> String {
+    let mut s = if encrypted {
+        format!(
+            "Databasen är krypterad ({cipher}, AES-256, nyckel ur lösenfrasen med PBKDF2-HMAC-SHA512)."
+        )
+    } else {
+        "Databasen är inte krypterad.".to_string()
+    };
+    s.push_str(&format!("\nSäkerhetskopior bredvid den: {backups}."));
+    if !differing.is_empty() {
+        let form = if encrypted {
+            "okrypterade"
+        } else {
+            "krypterade"
+        };
+        s.push_str(&format!(
+            "\nAv dem är {} {form}:\n  {}",
+            differing.len(),
+            differing.join("\n  ")
+        ));
+    }
+    s
+}

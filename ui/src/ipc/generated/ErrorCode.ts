@@ -3,4 +3,4 @@
 /**
  * The stable codes the UI may branch on. Add one only when the UI needs to.
  */
-export type ErrorCode = "invalid" | "notFound" | "conflict" | "databaseRefused" | "io" | "cancelled" | "internal";
+export type ErrorCode = "invalid" | "notFound" | "conflict" | "databaseRefused" | "io" | "cancelled" | "locked" | "internal";
