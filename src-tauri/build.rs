@@ -85,6 +85,9 @@ const COMMANDS: &[&str] = &[
     "export_action_plan",
     "list_backups",
     "create_backup",
+    "unlock",
+    "encryption_status",
+    "set_encryption",
     "restore_backup",
     "edit_insats",
 ];

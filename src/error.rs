@@ -120,7 +120,9 @@ impl Message {
             ReadOnlyPlace { .. } | DatabaseInUse { .. } => ErrorCode::Io,
             NeedsPassphrase { .. } | WrongPassphrase { .. } => ErrorCode::Locked,
             PassphraseTooShort { .. } | PassphrasesDiffer => ErrorCode::Invalid,
-            EncryptionState { .. } | BackupFormDiffers { .. } => ErrorCode::Conflict,
+            EncryptionState { .. } | BackupFormDiffers { .. } | ImportRunning => {
+                ErrorCode::Conflict
+            }
             Unknown { .. } => ErrorCode::NotFound,
             Duplicate { .. }
             | AliasTaken { .. }

@@ -98,6 +98,8 @@ pub enum Message {
     DatabaseInUse {
         path: String,
     },
+    /// Something that needs the whole database waits for a running import.
+    ImportRunning,
     /// A backup encrypted differently from the database it would replace.
     BackupFormDiffers {
         path: String,
@@ -347,6 +349,10 @@ impl Message {
                 format!(
                     "Säkerhetskopian {path} är {backup} men databasen är {db}, så kopian läses inte in. Inget är ändrat."
                 )
+            }
+            ImportRunning => {
+                "En import pågår. Inget är ändrat. Vänta tills den är klar och försök igen."
+                    .to_string()
             }
             NoDataFolder => {
                 "Hittar ingen datamapp för Navet. Ange databasen med --db SÖKVÄG eller NAVET_DB."

@@ -9,18 +9,23 @@
 //! an import writes. Every command runs its database work on a blocking thread, never
 //! on the async runtime's workers. A panic inside a command fails that command only:
 //! the locks ignore poisoning, because a transaction that panicked was rolled back.
+//!
+//! An encrypted database is not open at start: the window asks for its passphrase
+//! (`unlock`). Turning encryption on or off closes every connection first (the state's
+//! write lock waits for running commands) and opens them again under the new key.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
 
 use navet::db::area::Area;
 use navet::db::area_status::StatusEntry;
 use navet::db::backup::BackupInfo;
 use navet::db::category::Category;
+use navet::db::crypt::{Changed as EncryptionChanged, Passphrase, Status as EncryptionStatus};
 use navet::db::export_log::ExportEntry;
 use navet::db::import_batch::Batch;
 use navet::db::insats::{Effect, Insats, InsatsStatus, NewInsats};
@@ -69,8 +74,10 @@ struct Db {
     backup: Option<String>,
 }
 
-/// The open database, or why it could not be opened (shown in the window).
-struct AppState(Result<Db, ErrorPayload>);
+/// The open database, or why it could not be opened (shown in the window; an encrypted
+/// database waits for its passphrase). The lock is taken for reading by every command
+/// for as long as it runs, and for writing only to open or reopen the database.
+struct AppState(RwLock<Result<Db, ErrorPayload>>);
 
 /// Set by `cancel_import`; read by a running import between rows.
 struct ImportControl {
@@ -86,13 +93,21 @@ fn lock(m: &Mutex<Store>) -> MutexGuard<'_, Store> {
 }
 
 impl AppState {
-    fn db(&self) -> Reply<&Db> {
-        self.0.as_ref().map_err(Clone::clone)
+    fn guard(&self) -> RwLockReadGuard<'_, Result<Db, ErrorPayload>> {
+        self.0.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Runs `f` on the open database.
+    fn with_db<T>(&self, f: impl FnOnce(&Db) -> Reply<T>) -> Reply<T> {
+        let guard = self.guard();
+        let db = guard.as_ref().map_err(Clone::clone)?;
+        f(db)
     }
 
     /// Runs `f` on a free reader (or waits for the first one).
     fn read<T>(&self, f: impl FnOnce(&Store) -> navet::Result<T>) -> Reply<T> {
-        let db = self.db()?;
+        let guard = self.guard();
+        let db = guard.as_ref().map_err(Clone::clone)?;
         let guard = db
             .readers
             .iter()
@@ -107,7 +122,8 @@ impl AppState {
 
     /// Runs `f` on the writer.
     fn write<T>(&self, f: impl FnOnce(&mut Store) -> navet::Result<T>) -> Reply<T> {
-        let db = self.db()?;
+        let guard = self.guard();
+        let db = guard.as_ref().map_err(Clone::clone)?;
         let mut guard = lock(&db.writer);
         f(&mut guard).map_err(|e: Error| e.payload())
     }
@@ -157,7 +173,7 @@ async fn write<T: Send + 'static>(
 async fn app_info(app: AppHandle) -> Reply<AppInfo> {
     blocking(app, |app| {
         let state = app.state::<AppState>();
-        let backup = state.db()?.backup.clone();
+        let backup = state.with_db(|db| Ok(db.backup.clone()))?;
         let info = state.read(ops::info)?;
         Ok(AppInfo { backup, ..info })
     })
@@ -415,7 +431,10 @@ async fn run_import(
 async fn cancel_import(state: State<'_, AppState>, control: State<'_, ImportControl>) -> Reply<()> {
     control.cancel.store(true, Ordering::SeqCst);
     if control.running.load(Ordering::SeqCst) {
-        state.db()?.interrupt.interrupt();
+        state.with_db(|db| {
+            db.interrupt.interrupt();
+            Ok(())
+        })?;
     }
     Ok(())
 }
@@ -990,31 +1009,99 @@ async fn list_exports(app: AppHandle) -> Reply<Vec<ExportEntry>> {
     read(app, ops::export::log).await
 }
 
-fn open_db() -> Result<Db, ErrorPayload> {
+/// Opens the database at the default path, with the passphrase of an encrypted one
+/// (without it, an encrypted database is the `locked` error the window asks about).
+fn open_db(key: Option<&Passphrase>) -> Result<Db, ErrorPayload> {
     let open = || -> navet::Result<Db> {
         let path = navet::db::default_path()?;
-        let writer = Store::open(&path)?;
+        let writer = Store::open_keyed(&path, key)?;
         // A damaged file is shown with the latest backup, never repaired in place.
         ops::check(&writer)?;
         // A daily backup beside the database (the last ten are kept). A failure here
         // (a full disk) must not keep the coordinator out: the backups list in
         // Grunddata shows when the last one was made.
         let _ = ops::backup::daily(&writer);
-        let readers = (0..READERS)
-            .map(|_| Store::open_reader(&path).map(Mutex::new))
-            .collect::<navet::Result<Vec<_>>>()?;
-        Ok(Db {
-            interrupt: writer.interrupt_handle(),
-            backup: writer.backup().map(|b| b.display().to_string()),
-            writer: Mutex::new(writer),
-            readers,
-        })
+        around(writer)
     };
     open().map_err(|e| e.payload())
 }
 
+/// The readers around an open writer, with its key.
+fn around(writer: Store) -> navet::Result<Db> {
+    let readers = (0..READERS)
+        .map(|_| Store::open_reader_keyed(writer.path(), writer.key()).map(Mutex::new))
+        .collect::<navet::Result<Vec<_>>>()?;
+    Ok(Db {
+        interrupt: writer.interrupt_handle(),
+        backup: writer.backup().map(|b| b.display().to_string()),
+        writer: Mutex::new(writer),
+        readers,
+    })
+}
+
+/// Opens an encrypted database with the passphrase typed in the window. A wrong one
+/// leaves it locked and says so.
+#[tauri::command]
+async fn unlock(app: AppHandle, passphrase: String) -> Reply<()> {
+    blocking(app, move |app| {
+        let key = Passphrase::given(passphrase).map_err(|e| e.payload())?;
+        let state = app.state::<AppState>();
+        let mut guard = state.0.write().unwrap_or_else(PoisonError::into_inner);
+        if guard.is_ok() {
+            return Ok(());
+        }
+        let opened = open_db(Some(&key))?;
+        *guard = Ok(opened);
+        Ok(())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn encryption_status(app: AppHandle) -> Reply<EncryptionStatus> {
+    read(app, ops::encryption::status).await
+}
+
+/// Encrypts the database with a new passphrase (typed twice), changes it, or (with
+/// none) removes the encryption. Every connection is closed first and opened again
+/// after, under the new key; not while an import runs.
+#[tauri::command]
+async fn set_encryption(
+    app: AppHandle,
+    passphrase: Option<String>,
+    repeated: Option<String>,
+) -> Reply<EncryptionChanged> {
+    blocking(app, move |app| {
+        let key = passphrase
+            .map(|p| Passphrase::chosen(p, repeated.as_deref().unwrap_or("")))
+            .transpose()
+            .map_err(|e| e.payload())?;
+        if app.state::<ImportControl>().running.load(Ordering::SeqCst) {
+            return Err(Error::from(Message::ImportRunning).payload());
+        }
+        let state = app.state::<AppState>();
+        // Waits for every running command; none starts until the database is open again.
+        let mut guard = state.0.write().unwrap_or_else(PoisonError::into_inner);
+        let taken = std::mem::replace(&mut *guard, Err(internal(String::new())));
+        let db = taken?;
+        drop(db.readers);
+        let mut writer = db
+            .writer
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let changed = match (&key, writer.key().is_some()) {
+            (Some(k), false) => ops::encryption::turn_on(&mut writer, k),
+            (Some(k), true) => ops::encryption::change(&mut writer, k),
+            (None, _) => ops::encryption::turn_off(&mut writer),
+        };
+        *guard = around(writer).map_err(|e| e.payload());
+        changed.map_err(|e| e.payload())
+    })
+    .await
+}
+
 fn main() {
-    let state = AppState(open_db());
+    let state = AppState(RwLock::new(open_db(None)));
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -1113,6 +1200,9 @@ fn main() {
             export_action_plan,
             list_backups,
             create_backup,
+            unlock,
+            encryption_status,
+            set_encryption,
             restore_backup
         ])
         .run(tauri::generate_context!());

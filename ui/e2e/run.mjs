@@ -9,7 +9,7 @@
 // Usage: node e2e/run.mjs [path/to/navet-app]  (env: NAVET_E2E_OUT for screenshots)
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -174,7 +174,7 @@ try {
     // (The list redraws after the choice, so the option is clicked without reading back.)
     await wd.click(await wd.find('#register-partner-rhythm-0 option[value="7"]'));
     await wd.waitFor("#register-partner-message", { pred: (t) => t.includes("Rytmen") });
-    await wd.click(await wd.find("#register-partner-nothing-0"));
+    await clickRetry("#register-partner-nothing-0");
     await wd.waitFor("#register-partner-message", { pred: (t) => t.includes("inga händelser") });
     const text = await wd.text(await wd.find("#register"));
     assert(!/navet |--[a-z]/.test(text), `the register mentions the command line: ${text}`);
@@ -615,6 +615,49 @@ try {
     await wd.waitFor("#backup-list", { pred: (t) => t.includes("före en återställning") });
     const areas = await wd.text(await wd.find("#register-area-rows"));
     assert(!areas.includes("Efter kopian"), `the restored database has the later area: ${areas}`);
+  });
+
+  await step("encryption: turned on in Grunddata, the file is unreadable; at the next start a wrong passphrase is refused and the right one opens every report", async () => {
+    const before = execFileSync(cli, ["--db", db, "report", "list", "--json", "--limit", "1000000"], { encoding: "utf8" });
+    await wd.waitFor("#encryption-state", { pred: (t) => t.includes("inte krypterad") });
+    const phrase = "Navets e2e-fras vid torget";
+    await wd.type(await wd.find("#encryption-new"), "för kort");
+    await wd.type(await wd.find("#encryption-repeat"), "för kort\uE007");
+    await wd.waitFor("#encryption-message", { pred: (t) => t.includes("minst 12 tecken") });
+    await wd.clear(await wd.find("#encryption-new"));
+    await wd.clear(await wd.find("#encryption-repeat"));
+    await wd.type(await wd.find("#encryption-new"), phrase);
+    await wd.type(await wd.find("#encryption-repeat"), phrase);
+    await noClippedControls("encryption");
+    await clickRetry("#encryption-set");
+    await wd.waitFor("#encryption-message", { pred: (t) => t.includes("krypterad med den nya lösenfrasen") });
+    await wd.waitFor("#encryption-state", { pred: (t) => t.includes("är krypterade") });
+    // The app goes on under the new key: a backup now is made and listed.
+    await clickRetry("#backup-create");
+    await wd.waitFor("#backup-message", { pred: (t) => t.includes("Säkerhetskopian är sparad") });
+    await shot("15-encryption");
+    const head = readFileSync(db).subarray(0, 16).toString("latin1");
+    assert(!head.startsWith("SQLite format 3"), "the database file is still plain SQLite");
+    for (const f of readdirSync(dbDir).filter((n) => n.startsWith("navet.sqlite.") && n.endsWith(".bak"))) {
+      const b = readFileSync(join(dbDir, f)).subarray(0, 16).toString("latin1");
+      assert(!b.startsWith("SQLite format 3"), `backup ${f} is still plain SQLite`);
+    }
+
+    await closeApp();
+    await openApp(db);
+    const input = await wd.waitFor("#unlock-passphrase");
+    await noClippedControls("unlock");
+    await shot("16-unlock");
+    await wd.type(input, "fel fras\uE007");
+    await wd.waitFor("#unlock-message", { pred: (t) => t.includes("Lösenfrasen öppnar inte") });
+    await wd.clear(await wd.find("#unlock-passphrase"));
+    await wd.type(await wd.find("#unlock-passphrase"), `${phrase}\uE007`);
+    await wd.waitFor("#report-count", { pred: (t) => /rapporter/.test(t) });
+    const after = execFileSync(cli, ["--db", db, "report", "list", "--json", "--limit", "1000000"], {
+      encoding: "utf8",
+      env: { ...process.env, NAVET_PASSPHRASE: phrase },
+    });
+    assert(after === before, "the encrypted database lists other reports than before");
   });
 } catch (e) {
   if (failed === 0) {

@@ -20,6 +20,7 @@ import { reportForm } from "./views/report-form";
 import { registerView } from "./views/register";
 import { reportDetail } from "./views/report-detail";
 import { reportList } from "./views/report-list";
+import { unlockView } from "./views/unlock";
 import { unplacedView } from "./views/unplaced";
 import { welcome } from "./views/welcome";
 
@@ -182,9 +183,15 @@ async function boot(root: HTMLElement, api: Commands): Promise<void> {
   try {
     info = await api.appInfo();
   } catch (e) {
+    const error = toIpcError(e);
+    if (error.code === "locked") {
+      // An encrypted database: its passphrase first, then the app as usual.
+      root.replaceChildren(header(null), unlockView(api, () => void boot(root, api)));
+      return;
+    }
     root.replaceChildren(
       header(null),
-      h("section", { class: "fatal", role: "alert" }, h("h2", {}, t.openFailedTitle), h("p", {}, toIpcError(e).message)),
+      h("section", { class: "fatal", role: "alert" }, h("h2", {}, t.openFailedTitle), h("p", {}, error.message)),
     );
     return;
   }

@@ -99,6 +99,33 @@ export const sv = {
   navMeetings: "Möten",
   navWalks: "Vandringar och löften",
   navLaw: "Lagens dokument",
+  unlockTitle: "Databasen är krypterad",
+  unlockIntro:
+    "Skriv lösenfrasen för att öppna Navet. Stora och små bokstäver räknas. En glömd lösenfras går inte att återskapa, inte ens av Navet.",
+  unlockLabel: "Lösenfras",
+  unlockButton: "Öppna",
+  unlocking: "Öppnar … (nyckeln tar en stund att räkna fram)",
+  encryptionTitle: "Kryptering",
+  encryptionIntroOff:
+    "Databasen är inte krypterad. Med en lösenfras krypteras databasen och alla säkerhetskopior bredvid den, så att den som kommer åt filen inte kan läsa den. Navet frågar då efter lösenfrasen varje gång appen startar. Exporter krypteras inte.",
+  encryptionIntroOn: (cipher: string) =>
+    `Databasen och dess säkerhetskopior är krypterade (${cipher}, AES-256). Navet frågar efter lösenfrasen varje gång appen startar.`,
+  encryptionWarning:
+    "Skriv upp lösenfrasen och förvara den säkert, till exempel i kommunens lösenordshanterare. Glöms den kan ingen läsa databasen eller säkerhetskopiorna, inte ens Navet.",
+  encryptionDiffering: (n: number) =>
+    n === 1 ? "En säkerhetskopia har en annan form än databasen." : `${n} säkerhetskopior har en annan form än databasen.`,
+  encryptionNew: "Ny lösenfras (minst 12 tecken)",
+  encryptionRepeat: "Samma lösenfras en gång till",
+  encryptionTurnOn: "Kryptera databasen",
+  encryptionChange: "Byt lösenfras",
+  encryptionTurnOff: "Ta bort krypteringen",
+  encryptionTurnOffConfirm: "Klicka igen för att ta bort krypteringen",
+  encryptionTurnOffWarning: "Databasen och säkerhetskopiorna blir läsbara för den som kommer åt filerna.",
+  encryptionWorking: "Skriver om databasen och säkerhetskopiorna …",
+  encryptionDone: (encrypted: boolean, backups: number) =>
+    (encrypted ? "Databasen är krypterad med den nya lösenfrasen." : "Databasen är inte längre krypterad.") +
+    (backups === 0 ? "" : backups === 1 ? " Säkerhetskopian likaså." : ` De ${backups} säkerhetskopiorna likaså.`),
+  encryptionFailedBackups: (names: string[]) => `Kunde inte göras om: ${names.join("; ")}`,
   backupsTitle: "Säkerhetskopior",
   backupsIntro:
     "Navet kopierar hela databasen varje dag när appen startar och före en stor import; de tio senaste av varje slag sparas i samma mapp som databasen. Kopiera gärna mappen till en annan disk ibland.",

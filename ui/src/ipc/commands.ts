@@ -41,6 +41,8 @@ import type { NewPoint } from "./generated/NewPoint";
 import type { NewPromise } from "./generated/NewPromise";
 import type { NewSource } from "./generated/NewSource";
 import type { BackupInfo } from "./generated/BackupInfo";
+import type { EncryptionChanged } from "./generated/EncryptionChanged";
+import type { EncryptionStatus } from "./generated/EncryptionStatus";
 import type { Source } from "./generated/Source";
 import type { LawRequest } from "./generated/LawRequest";
 import type { LawTexts } from "./generated/LawTexts";
@@ -204,6 +206,11 @@ export const commands = {
   exportActionPlan: (to: string[]) => call<string | null>("export_action_plan", { to }),
   listBackups: () => call<BackupInfo[]>("list_backups"),
   createBackup: () => call<BackupInfo>("create_backup"),
+  unlock: (passphrase: string) => call<null>("unlock", { passphrase }),
+  encryptionStatus: () => call<EncryptionStatus>("encryption_status"),
+  /** A new passphrase typed twice, or null for none (the encryption is removed). */
+  setEncryption: (passphrase: string | null, repeated: string | null) =>
+    call<EncryptionChanged>("set_encryption", { passphrase, repeated }),
   restoreBackup: (path: string) => call<BackupInfo>("restore_backup", { path }),
   scanPersonalData: (mask: boolean) => call<PersonalDataScan>("scan_personal_data", { mask }),
   listLinks: () => call<Link[]>("list_links"),

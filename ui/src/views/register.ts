@@ -10,6 +10,7 @@ import { toIpcError, type Commands } from "../ipc/commands";
 import type { Area } from "../ipc/generated/Area";
 import type { Kind } from "../ipc/generated/Kind";
 import { backupsView } from "./backups";
+import { encryptionView } from "./encryption";
 import type { Lookups } from "./lookups";
 
 export interface RegisterView {
@@ -63,6 +64,7 @@ function nameForm(id: string, label: string, button: string, submit: (name: stri
 export function registerView(api: Commands, lookups: Lookups, changed: () => void): RegisterView {
   let areas: Area[] = [];
   const backups = backupsView(api);
+  const encryption = encryptionView(api);
 
   // 1. The municipality.
   const municipality = h("input", { id: "register-municipality", autocomplete: "off" });
@@ -338,13 +340,14 @@ export function registerView(api: Commands, lookups: Lookups, changed: () => voi
     partnerSection.element,
     categorySection.element,
     backups.element,
+    encryption.element,
   );
   const clearAll = () => [municipalityNote, areaNote, placeNote, partnerNote, categoryNote].forEach((n) => n.clear());
   return {
     element,
     refresh: () => {
       clearAll();
-      return Promise.all([refresh(), backups.refresh()]).then(() => undefined);
+      return Promise.all([refresh(), backups.refresh(), encryption.refresh()]).then(() => undefined);
     },
   };
 }
