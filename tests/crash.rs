@@ -4,6 +4,8 @@
 //! opens clean (`integrity_check`, `foreign_key_check`), the import is all or nothing,
 //! the earlier data is unchanged, the journal is WAL again, the month counts and the
 //! search index agree with the reports; importing again gives exactly the expected rows.
+//! Exports, backups and turning encryption on or off are killed the same way: every file
+//! is the old one or the whole new one.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -299,4 +301,167 @@ fn an_export_or_backup_killed_at_any_moment_leaves_the_old_file_or_the_whole_new
         "{trials} kills: {new_files} exports had finished, {} backups whole on disk",
         backups.len()
     );
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+/// Opens `db` with or without the passphrase, whichever its form needs, and checks it
+/// is whole: integrity, every report, WAL again. Returns whether it is encrypted.
+fn whole_either_way(db: &Path, key: &navet::db::crypt::Passphrase, all: i64) -> bool {
+    use navet::db::crypt::{Form, form};
+    let encrypted = form(db).unwrap() == Form::Encrypted;
+    let s = if encrypted {
+        Store::open_keyed(db, Some(key)).unwrap()
+    } else {
+        Store::open(db).unwrap()
+    };
+    let ok: String = s
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok", "{}", db.display());
+    assert_eq!(count(&s), all, "{}", db.display());
+    encrypted
+}
+
+#[test]
+fn turning_encryption_on_or_off_killed_at_any_moment_leaves_the_old_file_or_the_whole_new_one() {
+    const TRIES: u32 = 6;
+    const PHRASE: &str = "krasch mitt i krypteringen";
+    let navet = env!("CARGO_BIN_EXE_navet");
+    let key = navet::db::crypt::Passphrase::given(PHRASE).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base");
+    std::fs::create_dir(&base).unwrap();
+    let csv = dir.path().join("stor.csv");
+    big_csv(&csv);
+    {
+        let mut s = Store::open(base.join("n.sqlite")).unwrap();
+        navet::ops::load_demo(
+            &mut s,
+            8,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+        )
+        .unwrap();
+        navet::ops::import::file(
+            &mut s,
+            &csv,
+            &navet::import::ImportOptions {
+                partner: Some("Polisen".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        navet::ops::backup::create(&s).unwrap();
+    }
+    let all = count(&Store::open(base.join("n.sqlite")).unwrap());
+    // Each backup's own count (the one made before the big import holds less).
+    let in_backup: std::collections::HashMap<String, i64> =
+        navet::db::backup::list(&base.join("n.sqlite"))
+            .unwrap()
+            .into_iter()
+            .map(|b| (b.file_name, count(&Store::open_reader(&b.path).unwrap())))
+            .collect();
+    assert_eq!(in_backup.len(), 2);
+    // The same folder encrypted, made once.
+    let base_encrypted = dir.path().join("base-krypterad");
+    copy_folder(&base, &base_encrypted);
+    {
+        let mut s = Store::open(base_encrypted.join("n.sqlite")).unwrap();
+        let on = navet::ops::encryption::turn_on(&mut s, &key).unwrap();
+        assert_eq!(on.backups, 2);
+    }
+    let work = dir.path().join("work");
+    let db = work.join("n.sqlite");
+    // A fresh copy of the folder (database and backups), plain or encrypted.
+    let fresh = |encrypted: bool| {
+        let _ = std::fs::remove_dir_all(&work);
+        copy_folder(if encrypted { &base_encrypted } else { &base }, &work);
+    };
+    let run = |args: &[&str]| {
+        Command::new(navet)
+            .args(["--db", &db.display().to_string()])
+            .args(args)
+            .env("NAVET_PASSPHRASE", PHRASE)
+            .env("NAVET_NEW_PASSPHRASE", PHRASE)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut trials = 0;
+    let mut changed = 0;
+    for (word, from_encrypted) in [("on", false), ("off", true)] {
+        fresh(from_encrypted);
+        let started = Instant::now();
+        assert!(run(&["encryption", word]).wait().unwrap().success());
+        let whole = started.elapsed();
+        eprintln!("encryption {word}: {whole:?}");
+        assert_eq!(whole_either_way(&db, &key, all), !from_encrypted);
+        for k in 0..TRIES {
+            fresh(from_encrypted);
+            let mut child = run(&["encryption", word]);
+            std::thread::sleep(whole.mul_f64(f64::from(k) / f64::from(TRIES - 2)));
+            let _ = child.kill();
+            let _ = child.wait();
+            trials += 1;
+            // The database is the old one or the whole new one, and so is each backup.
+            let now_encrypted = whole_either_way(&db, &key, all);
+            if now_encrypted != from_encrypted {
+                changed += 1;
+            }
+            for b in navet::db::backup::list(&db).unwrap() {
+                whole_either_way(Path::new(&b.path), &key, in_backup[&b.file_name]);
+            }
+            // Running the command again (or, once the database has changed, changing
+            // to the same passphrase) brings the database and every backup to one form
+            // (every other time, to keep the run short).
+            // What the status screen tells the user to run: the command again; after an
+            // interrupted `on`, a change to the same passphrase; after an interrupted
+            // `off`, `on` with the old passphrase and `off` again.
+            let again: &[&str] = if k % 2 == 0 {
+                continue;
+            } else if now_encrypted == from_encrypted {
+                &[word]
+            } else if now_encrypted {
+                &["change"]
+            } else {
+                &["on", "off"]
+            };
+            for word in again {
+                let out = Command::new(navet)
+                    .args(["--db", &db.display().to_string(), "encryption", word])
+                    .env("NAVET_PASSPHRASE", PHRASE)
+                    .env("NAVET_NEW_PASSPHRASE", PHRASE)
+                    .stdin(Stdio::null())
+                    .output()
+                    .unwrap();
+                let said = String::from_utf8_lossy(&out.stdout).into_owned()
+                    + &String::from_utf8_lossy(&out.stderr);
+                assert!(out.status.success(), "{said}");
+                assert!(!said.contains("kunde inte"), "{said}");
+            }
+            let s = if from_encrypted {
+                Store::open(&db).unwrap()
+            } else {
+                Store::open_keyed(&db, Some(&key)).unwrap()
+            };
+            let status = navet::ops::encryption::status(&s).unwrap();
+            assert!(status.backups_differing.is_empty(), "{status:?}");
+            let names: Vec<String> = std::fs::read_dir(&work)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+        }
+    }
+    eprintln!("{trials} kills while encrypting or decrypting: {changed} had replaced the database");
+    assert!(changed < trials, "most kills land before the rename");
 }

@@ -304,6 +304,24 @@ fn temporary(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+fn remove_cut_off_copies(db: &Path) {
+    let Some(name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(super::folder_of(db)) else {
+        return;
+    };
+    for e in entries.filter_map(|e| e.ok()) {
+        let file = e.file_name().to_string_lossy().into_owned();
+        // A copy and its rollback journal: a hot journal left beside a name would be
+        // played back into the next copy made under it.
+        let copy = [".omkryptering.tmp", ".omkryptering.tmp-journal"];
+        if file.starts_with(&format!("{name}.")) && copy.iter().any(|c| file.ends_with(c)) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 fn rekey_database(store: &Store, to: Option<&Passphrase>) -> Result<()> {
     let path = store.path();
     let conn = store.conn();
@@ -328,8 +346,10 @@ fn rekey_database(store: &Store, to: Option<&Passphrase>) -> Result<()> {
     }
     conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
         .map_err(busy)?;
+    // With sole access, what an earlier change cut off (a crash, a full disk) left
+    // beside the database can go: the copies of it and of its backups.
+    remove_cut_off_copies(path);
     let tmp = temporary(path);
-    let _ = std::fs::remove_file(&tmp);
     let written = export(conn, &tmp, to).and_then(|()| same_content(conn, &tmp, to));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
@@ -348,11 +368,22 @@ fn rekey_database(store: &Store, to: Option<&Passphrase>) -> Result<()> {
 fn export(conn: &Connection, to_path: &Path, to: Option<&Passphrase>) -> Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     quiet(conn)?;
+    // Nothing of an earlier copy under this name may be played back into this one.
+    for leftover in [to_path.to_path_buf(), journal_of(to_path)] {
+        match std::fs::remove_file(&leftover) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::io(leftover, e));
+            }
+            _ => {}
+        }
+    }
     conn.execute(
         "ATTACH DATABASE ?1 AS navet_ny KEY ?2",
         (to_path.to_string_lossy(), to.map_or("", |k| k.text())),
     )?;
     let copied = (|| -> Result<()> {
+        // A copy cut off is thrown away whole, so it needs no journal of its own.
+        conn.execute_batch("PRAGMA navet_ny.journal_mode = OFF")?;
         conn.query_row("SELECT sqlcipher_export('navet_ny')", [], |_| Ok(()))?;
         // sqlcipher_export copies the tables, not the header's two numbers.
         conn.execute_batch(&format!(
@@ -366,6 +397,13 @@ fn export(conn: &Connection, to_path: &Path, to: Option<&Passphrase>) -> Result<
     std::fs::File::open(to_path)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::io(to_path, e))
+}
+
+/// `copy.tmp` → `copy.tmp-journal`, SQLite's rollback journal beside it.
+fn journal_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push("-journal");
+    PathBuf::from(name)
 }
 
 /// Checks the new copy before it replaces anything: it opens under its key, SQLite's
@@ -426,7 +464,15 @@ fn rekey_backups(
     for b in backups {
         let path = PathBuf::from(&b.path);
         let result = (|| -> Result<()> {
-            let conn = open_existing(&path, key_for(&path, from)?, true)?;
+            // A backup an interrupted change had already re-keyed is under `to`.
+            let conn = key_for(&path, from)
+                .and_then(|k| open_existing(&path, k, true))
+                .or_else(|e| match to {
+                    Some(to) if e.code() == crate::ErrorCode::Locked => {
+                        open_existing(&path, Some(to), true)
+                    }
+                    _ => Err(e),
+                })?;
             let tmp = temporary(&path);
             let written = export(&conn, &tmp, to).and_then(|()| same_content(&conn, &tmp, to));
             drop(conn);

@@ -904,8 +904,13 @@ pub fn encryption_status(
         } else {
             "krypterade"
         };
+        let remedy = if encrypted {
+            "Kör `navet encryption change` (samma lösenfras går bra) så görs de om."
+        } else {
+            "De öppnas med den gamla lösenfrasen. Kör `navet encryption on` med den och sedan `navet encryption off`, så görs de om."
+        };
         s.push_str(&format!(
-            "\nAv dem är {} {form}:\n  {}",
+            "\nAv dem är {} {form} (ett avbrott mitt i en ändring):\n  {}\n{remedy}",
             differing.len(),
             differing.join("\n  ")
         ));

@@ -112,8 +112,12 @@ export const sv = {
     `Databasen och dess säkerhetskopior är krypterade (${cipher}, AES-256). Navet frågar efter lösenfrasen varje gång appen startar.`,
   encryptionWarning:
     "Skriv upp lösenfrasen och förvara den säkert, till exempel i kommunens lösenordshanterare. Glöms den kan ingen läsa databasen eller säkerhetskopiorna, inte ens Navet.",
-  encryptionDiffering: (n: number) =>
-    n === 1 ? "En säkerhetskopia har en annan form än databasen." : `${n} säkerhetskopior har en annan form än databasen.`,
+  encryptionDiffering: (n: number, encrypted: boolean) =>
+    (n === 1 ? "En säkerhetskopia har en annan form än databasen" : `${n} säkerhetskopior har en annan form än databasen`) +
+    " (ett avbrott mitt i en ändring). " +
+    (encrypted
+      ? "Byt lösenfras, gärna till samma, så görs de om."
+      : "De öppnas med den gamla lösenfrasen: kryptera databasen med den och ta sedan bort krypteringen, så görs de om."),
   encryptionNew: "Ny lösenfras (minst 12 tecken)",
   encryptionRepeat: "Samma lösenfras en gång till",
   encryptionTurnOn: "Kryptera databasen",

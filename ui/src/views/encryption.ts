@@ -81,7 +81,7 @@ export function encryptionView(api: Commands): EncryptionView {
   function render(s: EncryptionStatus): void {
     intro.textContent =
       (s.encrypted ? t.encryptionIntroOn(s.cipher) : t.encryptionIntroOff) +
-      (s.backupsDiffering.length ? ` ${t.encryptionDiffering(s.backupsDiffering.length)}` : "");
+      (s.backupsDiffering.length ? ` ${t.encryptionDiffering(s.backupsDiffering.length, s.encrypted)}` : "");
     submit.textContent = s.encrypted ? t.encryptionChange : t.encryptionTurnOn;
     off.hidden = !s.encrypted;
   }
