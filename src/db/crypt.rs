@@ -35,6 +35,10 @@ use super::{APPLICATION_ID, Store};
 use crate::error::{Error, Result};
 use crate::messages::Message;
 
+/// The page cache of a connection to an encrypted database, in KiB (SQLite's negative
+/// `cache_size`): 32 MB instead of SQLite's 2 MB.
+const CACHE_KIB: i64 = -32 * 1024;
+
 /// The shortest passphrase Navet lets a user choose.
 pub const MIN_CHARS: usize = 12;
 
@@ -156,7 +160,13 @@ pub(super) fn unlock(conn: &Connection, key: Option<&Passphrase>, path: &Path) -
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
         r.get::<_, i64>(0)
     }) {
-        Ok(_) => Ok(()),
+        Ok(_) => {
+            // SQLite's own page cache holds pages decrypted; with its default 2 MB the
+            // week's picture at a million reports took 3.7 times as long as in a plain
+            // file, because every query decrypted the same pages again.
+            conn.pragma_update(None, "cache_size", CACHE_KIB)?;
+            Ok(())
+        }
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
             Err(Message::WrongPassphrase {
                 path: path.display().to_string(),

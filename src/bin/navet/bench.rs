@@ -23,6 +23,20 @@ use crate::words as cli;
 
 #[derive(Subcommand)]
 pub enum BenchCmd {
+    /// Vad kryptering kostar: samma fil importerad i en vanlig och en krypterad databas,
+    /// öppna, veckans lägesbild, och hela filen krypterad och dekrypterad.
+    Encryption {
+        #[arg(long, default_value_t = 100_000)]
+        rows: u64,
+        #[arg(long, default_value_t = 9)]
+        runs: u32,
+        /// Arbetsmapp (annars en tillfällig som tas bort efteråt).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Skriv JSON (stabil, camelCase) i stället för en tabell.
+        #[arg(long)]
+        json: bool,
+    },
     /// Importera N genererade rader i svensk CSV hela vägen, och mät
     /// sqlite3:s rena .import av samma fil i samma körning.
     Import {
@@ -119,6 +133,19 @@ pub enum BenchCmd {
 
 pub fn run(cmd: BenchCmd) -> Result<()> {
     match cmd {
+        BenchCmd::Encryption {
+            rows,
+            runs,
+            dir,
+            json,
+        } => {
+            let b = crate::bench_encryption::encryption(rows, runs, dir)?;
+            if json {
+                print_json(&b)?;
+            } else {
+                println!("{}", cli::bench_encryption(&b));
+            }
+        }
         BenchCmd::Preview {
             rows,
             runs,

@@ -11,6 +11,7 @@
 
 mod backup;
 mod bench;
+mod bench_encryption;
 mod bench_pack;
 mod bench_preview;
 mod bench_reads;

@@ -917,3 +917,26 @@ pub fn encryption_status(
     }
     s
 }
+
+pub fn bench_encryption(b: &crate::bench_encryption::EncryptionBench) -> String {
+    format!(
+        "{} rader, {} mätningar (median), databasen {:.1} MB:\n\
+         \x20                      vanlig    krypterad\n\
+         \x20 öppna databasen      {:>6.1} ms {:>7.1} ms\n\
+         \x20 importera filen      {:>6.2} s  {:>7.2} s\n\
+         \x20 veckans lägesbild    {:>6.1} ms {:>7.1} ms\n\
+         kryptera hela filen: {:.2} s; ta bort krypteringen: {:.2} s",
+        b.rows,
+        b.runs,
+        b.file_mb,
+        b.open_plain_ms,
+        b.open_encrypted_ms,
+        b.import_plain_seconds,
+        b.import_encrypted_seconds,
+        b.picture_plain_ms,
+        b.picture_encrypted_ms,
+        b.turn_on_seconds,
+        b.turn_off_seconds,
+    )
+    .replace('.', ",")
+}
