@@ -31,6 +31,13 @@ fn demo(path: &Path) -> Store {
     s
 }
 
+/// A plain database beside the test's others.
+fn plain_backup_twin(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("vanlig.sqlite");
+    drop(Store::open(&path).unwrap());
+    path
+}
+
 /// Whether `needle` is anywhere in the file's bytes.
 fn file_has(path: &Path, needle: &[u8]) -> bool {
     std::fs::read(path)
@@ -124,6 +131,19 @@ fn an_encrypted_database_and_its_backups_cannot_be_read_without_the_passphrase()
     // With it: everything, and the backups are readable with it as well.
     let mut s = Store::open_keyed(&db, Some(&key(PHRASE))).unwrap();
     assert_eq!(reports(&s), all);
+    // Temporary data (sorts, index builds) stays in memory, never on disk unencrypted;
+    // a plain database uses SQLite's ordinary temporary files.
+    let temp = |s: &Store| -> i64 {
+        s.conn()
+            .pragma_query_value(None, "temp_store", |r| r.get(0))
+            .unwrap()
+    };
+    assert_ne!(
+        temp(&s),
+        1,
+        "an encrypted database's temporary data on disk"
+    );
+    assert_eq!(temp(&Store::open(plain_backup_twin(&dir)).unwrap()), 1);
     assert!(s.quick_check().unwrap().is_empty());
     let r = Store::open_reader_keyed(&db, Some(&key(PHRASE))).unwrap();
     assert_eq!(reports(&r), all);

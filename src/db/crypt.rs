@@ -150,9 +150,16 @@ pub(super) fn key_for<'k>(
 }
 
 /// Gives a fresh connection its key (before any other statement) and proves it by a
-/// read: a wrong passphrase reads as "not a database".
+/// read: a wrong passphrase reads as "not a database". A connection to a plain file gets
+/// SQLite's ordinary temporary files instead.
 pub(super) fn unlock(conn: &Connection, key: Option<&Passphrase>, path: &Path) -> Result<()> {
     let Some(key) = key else {
+        // SQLCipher is built to keep temporary data (a sort that spills, an index being
+        // built) in memory, where it is never written to disk unencrypted. A plain
+        // database has nothing to hide there: its temporary files go to disk as in
+        // ordinary SQLite (in memory, a million-row import's index build took 4.8 s
+        // instead of 3.1 s and 190 MB instead of 130 MB).
+        conn.pragma_update(None, "temp_store", "FILE")?;
         return Ok(());
     };
     quiet(conn)?;
