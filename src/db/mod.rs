@@ -167,11 +167,16 @@ impl Store {
         // WAL lets the UI read while an import writes; NORMAL sync is safe with WAL
         // (a power cut can lose the last commit, never corrupt); foreign keys are off
         // by default in SQLite and must be turned on per connection; busy_timeout lets
-        // the CLI and the app share the file without "database is locked" at once.
+        // the CLI and the app share the file without "database is locked" at once;
+        // a checkpoint after every commit (SQLite's waits for 1,000 pages) moves each
+        // commit into the database file at once, so the file copied on its own (by hand,
+        // by a backup program) is the last committed state, also while an import writes
+        // (its pages stay in the WAL until it commits).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "busy_timeout", 5000)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 1)?;
 
         let mut backup = None;
         if fresh {
