@@ -393,3 +393,128 @@ fn invalid_utf8_anywhere_is_read_or_refused_in_swedish() {
         }
     }
 }
+
+/// The rest of issue 12's list: UTF-16 without a byte-order mark is read (both byte
+/// orders, å ä ö intact); counts like 1e30, -5, 2,5 and "tre" are flagged and stored as 1;
+/// impossible dates are skipped with their line; an impossible time is flagged and the
+/// report kept without it; a file this user may not read is named in Swedish.
+#[test]
+fn utf16_without_bom_wrong_counts_impossible_dates_and_an_unreadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Datum;Tid;Plats;Kategori;Antal;Beskrivning\r\n\
+                2026-11-10;14:30;Stortorget;Klotter;1e30;Målat på väggen\r\n\
+                2026-11-10;14:35;Stortorget;Klotter;-5;Sönderslagen ruta\r\n\
+                2026-11-10;14:40;Stortorget;Klotter;2,5;Två och en halv\r\n\
+                2026-11-10;14:45;Stortorget;Klotter;tre;Tre stycken\r\n\
+                2026-02-30;14:30;Stortorget;Klotter;1;Trettionde februari\r\n\
+                31/4;14:30;Stortorget;Klotter;1;Trettioförsta april\r\n\
+                2026-11-10;25:61;Stortorget;Klotter;1;Klockan 25\r\n\
+                2026-11-11;14.30;Stortorget;Klotter;1;Helt vanlig\r\n";
+    for (name, bytes) in [
+        (
+            "le.csv",
+            text.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "be.csv",
+            text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ),
+    ] {
+        // Each into a database of its own (the second would be all duplicates).
+        let mut s = Store::open(dir.path().join(format!("{name}.sqlite"))).unwrap();
+        ops::load_demo(
+            &mut s,
+            1,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+        )
+        .unwrap();
+        let before: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM report", [], |r| r.get(0))
+            .unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let r = ops::import::file(&mut s, &path, &opts()).unwrap();
+        assert!(
+            r.encoding.as_deref().unwrap_or("").contains("utan BOM"),
+            "{:?}",
+            r.encoding
+        );
+        assert_eq!(
+            (r.rows, r.inserted, r.flagged, r.skipped),
+            (8, 6, 5, 2),
+            "{name}: {:?}",
+            r.issues
+        );
+        let said: Vec<String> = r.issues.iter().map(|i| format!("{i:?}")).collect();
+        for value in ["1e30", "-5", "2,5", "tre", "2026-02-30", "31/4", "25:61"] {
+            assert!(
+                said.iter().any(|i| i.contains(value)),
+                "{value} not named: {said:?}"
+            );
+        }
+        let texts: Vec<(String, i64, Option<String>)> = s
+            .conn()
+            .prepare("SELECT text, count, occurred_time FROM report WHERE id > ?1 ORDER BY id")
+            .unwrap()
+            .query_map([before], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert!(texts.iter().any(|t| t.0 == "Målat på väggen"), "{texts:?}");
+        assert!(
+            texts[..4].iter().all(|t| t.1 == 1),
+            "wrong counts stored as 1: {texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.0 == "Klockan 25" && t.2.is_none()),
+            "{texts:?}"
+        );
+    }
+
+    // A file the user may not read (mode 000, read as another user when the tests run
+    // as root, which reads anything).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("låst.csv");
+        std::fs::write(&locked, text).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        let root = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+        let bin = dir.path().join("navet");
+        std::fs::copy(env!("CARGO_BIN_EXE_navet"), &bin).unwrap();
+        let db = dir.path().join("annan.sqlite");
+        let mut c = if root {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&bin);
+            c
+        } else {
+            Command::new(&bin)
+        };
+        let out = c
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .arg(&locked)
+            .args(["--partner", "Polisen", "--dry-run"])
+            .env_remove("NAVET_DB")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{said}");
+        assert!(
+            said.contains("låst.csv") && !said.contains("Permission"),
+            "{said}"
+        );
+        assert_eq!(said.trim_end().lines().count(), 1, "{said}");
+        eprintln!("unreadable: {said}");
+    }
+}

@@ -28,6 +28,7 @@ impl TextDialect {
     pub fn encoding_label(&self) -> String {
         match (self.encoding.name(), self.bom) {
             ("UTF-8", 3) => "UTF-8 med BOM".to_string(),
+            (name @ ("UTF-16LE" | "UTF-16BE"), 0) => format!("{name} utan BOM"),
             ("windows-1252", _) => "Windows-1252".to_string(),
             (name, _) => name.to_string(),
         }
@@ -79,6 +80,9 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
     if head.starts_with(&[0xFE, 0xFF]) {
         return Ok((UTF_16BE, 2));
     }
+    if let Some(encoding) = utf16_without_bom(&head) {
+        return Ok((encoding, 0));
+    }
     if head.contains(&0) {
         return Err(refuse(file, Refusal::NulBytes));
     }
@@ -118,6 +122,32 @@ pub fn sniff_encoding(file: &str, reader: &mut dyn Read) -> Result<(&'static Enc
         return Err(refuse(file, Refusal::InvalidUtf8));
     }
     Ok((WINDOWS_1252, 0))
+}
+
+/// UTF-16 written without a byte-order mark (some exports of "Unicode text"): text of
+/// mostly Latin letters then has a NUL in every other byte, on the high side of each
+/// character. Read as UTF-16 when at least nine in ten characters of the head have a
+/// NUL high byte and at most one in ten a NUL low byte; anything else with NUL bytes is
+/// no text file.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let (mut nul_even, mut nul_odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        nul_even += usize::from(pair[0] == 0);
+        nul_odd += usize::from(pair[1] == 0);
+    }
+    let most = |n: usize| n * 10 >= pairs * 9;
+    let few = |n: usize| n * 10 <= pairs;
+    if most(nul_odd) && few(nul_even) {
+        Some(UTF_16LE)
+    } else if most(nul_even) && few(nul_odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Whether a quoted field is left open at the end of the file, by Excel's rule: a
@@ -303,6 +333,18 @@ mod tests {
         assert_eq!(enc(b"\xFF\xFED\0a\0").unwrap(), (UTF_16LE, 2));
         assert!(enc(b"\xFF\xFE\0\0D\0\0\0").is_err());
         assert!(enc(b"Datum\0;Plats\n").is_err());
+        // UTF-16 without a byte-order mark, either way round; NULs at random are no text.
+        let le: Vec<u8> = "Datum;Plats;Antal\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Datum;Plats;Antal\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(enc(&le).unwrap(), (UTF_16LE, 0));
+        assert_eq!(enc(&be).unwrap(), (UTF_16BE, 0));
+        assert!(enc(b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\xab\x12\0\0\x10\x02").is_err());
         assert!(enc(b"\xEF\xBB\xBFOmr\xe5de\n").is_err());
         assert!(enc(b"id,value\nA,\"1\"\"2\"\n").is_ok());
     }
