@@ -556,6 +556,12 @@ pub enum Refusal {
     /// The shared strings claim more strings than their part can hold.
     SharedStringsBroken,
     /// More filled cells than Navet holds from one sheet.
+    /// An XLS sheet whose box from first to last cell (or whose claimed size) is larger
+    /// than Navet lets the reader lay out.
+    GridTooLarge {
+        cells: u64,
+        limit: u64,
+    },
     TooManyCells {
         limit: u64,
     },
@@ -626,6 +632,9 @@ impl Refusal {
             SharedStringsBroken => {
                 "filens textlista säger sig hålla fler texter än den kan; filen är skadad".into()
             }
+            GridTooLarge { cells, limit } => format!(
+                "bladet spänner över {cells} celler från första till sista cellen, mer än de {limit} Navet lägger ut från ett XLS-blad; ta bort celler långt ut eller spara som XLSX"
+            ),
             TooManyCells { limit } => format!(
                 "bladet har fler än {limit} ifyllda celler, mer än Navet läser från ett blad; dela upp filen"
             ),

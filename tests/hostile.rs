@@ -518,3 +518,27 @@ fn utf16_without_bom_wrong_counts_impossible_dates_and_an_unreadable_file() {
         eprintln!("unreadable: {said}");
     }
 }
+
+/// XLS: calamine lays a sheet out as one dense grid from its first to its last cell and
+/// first reserves what the DIMENSIONS record claims. A 5.6 kB file with one far cell took
+/// 1.07 GB; a forged claim of a last row before the first would underflow. Each is now
+/// refused in Swedish after a look at the record stream; a small XLS still imports.
+#[test]
+fn an_xls_far_cell_or_forged_dimensions_are_refused_before_the_reader_lays_them_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xls");
+    let mut s = store(dir.path());
+    let r = ops::import::file(&mut s, &fixtures.join("liten.xls"), &opts()).unwrap();
+    assert_eq!((r.rows, r.inserted), (2, 2), "{:?}", r.issues);
+    for (name, says) in [
+        ("langt-ut.xls", "16777216 celler"),
+        ("mått-miljarder.xls", "celler"),
+        ("mått-baklänges.xls", "kan inte importeras"),
+    ] {
+        // Under a 256 MB address-space limit: the far cell alone needed 1 GB.
+        let (code, err) = import_limited(dir.path(), &fixtures.join(name), 256);
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(err.contains(name) && err.contains(says), "{name}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: {err}");
+    }
+}

@@ -185,6 +185,9 @@ impl Source {
                 src.held = Some(Held::Sheet(Arc::new(cells)));
             }
             Format::Xls | Format::Ods => {
+                if format == Format::Xls {
+                    preflight_xls(path, &file)?;
+                }
                 let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
                     refuse(
                         &file,
@@ -456,6 +459,140 @@ pub const MAX_ARCHIVE_TOTAL: u64 = 1024 * 1024 * 1024;
 pub const MAX_CELLS: u64 = 12_000_000;
 const MAX_ROW: u32 = 1_048_575;
 const MAX_COL: u32 = 16_383;
+
+/// The most cells (filled or not) of an XLS sheet's bounding box Navet lets calamine lay
+/// out: a full-height XLS sheet (65,536 rows) of 61 columns. calamine builds an XLS
+/// sheet as one dense grid from its first to its last cell, and first reserves what the
+/// sheet's DIMENSIONS record claims, so a 5.6 kB file with one far cell (IV65536) took
+/// 1.07 GB.
+pub const MAX_XLS_GRID: u64 = 4_000_000;
+
+/// A sheet's rows and columns spanned so far: (first row, last row, first column, last
+/// column).
+type Span = (u32, u32, u32, u32);
+
+/// Widens the innermost open substream's span by a cell record's row and columns.
+fn widen(spans: &mut [Option<Span>], row: Option<u32>, first: Option<u32>, last: Option<u32>) {
+    let (Some(row), Some(first), Some(last), Some(slot)) = (row, first, last, spans.last_mut())
+    else {
+        return;
+    };
+    let (lo, hi) = (first.min(last), first.max(last));
+    *slot = Some(match *slot {
+        Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(row), c0.min(lo), c1.max(hi)),
+        None => (row, row, lo, hi),
+    });
+}
+
+/// What calamine makes of a DIMENSIONS record (its `parse_dimensions`): the cells it
+/// reserves, or `None` where its arithmetic would run below zero (a last row before the
+/// first), which Navet refuses rather than let it panic.
+fn claimed_cells(d: &[u8]) -> Option<Option<u64>> {
+    let u16_at = |i: usize| u32::from(u16::from_le_bytes([d[i], d[i + 1]]));
+    let u32_at = |i: usize| u32::from_le_bytes([d[i], d[i + 1], d[i + 2], d[i + 3]]);
+    let (rf, rl, mut cf, cl) = match d.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+        // calamine refuses any other length itself.
+        _ => return None,
+    };
+    if 0xFF < cf || cl < cf {
+        cf = 0;
+    }
+    if rl == 0 || cl == 0 {
+        return Some(Some(1));
+    }
+    let (rows, cols) = ((rl - 1).checked_sub(rf), (cl - 1).checked_sub(cf));
+    Some(
+        rows.zip(cols)
+            .map(|(r, c)| (u64::from(r) + 1) * (u64::from(c) + 1)),
+    )
+}
+
+/// Looks into an XLS file's record stream before calamine opens it: each sheet's claimed
+/// dimensions and the box its cells span must stay within [`MAX_XLS_GRID`]. Reads record
+/// by record (each at most 64 kB), so it holds almost nothing.
+fn preflight_xls(path: &Path, file: &str) -> Result<()> {
+    let broken = |e: std::io::Error| {
+        refuse(
+            file,
+            Refusal::Workbook {
+                detail: e.to_string(),
+            },
+        )
+    };
+    let too_large = |cells: u64| {
+        refuse(
+            file,
+            Refusal::GridTooLarge {
+                cells,
+                limit: MAX_XLS_GRID,
+            },
+        )
+    };
+    let mut cfb = cfb::open(path).map_err(broken)?;
+    let name = if cfb.is_stream("/Workbook") {
+        "/Workbook"
+    } else {
+        "/Book"
+    };
+    let mut records = BufReader::new(cfb.open_stream(name).map_err(broken)?);
+    let mut spans: Vec<Option<Span>> = Vec::new();
+    let mut data = vec![0u8; usize::from(u16::MAX)];
+    loop {
+        let mut head = [0u8; 4];
+        let read = records.read_exact(&mut head).and_then(|()| {
+            let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+            records.read_exact(&mut data[..len]).map(|()| len)
+        });
+        let len = match read {
+            Ok(len) => len,
+            // The end of the stream (or a record cut short, which calamine names).
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(()),
+            Err(e) => return Err(broken(e)),
+        };
+        let d = &data[..len];
+        let at = |i: usize| {
+            d.get(i..i + 2)
+                .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        match u16::from_le_bytes([head[0], head[1]]) {
+            // BOF: a substream (a sheet, a chart in it) begins.
+            0x0809 => spans.push(None),
+            // EOF: it ends, and its cells span one box.
+            0x000A => {
+                if let Some(Some((r0, r1, c0, c1))) = spans.pop() {
+                    let cells = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
+                    if cells > MAX_XLS_GRID {
+                        return Err(too_large(cells));
+                    }
+                }
+            }
+            // DIMENSIONS: what the sheet claims, and calamine reserves.
+            0x0200 => match claimed_cells(d) {
+                Some(Some(cells)) if cells > MAX_XLS_GRID => return Err(too_large(cells)),
+                Some(None) => {
+                    return Err(refuse(
+                        file,
+                        Refusal::Workbook {
+                            detail:
+                                "bladets angivna storlek går inte ihop: sista raden före den första"
+                                    .into(),
+                        },
+                    ));
+                }
+                _ => {}
+            },
+            // A cell: its row, then its column.
+            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0205 | 0x0006 | 0x00D6 => {
+                widen(&mut spans, at(0), at(2), at(2));
+            }
+            // MULRK: a row, its first column, its cells, its last column.
+            0x00BD if len >= 6 => widen(&mut spans, at(0), at(2), at(len - 2)),
+            _ => {}
+        }
+    }
+}
 
 /// Looks into a spreadsheet archive before any library inflates it: every part's
 /// declared size (the zip reader stops at it) and the whole, and the shared strings'
