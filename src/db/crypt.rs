@@ -288,8 +288,12 @@ pub fn change(store: &mut Store, to: Option<&Passphrase>) -> Result<Changed> {
     }
     let done = rekey_database(store, to);
     // Close the old connection before anything reopens: after the rename it holds the
-    // old file, before it a lock; either way it is done with.
-    let _ = std::mem::replace(&mut store.conn, Connection::open_in_memory()?);
+    // old file, before it a lock; either way it is done with. Until the store is open
+    // again it holds an empty connection that refuses writes, so nothing can be written
+    // where nobody reads it.
+    let inert = Connection::open_in_memory()?;
+    inert.pragma_update(None, "query_only", true)?;
+    drop(std::mem::replace(&mut store.conn, inert));
     let reopen_with = match &done {
         Ok(()) => to,
         Err(_) => from.as_ref(),
