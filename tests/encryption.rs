@@ -397,3 +397,58 @@ fn the_cli_turns_encryption_on_and_off_and_asks_for_the_passphrase_in_swedish() 
         listed
     );
 }
+
+/// An encrypted database of an older schema upgrades under its passphrase, and the copy
+/// written before the upgrade is encrypted too.
+#[test]
+fn an_encrypted_database_of_an_older_schema_upgrades_and_its_copy_stays_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("gammal.sqlite");
+    let db = dir.path().join("navet.sqlite");
+    {
+        let mut s = Store::open_with(&plain, &navet::db::migrations::ALL[..1]).unwrap();
+        ops::partners::add(&mut s, "Polisen").unwrap();
+    }
+    // Encrypted as an older Navet would have (SQLCipher's own export; Navet's turns an
+    // open store, which is always at the current schema).
+    let c = rusqlite::Connection::open(&plain).unwrap();
+    c.execute(
+        "ATTACH DATABASE ?1 AS enc KEY ?2",
+        (db.to_string_lossy(), PHRASE),
+    )
+    .unwrap();
+    c.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(()))
+        .unwrap();
+    c.execute_batch(&format!(
+        "PRAGMA enc.user_version = 1; PRAGMA enc.application_id = {};",
+        navet::db::APPLICATION_ID
+    ))
+    .unwrap();
+    c.execute_batch("DETACH DATABASE enc").unwrap();
+    drop(c);
+    assert_eq!(crypt::form(&db).unwrap(), Form::Encrypted);
+    let s = Store::open_keyed(&db, Some(&key(PHRASE))).unwrap();
+    assert_eq!(
+        s.schema_version().unwrap(),
+        navet::db::migrations::ALL.len() as i64
+    );
+    let partners: i64 = s
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM partner WHERE name = 'Polisen'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(partners, 1);
+    let copy = s.backup().expect("a copy before the upgrade").to_path_buf();
+    assert_eq!(crypt::form(&copy).unwrap(), Form::Encrypted);
+    assert!(!file_has(&copy, b"Polisen"));
+    let before: i64 = rusqlite::Connection::open(&copy)
+        .and_then(|c| {
+            c.pragma_update(None, "key", PHRASE)?;
+            c.query_row("PRAGMA user_version", [], |r| r.get(0))
+        })
+        .unwrap();
+    assert_eq!(before, 1, "the copy is the old schema");
+}
