@@ -539,6 +539,17 @@ fn a_safety_walk_points_become_reports_and_insatser_and_the_protocol_says_so() {
         1,
         "nothing half-stored"
     );
+    // A real photo (a phone's is larger: it is scaled down for print).
+    let photo2 = dir.path().join("tunneln.png");
+    image::RgbImage::from_fn(1600, 1000, |x, y| {
+        if (600..1000).contains(&x) && (300..700).contains(&y) {
+            image::Rgb([20, 20, 20])
+        } else {
+            image::Rgb([(x / 7) as u8, (y / 4) as u8, 160])
+        }
+    })
+    .save(&photo2)
+    .unwrap();
     let p2 = ops::walks::add_point(
         &mut s,
         w.id,
@@ -546,6 +557,7 @@ fn a_safety_walk_points_become_reports_and_insatser_and_the_protocol_says_so() {
             place: "gångtunneln vid skolan".into(),
             problem: "Klotter och glas på marken".into(),
             category: Some("Klotter".into()),
+            photo: Some(photo2.display().to_string()),
             ..Default::default()
         },
     )
@@ -581,9 +593,28 @@ fn a_safety_walk_points_become_reports_and_insatser_and_the_protocol_says_so() {
         "åtgärdad",
         "insats: Ny belysning",
         &format!("rapport nr {report}"),
+        // The photo that is an image is drawn, scaled down, under its point; the one
+        // that is no image Navet can draw is named where it is kept.
+        "2 nedan",
+        "Bild 2. gångtunneln vid skolan: Klotter och glas på marken",
+        "Bild 1. Norrby centrum: Trasig belysning vid entrén. Bilden kan inte visas här",
     ] {
         assert!(text.contains(part), "the protocol lacks {part:?}:\n{text}");
     }
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&pdf)
+        .output()
+        .expect("pdfimages");
+    let listed = String::from_utf8_lossy(&images.stdout);
+    let rows: Vec<&str> = listed.lines().skip(2).collect();
+    assert_eq!(rows.len(), 1, "one photo drawn: {listed}");
+    let cols: Vec<&str> = rows[0].split_whitespace().collect();
+    assert_eq!(
+        (cols[3], cols[4], cols[5]),
+        ("1200", "750", "rgb"),
+        "{listed}"
+    );
 }
 
 /// A citizen promise: four months by default, commitments tied to insatser, a

@@ -8,6 +8,7 @@ pub mod lagesbild;
 pub mod law_picture;
 pub mod meeting_pack;
 pub mod pdf;
+pub mod photo;
 pub mod promise_doc;
 pub mod tables;
 pub mod walk_protocol;

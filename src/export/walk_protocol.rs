@@ -1,9 +1,12 @@
 //! A safety walk's protocol: route, participants, and every point with its place,
 //! problem, proposed action, owner, status and what happened (a report, an insats).
 
-use super::pdf::doc::{Align, Block, Column, Document, Row, RowStyle, Table};
+use std::collections::HashMap;
+
+use super::pdf::doc::{Align, Block, Column, Document, Photo, Row, RowStyle, Table};
 use crate::db::insats::Insats;
 use crate::db::walk::Walk;
+use crate::ids::Id;
 use crate::names::word;
 
 pub fn title(w: &Walk) -> String {
@@ -13,9 +16,11 @@ pub fn title(w: &Walk) -> String {
     }
 }
 
+/// `photos`: the points' photos that can be drawn, by point id.
 pub fn document(
     w: &Walk,
     insatser: &[Insats],
+    photos: &HashMap<Id, Photo>,
     municipality: &str,
     made: &str,
     created_unix: i64,
@@ -53,7 +58,11 @@ pub fn document(
                     happened.push(format!("insats: {} [{}]", i.title, word(&i.status)));
                 }
                 if let Some(photo) = &p.photo {
-                    happened.push(format!("bild: {photo}"));
+                    happened.push(if photos.contains_key(&p.id) {
+                        format!("bild {} nedan", n + 1)
+                    } else {
+                        format!("bild: {photo}")
+                    });
                 }
                 Row {
                     cells: vec![
@@ -84,6 +93,29 @@ pub fn document(
             ],
             rows,
         }));
+    }
+    // The photos, each under its point's number, place and problem; one that cannot be
+    // drawn (HEIC, a broken file) is named where it is kept.
+    let with_photo: Vec<_> = w
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(n, p)| p.photo.as_ref().map(|f| (n + 1, p, f)))
+        .collect();
+    if !with_photo.is_empty() {
+        b.push(Block::Heading("Bilder".into()));
+        for (n, p, file) in with_photo {
+            let caption = format!("Bild {n}. {}: {}", p.place, p.problem);
+            match photos.get(&p.id) {
+                Some(photo) => b.push(Block::Photo {
+                    photo: photo.clone(),
+                    caption,
+                }),
+                None => b.push(Block::Small(format!(
+                    "{caption}. Bilden kan inte visas här; den finns som {file} i mappen navet-bilder bredvid databasen."
+                ))),
+            }
+        }
     }
     Document {
         title: title(w),

@@ -185,10 +185,20 @@ pub fn protocol(store: &Store, walk_id: Id, path: &Path) -> Result<()> {
         .collect();
     let municipality = crate::db::setting::get_setting(conn, crate::db::setting::MUNICIPALITY)?
         .unwrap_or_default();
+    let root = photo_root(store);
+    let photos = w
+        .points
+        .iter()
+        .filter_map(|p| {
+            let file = p.photo.as_ref()?;
+            crate::export::photo::printable(&root.join(file)).map(|photo| (p.id, photo))
+        })
+        .collect();
     let now = crate::db::now();
     let document = crate::export::walk_protocol::document(
         &w,
         &insatser,
+        &photos,
         &municipality,
         &crate::export::lagesbild::words::local_time(&now),
         chrono::Utc::now().timestamp(),

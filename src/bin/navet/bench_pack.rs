@@ -160,6 +160,12 @@ pub fn document_html(doc: &Document) -> String {
                 }
                 h.push_str("</svg>");
             }
+            Block::Photo { photo, caption } => h.push_str(&format!(
+                "<figure><div style='width:{}px;height:{}px;background:#888'></div><figcaption>{}</figcaption></figure>",
+                photo.width,
+                photo.height,
+                esc(caption)
+            )),
             Block::Spacer(pt) => h.push_str(&format!("<div style='height:{pt}pt'></div>")),
             Block::PageBreak => h.push_str("<div style='break-after:page'></div>"),
         }

@@ -115,6 +115,21 @@ pub struct StatusItem {
     pub text: String,
 }
 
+/// A photo ready to print: RGB pixels, already scaled down to print size.
+#[derive(Clone, PartialEq)]
+pub struct Photo {
+    pub width: u32,
+    pub height: u32,
+    /// `width × height × 3` bytes, row by row.
+    pub rgb: std::sync::Arc<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Photo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Photo({} × {})", self.width, self.height)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Title {
@@ -141,6 +156,11 @@ pub enum Block {
         rows: Vec<String>,
         cols: Vec<String>,
         values: Vec<Vec<f64>>,
+    },
+    /// A photo with its caption below it.
+    Photo {
+        photo: Photo,
+        caption: String,
     },
     Spacer(f32),
     PageBreak,

@@ -2,7 +2,8 @@
 
 use printpdf::{
     Color, DateTime, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb as PRgb, TextItem, WindingOrder,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat,
+    Rgb as PRgb, TextItem, WindingOrder, XObjectTransform,
 };
 
 use super::doc::{Document, Rgb};
@@ -116,6 +117,28 @@ pub fn emit(d: &Document, pages: &[Page]) -> Result<Vec<u8>> {
                     *c,
                 )),
                 Item::Polygon { points, color: c } => ops.extend(fill(points, *c)),
+                Item::Image { x, y, w, h, photo } => {
+                    let id = pdf.add_image(&RawImage {
+                        pixels: RawImageData::U8(photo.rgb.to_vec()),
+                        width: photo.width as usize,
+                        height: photo.height as usize,
+                        data_format: RawImageFormat::RGB8,
+                        tag: Vec::new(),
+                    });
+                    // At 72 dpi a pixel is a point; then scaled to the laid-out size and
+                    // moved to its place (PDF measures from the page's bottom).
+                    ops.push(Op::UseXobject {
+                        id,
+                        transform: XObjectTransform {
+                            translate_x: Some(Pt(*x)),
+                            translate_y: Some(Pt(PAGE_H - y - h)),
+                            scale_x: Some(w / photo.width.max(1) as f32),
+                            scale_y: Some(h / photo.height.max(1) as f32),
+                            dpi: Some(72.0),
+                            ..Default::default()
+                        },
+                    });
+                }
                 Item::Line {
                     points,
                     width,

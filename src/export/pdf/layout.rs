@@ -39,6 +39,14 @@ pub enum Item {
     },
     /// A filled shape (trend arrows).
     Polygon { points: Vec<(f32, f32)>, color: Rgb },
+    /// A photo; `y` is the top edge.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        photo: doc::Photo,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -74,6 +82,24 @@ impl<'f> Layout<'f> {
         if h > self.room() && self.y > TOP {
             self.new_page();
         }
+    }
+
+    /// A photo at most 70 % of the text's width and 300 pt high, its caption below.
+    fn photo(&mut self, p: &doc::Photo, caption: &str) {
+        let (pw, ph) = (p.width.max(1) as f32, p.height.max(1) as f32);
+        let scale = (CONTENT_W * 0.7 / pw).min(300.0 / ph);
+        let (w, h) = (pw * scale, ph * scale);
+        self.ensure(h + 28.0);
+        let top = self.y;
+        self.page().items.push(Item::Image {
+            x: MARGIN_X,
+            y: top,
+            w,
+            h,
+            photo: p.clone(),
+        });
+        self.y += h + 4.0;
+        self.paragraph(caption, 7.5, false, doc::MUTED, 12.0);
     }
 
     fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, color: Rgb, text: impl Into<String>) {
@@ -476,6 +502,7 @@ pub fn layout(d: &Document, fonts: &Fonts) -> Vec<Page> {
                 cols,
                 values,
             } => l.heatmap(title, rows, cols, values),
+            Block::Photo { photo, caption } => l.photo(photo, caption),
             Block::Spacer(h) => l.y += h,
             Block::PageBreak => l.new_page(),
         }
