@@ -120,9 +120,10 @@ impl Message {
             ReadOnlyPlace { .. } | DatabaseInUse { .. } => ErrorCode::Io,
             NeedsPassphrase { .. } | WrongPassphrase { .. } => ErrorCode::Locked,
             PassphraseTooShort { .. } | PassphrasesDiffer => ErrorCode::Invalid,
-            EncryptionState { .. } | BackupFormDiffers { .. } | ImportRunning => {
-                ErrorCode::Conflict
-            }
+            EncryptionState { .. }
+            | BackupFormDiffers { .. }
+            | ImportRunning
+            | DatabaseRewriting => ErrorCode::Conflict,
             Unknown { .. } => ErrorCode::NotFound,
             Duplicate { .. }
             | AliasTaken { .. }

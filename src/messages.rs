@@ -100,6 +100,8 @@ pub enum Message {
     },
     /// Something that needs the whole database waits for a running import.
     ImportRunning,
+    /// The app is rewriting the database (encryption on, off or a new passphrase).
+    DatabaseRewriting,
     /// A backup encrypted differently from the database it would replace.
     BackupFormDiffers {
         path: String,
@@ -349,6 +351,9 @@ impl Message {
                 format!(
                     "Säkerhetskopian {path} är {backup} men databasen är {db}, så kopian läses inte in. Inget är ändrat."
                 )
+            }
+            DatabaseRewriting => {
+                "Databasen skrivs om just nu. Försök igen om en stund.".to_string()
             }
             ImportRunning => {
                 "En import pågår. Inget är ändrat. Vänta tills den är klar och försök igen."

@@ -1082,8 +1082,16 @@ async fn set_encryption(
         let state = app.state::<AppState>();
         // Waits for every running command; none starts until the database is open again.
         let mut guard = state.0.write().unwrap_or_else(PoisonError::into_inner);
-        let taken = std::mem::replace(&mut *guard, Err(internal(String::new())));
-        let db = taken?;
+        // Until the database is open again, a command that slips through is told why.
+        let rewriting = Error::from(Message::DatabaseRewriting).payload();
+        let db = match std::mem::replace(&mut *guard, Err(rewriting)) {
+            Ok(db) => db,
+            // Not open (locked, refused): left as it was.
+            Err(e) => {
+                *guard = Err(e.clone());
+                return Err(e);
+            }
+        };
         drop(db.readers);
         let mut writer = db
             .writer
