@@ -150,10 +150,7 @@ pub fn create(store: &Store, kind: Kind) -> Result<BackupInfo> {
             .and_then(|f| f.sync_all())
             .map_err(|e| Error::io(&tmp, e))?;
         std::fs::rename(&tmp, &to).map_err(|e| Error::io(&to, e))?;
-        if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
-            // The rename itself reaches the disk with the folder's entry.
-            let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-        }
+        super::sync_folder(&to);
         Ok(())
     })();
     if let Err(e) = made {
@@ -180,22 +177,14 @@ pub fn create(store: &Store, kind: Kind) -> Result<BackupInfo> {
 /// `.bak.tmp` files, once they are ten minutes old (a younger one may be another
 /// process's backup being written).
 fn remove_stale_parts(db: &Path) {
-    let Some(name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return;
-    };
-    let dir = super::folder_of(db);
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.filter_map(|e| e.ok()) {
-        let file = e.file_name().to_string_lossy().into_owned();
+    for (file, e) in super::named_after(db) {
         let old = e
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age.as_secs() >= 600);
-        if old && file.starts_with(&format!("{name}.")) && file.ends_with(".bak.tmp") {
+        if old && file.ends_with(".bak.tmp") {
             let _ = std::fs::remove_file(e.path());
         }
     }

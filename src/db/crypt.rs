@@ -317,27 +317,15 @@ pub fn change(store: &mut Store, to: Option<&Passphrase>) -> Result<Changed> {
 
 /// `navet.sqlite` → `navet.sqlite.omkryptering.tmp`, the copy being written.
 fn temporary(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".omkryptering.tmp");
-    path.with_file_name(name)
+    super::beside(path, ".omkryptering.tmp")
 }
 
 fn remove_cut_off_copies(db: &Path) {
-    let Some(name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return;
-    };
-    let Ok(entries) = std::fs::read_dir(super::folder_of(db)) else {
-        return;
-    };
-    for e in entries.filter_map(|e| e.ok()) {
-        let file = e.file_name().to_string_lossy().into_owned();
-        // A copy and its rollback journal: a hot journal left beside a name would be
-        // played back into the next copy made under it.
-        let copy = [".omkryptering.tmp", ".omkryptering.tmp-journal"];
-        if file.starts_with(&format!("{name}.")) && copy.iter().any(|c| file.ends_with(c)) {
+    // A copy and its rollback journal: a hot journal left beside a name would be played
+    // back into the next copy made under it.
+    let copy = [".omkryptering.tmp", ".omkryptering.tmp-journal"];
+    for (file, e) in super::named_after(db) {
+        if copy.iter().any(|c| file.ends_with(c)) {
             let _ = std::fs::remove_file(e.path());
         }
     }
@@ -370,18 +358,23 @@ fn rekey_database(store: &Store, to: Option<&Passphrase>) -> Result<()> {
     // With sole access, what an earlier change cut off (a crash, a full disk) left
     // beside the database can go: the copies of it and of its backups.
     remove_cut_off_copies(path);
-    let tmp = temporary(path);
-    let written = export(conn, &tmp, to).and_then(|()| same_content(conn, &tmp, to));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })?;
-    let _ = std::fs::File::open(super::folder_of(path)).and_then(|d| d.sync_all());
+    // Renamed while this connection still holds the lock on the old file.
+    replace_with_copy(conn, path, to)?;
+    super::sync_folder(path);
     Ok(())
+}
+
+/// Replaces the file `path` (what `conn` reads) with a copy of it under key `to`: the
+/// copy is written beside it, checked, and renamed over it; a copy that fails is removed.
+fn replace_with_copy(conn: &Connection, path: &Path, to: Option<&Passphrase>) -> Result<()> {
+    let tmp = temporary(path);
+    let replaced = export(conn, &tmp, to)
+        .and_then(|()| same_content(conn, &tmp, to))
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)));
+    if replaced.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    replaced
 }
 
 /// Copies everything `conn` holds into a new file `to_path` under key `to` (none: plain),
@@ -390,7 +383,7 @@ fn export(conn: &Connection, to_path: &Path, to: Option<&Passphrase>) -> Result<
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     quiet(conn)?;
     // Nothing of an earlier copy under this name may be played back into this one.
-    for leftover in [to_path.to_path_buf(), journal_of(to_path)] {
+    for leftover in [to_path.to_path_buf(), super::beside(to_path, "-journal")] {
         match std::fs::remove_file(&leftover) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(Error::io(leftover, e));
@@ -418,13 +411,6 @@ fn export(conn: &Connection, to_path: &Path, to: Option<&Passphrase>) -> Result<
     std::fs::File::open(to_path)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::io(to_path, e))
-}
-
-/// `copy.tmp` → `copy.tmp-journal`, SQLite's rollback journal beside it.
-fn journal_of(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_os_string();
-    name.push("-journal");
-    PathBuf::from(name)
 }
 
 /// Checks the new copy before it replaces anything: it opens under its key, SQLite's
@@ -494,14 +480,7 @@ fn rekey_backups(
                     }
                     _ => Err(e),
                 })?;
-            let tmp = temporary(&path);
-            let written = export(&conn, &tmp, to).and_then(|()| same_content(&conn, &tmp, to));
-            drop(conn);
-            if let Err(e) = written {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(e);
-            }
-            std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+            replace_with_copy(&conn, &path, to)
         })();
         match result {
             Ok(()) => done += 1,
@@ -509,7 +488,7 @@ fn rekey_backups(
         }
     }
     if done > 0 {
-        let _ = std::fs::File::open(super::folder_of(db)).and_then(|d| d.sync_all());
+        super::sync_folder(db);
     }
     (done, failed)
 }

@@ -320,12 +320,39 @@ fn known(conn: &Connection, path: &Path, latest: i64, may_be_fresh: bool) -> Res
 /// `navet.sqlite` → `navet.sqlite.schema1-20261122T101500Z.bak`, beside the database.
 fn backup_path(path: &Path, version: i64) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(format!(".schema{version}-{stamp}.bak"));
-    path.with_file_name(name)
+    beside(path, &format!(".schema{version}-{stamp}.bak"))
+}
+
+/// `navet.sqlite` and `.suffix` → `navet.sqlite.suffix`: a file named after `path`, in
+/// its folder.
+pub(crate) fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The files in `db`'s folder named after it (`navet.sqlite.…`: its backups and the
+/// parts and copies being written beside it), with their names. Empty where the folder
+/// cannot be read.
+pub(crate) fn named_after(db: &Path) -> Vec<(String, std::fs::DirEntry)> {
+    let Some(name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{name}.");
+    let Ok(entries) = std::fs::read_dir(folder_of(db)) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e))
+        .filter(|(file, _)| file.starts_with(&prefix))
+        .collect()
+}
+
+/// Flushes the folder `path` is in, so a rename into it reaches the disk with the
+/// folder's entry (best effort: a folder that cannot be opened is left to the system).
+pub(crate) fn sync_folder(path: &Path) {
+    let _ = std::fs::File::open(folder_of(path)).and_then(|d| d.sync_all());
 }
 
 /// Refuses, before SQLite tries and fails half-way, a database this user cannot write,
