@@ -1097,11 +1097,7 @@ async fn set_encryption(
             .writer
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
-        let changed = match (&key, writer.key().is_some()) {
-            (Some(k), false) => ops::encryption::turn_on(&mut writer, k),
-            (Some(k), true) => ops::encryption::change(&mut writer, k),
-            (None, _) => ops::encryption::turn_off(&mut writer),
-        };
+        let changed = ops::encryption::set(&mut writer, key.as_ref());
         *guard = around(writer).map_err(|e| e.payload());
         changed.map_err(|e| e.payload())
     })

@@ -95,23 +95,11 @@ pub fn encryption(store: &mut Store, cmd: EncryptionCmd) -> navet::Result<()> {
         }
         EncryptionCmd::On => {
             // Refused before a passphrase is asked for, when it is already encrypted.
-            if store.key().is_some() {
-                return Err(navet::Message::EncryptionState {
-                    path: store.path().display().to_string(),
-                    encrypted: true,
-                }
-                .into());
-            }
+            ops::encryption::expect_encrypted(store, false)?;
             ops::encryption::turn_on(store, &new_passphrase()?)?
         }
         EncryptionCmd::Change => {
-            if store.key().is_none() {
-                return Err(navet::Message::EncryptionState {
-                    path: store.path().display().to_string(),
-                    encrypted: false,
-                }
-                .into());
-            }
+            ops::encryption::expect_encrypted(store, true)?;
             ops::encryption::change(store, &new_passphrase()?)?
         }
         EncryptionCmd::Off => ops::encryption::turn_off(store)?,
