@@ -283,10 +283,18 @@ pub struct ImportBench {
 /// A new database at `db` (any old one removed) with the demo's places, partners and
 /// one week of reports in 2019, before any benchmark data.
 pub fn fresh_demo_store(db: &Path) -> Result<Store> {
+    fresh_demo_store_keyed(db, None)
+}
+
+/// [`fresh_demo_store`], encrypted with `key` when one is given.
+pub fn fresh_demo_store_keyed(
+    db: &Path,
+    key: Option<&navet::db::crypt::Passphrase>,
+) -> Result<Store> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    let mut store = Store::open(db)?;
+    let mut store = Store::open_keyed(db, key)?;
     navet::ops::load_demo(
         &mut store,
         1,

@@ -32,12 +32,6 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or_default()
 }
 
-fn remove_db(path: &std::path::Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-}
-
 pub fn encryption(rows: u64, runs: u32, dir: Option<PathBuf>) -> Result<EncryptionBench> {
     let keep = dir.is_some();
     let dir = dir.unwrap_or_else(|| {
@@ -65,14 +59,8 @@ pub fn encryption(rows: u64, runs: u32, dir: Option<PathBuf>) -> Result<Encrypti
         } else {
             "vanlig.sqlite"
         });
-        remove_db(&db);
         let key = encrypted.then_some(&key);
-        let mut store = Store::open_keyed(&db, key)?;
-        navet::ops::load_demo(
-            &mut store,
-            1,
-            chrono::NaiveDate::from_ymd_opt(2019, 12, 29).unwrap_or_default(),
-        )?;
+        let mut store = crate::bench::fresh_demo_store_keyed(&db, key)?;
         let started = Instant::now();
         navet::ops::import::file(&mut store, &csv, &options)?;
         let import = started.elapsed().as_secs_f64();
