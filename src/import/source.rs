@@ -92,6 +92,17 @@ fn refuse(file: &str, reason: Refusal) -> Error {
     .into()
 }
 
+/// A workbook its reader cannot open: `detail` is what the reader said (made Swedish by
+/// the catalog) or Navet's own words.
+fn unreadable_workbook(file: &str, detail: impl std::fmt::Display) -> Error {
+    refuse(
+        file,
+        Refusal::Workbook {
+            detail: detail.to_string(),
+        },
+    )
+}
+
 /// Decides the format from the extension and the first bytes.
 fn detect(path: &Path, file: &str) -> Result<Format> {
     let mut head = [0u8; 8];
@@ -188,14 +199,8 @@ impl Source {
                 if format == Format::Xls {
                     preflight_xls(path, &file)?;
                 }
-                let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-                    refuse(
-                        &file,
-                        Refusal::Workbook {
-                            detail: e.to_string(),
-                        },
-                    )
-                })?;
+                let mut wb = calamine::open_workbook_auto(path)
+                    .map_err(|e| unreadable_workbook(&file, e))?;
                 src.sheets = wb.sheet_names();
                 let unreadable = |sheet: &str, e: calamine::Error| {
                     refuse(
@@ -513,14 +518,7 @@ fn claimed_cells(d: &[u8]) -> Option<Option<u64>> {
 /// dimensions and the box its cells span must stay within [`MAX_XLS_GRID`]. Reads record
 /// by record (each at most 64 kB), so it holds almost nothing.
 fn preflight_xls(path: &Path, file: &str) -> Result<()> {
-    let broken = |e: std::io::Error| {
-        refuse(
-            file,
-            Refusal::Workbook {
-                detail: e.to_string(),
-            },
-        )
-    };
+    let broken = |e: std::io::Error| unreadable_workbook(file, e);
     let too_large = |cells: u64| {
         refuse(
             file,
@@ -572,13 +570,9 @@ fn preflight_xls(path: &Path, file: &str) -> Result<()> {
             0x0200 => match claimed_cells(d) {
                 Some(Some(cells)) if cells > MAX_XLS_GRID => return Err(too_large(cells)),
                 Some(None) => {
-                    return Err(refuse(
+                    return Err(unreadable_workbook(
                         file,
-                        Refusal::Workbook {
-                            detail:
-                                "bladets angivna storlek går inte ihop: sista raden före den första"
-                                    .into(),
-                        },
+                        "bladets angivna storlek går inte ihop: sista raden före den första",
                     ));
                 }
                 _ => {}
@@ -600,14 +594,8 @@ fn preflight_xls(path: &Path, file: &str) -> Result<()> {
 /// 2^64 strings and panic).
 fn preflight_archive(path: &Path, file: &str) -> Result<()> {
     let f = File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(f)).map_err(|e| {
-        refuse(
-            file,
-            Refusal::Workbook {
-                detail: e.to_string(),
-            },
-        )
-    })?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(f))
+        .map_err(|e| unreadable_workbook(file, e))?;
     let mut total = 0u64;
     let mut strings_size = None;
     for i in 0..zip.len() {
@@ -699,15 +687,8 @@ fn read_xlsx_sparse(
     file: &str,
     asked: Option<&str>,
 ) -> Result<(Vec<String>, String, SparseSheet)> {
-    let mut wb: calamine::Xlsx<_> =
-        calamine::open_workbook(path).map_err(|e: calamine::XlsxError| {
-            refuse(
-                file,
-                Refusal::Workbook {
-                    detail: e.to_string(),
-                },
-            )
-        })?;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path)
+        .map_err(|e: calamine::XlsxError| unreadable_workbook(file, e))?;
     let sheets = wb.sheet_names();
     let unreadable = |sheet: &str, e: calamine::XlsxError| {
         refuse(
