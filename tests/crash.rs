@@ -52,14 +52,41 @@ fn count(s: &Store) -> i64 {
         .unwrap()
 }
 
+/// SQLite's `integrity_check` of the database `s` finds nothing (`what` names it).
+fn assert_whole(s: &Store, what: &dyn std::fmt::Display) {
+    let ok: String = s
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok", "{what}");
+}
+
+/// A database at `db` holding the demo (8 weeks) and `csv` imported for Polisen.
+fn demo_with_import(db: &Path, csv: &Path) -> Store {
+    let mut s = Store::open(db).unwrap();
+    navet::ops::load_demo(
+        &mut s,
+        8,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+    )
+    .unwrap();
+    navet::ops::import::file(
+        &mut s,
+        csv,
+        &navet::import::ImportOptions {
+            partner: Some("Polisen".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    s
+}
+
 /// Opens the database as the app would and checks everything a crash could break.
 fn check(db: &Path, before: i64) -> i64 {
     let s = Store::open(db).unwrap();
+    assert_whole(&s, &db.display());
     let c = s.conn();
-    let ok: String = c
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok");
     let fk: i64 = c
         .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)
@@ -184,24 +211,7 @@ fn an_export_or_backup_killed_at_any_moment_leaves_the_old_file_or_the_whole_new
     let db = dir.path().join("n.sqlite");
     let csv = dir.path().join("stor.csv");
     big_csv(&csv, ROWS);
-    {
-        let mut s = Store::open(&db).unwrap();
-        navet::ops::load_demo(
-            &mut s,
-            8,
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
-        )
-        .unwrap();
-        navet::ops::import::file(
-            &mut s,
-            &csv,
-            &navet::import::ImportOptions {
-                partner: Some("Polisen".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-    }
+    drop(demo_with_import(&db, &csv));
     let all = count(&Store::open(&db).unwrap());
     let run = |args: &[&str]| {
         Command::new(navet)
@@ -291,11 +301,7 @@ fn an_export_or_backup_killed_at_any_moment_leaves_the_old_file_or_the_whole_new
     assert!(!backups.is_empty());
     for b in &backups {
         let copy = Store::open_reader(&b.path).unwrap();
-        let ok: String = copy
-            .conn()
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(ok, "ok", "{}", b.path);
+        assert_whole(&copy, &b.path);
         assert_eq!(count(&copy), all, "{}", b.path);
     }
     let s = Store::open(&db).unwrap();
@@ -325,11 +331,7 @@ fn whole_either_way(db: &Path, key: &navet::db::crypt::Passphrase, all: i64) -> 
     } else {
         Store::open(db).unwrap()
     };
-    let ok: String = s
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok", "{}", db.display());
+    assert_whole(&s, &db.display());
     assert_eq!(count(&s), all, "{}", db.display());
     encrypted
 }
@@ -345,25 +347,7 @@ fn turning_encryption_on_or_off_killed_at_any_moment_leaves_the_old_file_or_the_
     std::fs::create_dir(&base).unwrap();
     let csv = dir.path().join("stor.csv");
     big_csv(&csv, ROWS);
-    {
-        let mut s = Store::open(base.join("n.sqlite")).unwrap();
-        navet::ops::load_demo(
-            &mut s,
-            8,
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
-        )
-        .unwrap();
-        navet::ops::import::file(
-            &mut s,
-            &csv,
-            &navet::import::ImportOptions {
-                partner: Some("Polisen".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-        navet::ops::backup::create(&s).unwrap();
-    }
+    navet::ops::backup::create(&demo_with_import(&base.join("n.sqlite"), &csv)).unwrap();
     let all = count(&Store::open(base.join("n.sqlite")).unwrap());
     // Each backup's own count (the one made before the big import holds less).
     let in_backup: std::collections::HashMap<String, i64> =
@@ -483,11 +467,7 @@ fn numbers(c: &rusqlite::Connection) -> (i64, i64, i64) {
 /// [`numbers`] of the database at `path`, opened and checked whole.
 fn fingerprint(path: &Path) -> (i64, i64, i64) {
     let s = Store::open(path).unwrap();
-    let ok: String = s
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok", "{}", path.display());
+    assert_whole(&s, &path.display());
     numbers(s.conn())
 }
 
