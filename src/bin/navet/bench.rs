@@ -18,7 +18,7 @@ use navet::error::{Error, Result};
 use navet::import::ImportOptions;
 use navet::messages::Message;
 
-use crate::output::print_json;
+use crate::output::{print_json, print_one};
 use crate::words as cli;
 
 #[derive(Subcommand)]
@@ -140,11 +140,7 @@ pub fn run(cmd: BenchCmd) -> Result<()> {
             json,
         } => {
             let b = crate::bench_encryption::encryption(rows, runs, dir)?;
-            if json {
-                print_json(&b)?;
-            } else {
-                println!("{}", cli::bench_encryption(&b));
-            }
+            print_one(json, &b, || cli::bench_encryption(&b))?;
         }
         BenchCmd::Preview {
             rows,
@@ -153,11 +149,7 @@ pub fn run(cmd: BenchCmd) -> Result<()> {
             json,
         } => {
             let b = crate::bench_preview::preview(rows, runs, dir)?;
-            if json {
-                print_json(&b)?;
-            } else {
-                println!("{}", cli::bench_preview(&b));
-            }
+            print_one(json, &b, || cli::bench_preview(&b))?;
         }
         BenchCmd::Register {
             reports,
@@ -179,11 +171,7 @@ pub fn run(cmd: BenchCmd) -> Result<()> {
         }
         BenchCmd::Reads { rows, dir, json } => {
             let b = crate::bench_reads::reads(rows, dir)?;
-            if json {
-                print_json(&b)?;
-            } else {
-                println!("{}", cli::bench_reads(&b));
-            }
+            print_one(json, &b, || cli::bench_reads(&b))?;
         }
         BenchCmd::Picture {
             reports,
@@ -192,21 +180,16 @@ pub fn run(cmd: BenchCmd) -> Result<()> {
             json,
         } => {
             let b = picture(reports, runs, dir)?;
-            if json {
-                print_json(&b)?;
-            } else {
-                println!(
-                    "{}",
-                    cli::bench_picture(
-                        b.reports,
-                        b.median_ms,
-                        b.min_ms,
-                        b.max_ms,
-                        b.runs,
-                        b.week_total
-                    )
-                );
-            }
+            print_one(json, &b, || {
+                cli::bench_picture(
+                    b.reports,
+                    b.median_ms,
+                    b.min_ms,
+                    b.max_ms,
+                    b.runs,
+                    b.week_total,
+                )
+            })?;
         }
         BenchCmd::Pack { runs, dir, json } => {
             let list = crate::bench_pack::packs(runs, dir)?;

@@ -5,7 +5,7 @@ use navet::Store;
 use navet::db::knowledge_source::NewSource;
 use navet::ops;
 
-use crate::output::{print_json, print_list};
+use crate::output::{print_list, print_one};
 use crate::words as cli;
 
 #[derive(Subcommand)]
@@ -130,16 +130,14 @@ pub fn law(store: &mut Store, cmd: LawCmd) -> navet::Result<()> {
             return Ok(());
         }
     }
-    if json {
-        print_json(&texts)?;
-    } else {
-        println!(
+    print_one(json, &texts, || {
+        format!(
             "{}\n{}\n\n{}\n{}",
             cli::LAW_CONSEQUENCES,
             texts.consequences,
             cli::LAW_CAUSES,
             texts.causes
-        );
-    }
+        )
+    })?;
     Ok(())
 }

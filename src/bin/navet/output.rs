@@ -21,6 +21,20 @@ pub fn print_json<T: Serialize>(value: &T) -> navet::Result<()> {
     Ok(())
 }
 
+/// One result: JSON for programs (stable, camelCase), else the sentence `text` makes
+/// for people.
+pub fn print_one<T: Serialize>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce() -> String,
+) -> navet::Result<()> {
+    if json {
+        return print_json(value);
+    }
+    println!("{}", text());
+    Ok(())
+}
+
 /// A list command's output: JSON for programs, a table for people.
 pub fn print_list<T: Serialize>(
     json: bool,

@@ -5,7 +5,7 @@ use navet::Store;
 use navet::db::report::{NewReport, Report, ReportFilter, ReportSort};
 use navet::ops;
 
-use crate::output::{print_json, print_table};
+use crate::output::{print_json, print_one, print_table};
 use crate::words as cli;
 
 #[derive(Subcommand)]
@@ -235,11 +235,7 @@ pub fn run(store: &mut Store, cmd: ReportCmd) -> navet::Result<()> {
                     text,
                 },
             )?;
-            if json {
-                print_json(&r)?;
-            } else {
-                println!("{}", cli::report_added(r.id));
-            }
+            print_one(json, &r, || cli::report_added(r.id))?;
         }
         ReportCmd::Edit {
             id,

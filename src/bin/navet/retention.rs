@@ -4,7 +4,7 @@ use clap::Subcommand;
 use navet::Store;
 use navet::ops;
 
-use crate::output::{print_json, print_list};
+use crate::output::{print_list, print_one};
 use crate::words as cli;
 
 #[derive(Subcommand)]
@@ -47,11 +47,7 @@ pub fn retention(store: &mut Store, cmd: RetentionCmd) -> navet::Result<()> {
             json,
         } => {
             let p = ops::retention::preview(store, months, category.as_deref(), today)?;
-            if json {
-                print_json(&p)?;
-            } else {
-                println!("{}", cli::retention_preview(p.reports, &p.cutoff));
-            }
+            print_one(json, &p, || cli::retention_preview(p.reports, &p.cutoff))?;
         }
         RetentionCmd::Run {
             months,
@@ -59,14 +55,9 @@ pub fn retention(store: &mut Store, cmd: RetentionCmd) -> navet::Result<()> {
             json,
         } => {
             let r = ops::retention::run(store, months, category.as_deref(), today)?;
-            if json {
-                print_json(&r)?;
-            } else {
-                println!(
-                    "{}",
-                    cli::retention_done(r.reports_removed, &r.cutoff, r.history_removed)
-                );
-            }
+            print_one(json, &r, || {
+                cli::retention_done(r.reports_removed, &r.cutoff, r.history_removed)
+            })?;
         }
         RetentionCmd::List { json } => {
             let list = ops::retention::log(store)?;
