@@ -53,8 +53,26 @@ const driverBin = process.env.TAURI_DRIVER ?? "tauri-driver";
 let driver = null;
 let wd = null;
 
-/** Starts tauri-driver and the app on `dbPath`, in the size asked for. */
+/**
+ * Starts tauri-driver and the app on `dbPath`, in the size asked for. A start whose
+ * driver cannot reach its WebKitWebDriver (seen once when the app was restarted
+ * mid-run: "Connection refused" on the native port) is tried again on new ports, at
+ * most three times; nothing the app does is retried.
+ */
 async function openApp(dbPath) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await startApp(dbPath);
+      return;
+    } catch (e) {
+      await closeApp().catch(() => {});
+      if (attempt >= 3) throw e;
+      console.log(`   the driver did not start (${e.message}); again on new ports`);
+    }
+  }
+}
+
+async function startApp(dbPath) {
   const port = 4444 + Math.floor(Math.random() * 1000);
   // Exports go to the artifacts folder instead of a native save dialog.
   driver = spawn(driverBin, ["--port", String(port), "--native-port", String(port + 1000)], {
