@@ -165,7 +165,9 @@ impl Message {
             | UnknownAnalysisPart { .. }
             | InvalidPair { .. }
             | UnknownSort { .. }
-            | PartnerSafeFreeFilter => ErrorCode::Invalid,
+            | PartnerSafeFreeFilter
+            | PartnerNoWholeWeek { .. }
+            | PartnerWeekGalled { .. } => ErrorCode::Invalid,
             BatchAlreadyUndone { .. } => ErrorCode::Conflict,
         }
     }

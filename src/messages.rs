@@ -183,6 +183,16 @@ pub enum Message {
     /// A partner-safe file filtered on words or one import (free filters can be
     /// subtracted from each other).
     PartnerSafeFreeFilter,
+    /// A partner-safe file whose period holds no complete ISO week yet.
+    PartnerNoWholeWeek {
+        from: String,
+        to: String,
+    },
+    /// A partner-safe file of a week whose reports were removed by gallring before it was
+    /// ever released (its cells can no longer be counted).
+    PartnerWeekGalled {
+        week: String,
+    },
     InvalidDate {
         field: String,
         value: String,
@@ -413,7 +423,13 @@ impl Message {
             UnknownSort { value } => format!(
                 "Ordningen \"{value}\" finns inte (välj newest, oldest, place, area, category, partner eller count)."
             ),
-            PartnerSafeFreeFilter => "En partnersäker fil byggs bara på hela veckor, områden, platser och kategorier: ta bort sökorden och importvalet (annars kan två filer dras från varandra och visa dolda antal).".into(),
+            PartnerSafeFreeFilter => "En partnersäker fil byggs bara på hela veckor, områden, platser och kategorier: ta bort sökorden, importvalet och aktörsvalet (annars kan två filer dras från varandra och visa dolda antal).".into(),
+            PartnerNoWholeWeek { from, to } => format!(
+                "Perioden {from} – {to} har ingen avslutad vecka ännu. En partnersäker fil visar bara hela veckor som är slut (måndag–söndag), så att siffrorna inte ändras efteråt."
+            ),
+            PartnerWeekGalled { week } => format!(
+                "Vecka {week} gallrades innan den lämnades ut till någon aktör: dess antal per plats kan inte räknas fram längre. Välj en senare period."
+            ),
             MergeSamePlace { place } => {
                 format!("\"{place}\" är redan samma plats: välj en annan plats att slå ihop med.")
             }
@@ -923,9 +939,6 @@ pub fn year_note(n: u32, from: YearFrom) -> String {
 /// The words of exported tables (CSV and XLSX) beyond the field names.
 pub mod table {
     pub const WEEK: &str = "Vecka";
-    /// The column that marks a week not yet over when the file was made.
-    pub const WEEK_STATUS: &str = "Veckan";
-    pub const WEEK_RUNNING: &str = "pågår, ej komplett";
     pub const PREVIOUS: &str = "Förra perioden";
     pub const BASELINE: &str = "Normalnivå";
     pub const CHANGE: &str = "Skillnad";
@@ -940,8 +953,15 @@ pub mod table {
     pub const NOTE: &str = "Anmärkning";
 
     pub fn hidden_note(columns: &[&str]) -> String {
-        format!("{}: färre än 3, visas inte", columns.join(", "))
+        format!("{}: dolt (..), visas inte", columns.join(", "))
     }
+
+    /// The sheet "Om filen": what `..` means and that released weeks stay as released.
+    pub const ABOUT_HIDDEN: &str = "Dolda antal";
+    pub const HIDDEN_TEXT: &str = "\"..\" betyder att antalet är dolt: antingen för att det är 1 eller 2, eller för att det annars skulle kunna räknas fram ur filens andra siffror. Ett dolt antal kan vara litet eller stort; summor som innehåller ett dolt antal är dolda också.";
+    pub const ABOUT_WEEKS: &str = "Veckor";
+    pub const ABOUT_LOCKED: &str = "Låsta siffror";
+    pub const LOCKED_TEXT: &str = "En vecka visas som den var när den första gången lämnades ut till en aktör: rapporter som kommer in senare ändrar inte siffrorna i partnersäkra filer (i Navet syns de).";
 
     // The sheet "Om filen".
     pub const ABOUT_WHAT: &str = "Innehåll";
@@ -953,7 +973,7 @@ pub mod table {
     pub const ABOUT_RECIPIENT: &str = "Mottagare";
     pub const ABOUT_RULES: &str = "Regler";
     pub const SOURCE_TEXT: &str = "Navet: rapporter från kommunens samverkansaktörer.";
-    pub const RULES_SAFE: &str = "Partnersäker: bara summor per ISO-vecka, område (eller plats) och kategori; en vecka som inte är slut när filen görs är märkt; antal under 3 visas inte (och ett till där ett dolt annars kunde räknas fram); ingen fritext.";
+    pub const RULES_SAFE: &str = "Partnersäker: bara summor per avslutad ISO-vecka, område (eller plats) och kategori; en vecka som inte är slut lämnas inte ut; antal under 3 visas inte, inte heller antal som annars kunde räknas fram ur filens eller tidigare filers siffror; ingen fritext.";
     pub const RULES_FULL: &str =
         "Fullständig: alla rapporter med sina texter. Lämna inte ut filen utan prövning.";
     pub const NO_RECIPIENT: &str = "ingen angiven";

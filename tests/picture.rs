@@ -46,8 +46,11 @@ fn export(
         audience,
         with_analysis: None,
     };
-    ops::export::run(s, &request, path)
+    ops::export::run_at(s, &request, path, TODAY)
 }
+
+/// The day the tests' exports are made: every week of their data is over.
+const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
 
 fn picture_of(source: PictureSource) -> ExportSource {
     ExportSource::Picture { picture: source }
@@ -644,14 +647,23 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
     assert!(done.partner_safe);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        text.starts_with("\u{feff}Vecka;Område;Kategori;Antal;Veckan\r\n"),
+        text.starts_with("\u{feff}Vecka;Område;Kategori;Antal\r\n"),
         "{text}"
     );
+    // Norrby's 2, the unplaced 1 and the 1 with no area are hidden; the week's total
+    // (14) is not given anywhere, so 10 can be shown without pinning the others down.
     assert!(text.contains("2026-W53;Centrum;Skadegörelse;10"), "{text}");
     assert!(
-        text.contains("2026-W53;Norrby;Brand/anlagd brand;<3"),
+        text.contains("2026-W53;Norrby;Brand/anlagd brand;..\r\n"),
         "{text}"
     );
+    assert!(
+        !text.contains(";1\r\n") && !text.contains(";2\r\n"),
+        "{text}"
+    );
+    // The next week is not over on the filter's last day, but it is today: still only
+    // the weeks the filter overlaps.
+    assert!(!text.contains("2027-W01"), "{text}");
     for secret in ["fyra rutor", "nyårsbrand", "ruta"] {
         assert!(!text.contains(secret), "free text leaked: {secret}");
     }
@@ -671,7 +683,7 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         rows[0][..4],
         ["Område", "Kategori", "Antal", "Förra perioden"]
     );
-    // In XLSX a hidden count is an empty cell with the reason beside it (a SUM over
+    // In XLSX a hidden count is the text ".." with the reason beside it (a SUM over
     // the column never looks complete), and a second sheet says what the file is.
     let note = rows[0]
         .iter()
@@ -679,9 +691,9 @@ fn partner_safe_files_hold_aggregates_only_and_every_export_is_logged() {
         .expect("a note column");
     let norrby = rows
         .iter()
-        .find(|r| r[0] == "Norrby" && r[2].is_empty())
+        .find(|r| r[0] == "Norrby" && r[2] == "..")
         .expect("Norrby's hidden count");
-    assert!(norrby[note].contains("färre än 3"), "{norrby:?}");
+    assert!(norrby[note].contains("dolt (..)"), "{norrby:?}");
     assert!(rows.iter().all(|r| r[2] != "1" && r[2] != "2"));
     let about = sheet_rows(&pic, Some("Om filen"))
         .iter()
@@ -871,176 +883,19 @@ fn an_unreadable_draft_is_an_error_never_overwritten() {
     assert_eq!(kept, broken, "the coordinator's draft is left as it was");
 }
 
-/// A differencing attack on partner-safe files: every export the CLI allows for a
-/// partner (periods that start and end on any day, one area or all, one category or
-/// all) is made, and no hidden count comes back: each (week, area, category) cell reads
-/// the same in every file, so one file minus another reveals nothing, and no week's
-/// area or category hides exactly one of several cells, so no total gives it away. A place filter,
-/// which would let an area total minus the other places give a place's hidden count,
-/// is refused.
-#[test]
-fn subtracting_partner_safe_files_recovers_no_hidden_count() {
-    use std::collections::BTreeMap;
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(dir.path().join("n.sqlite")).unwrap();
-    ops::load_demo(&mut s, 8, d(2026, 11, 15)).unwrap();
-    ops::partners::add(&mut s, "Fältgruppen Extra").unwrap();
-    let areas = [None, Some("Centrum"), Some("Norrby"), Some("Söderåsen")];
-    let categories = [
-        None,
-        Some("Skadegörelse"),
-        Some("Klotter"),
-        Some("Otrygghet"),
-    ];
-    let periods = [
-        (None, None),
-        (Some("2026-10-19"), Some("2026-11-15")),
-        (Some("2026-10-20"), Some("2026-11-15")),
-        (Some("2026-10-19"), Some("2026-11-14")),
-        (Some("2026-11-03"), Some("2026-11-03")),
-        (Some("2026-11-02"), Some("2026-11-08")),
-        (Some("2026-11-01"), Some("2026-11-30")),
-    ];
-    let mut seen: BTreeMap<(String, String, String), String> = BTreeMap::new();
-    let mut files = 0;
-    for (from, to) in periods {
-        for area in areas {
-            for category in categories {
-                let path = dir.path().join(format!("f{files}.csv"));
-                files += 1;
-                export(
-                    &s,
-                    ExportSource::Reports {
-                        filter: ReportFilter {
-                            from: from.map(Into::into),
-                            to: to.map(Into::into),
-                            area: area.map(Into::into),
-                            category: category.map(Into::into),
-                            ..Default::default()
-                        },
-                        by_place: false,
-                    },
-                    ExportFormat::Csv,
-                    Audience::Partner {
-                        name: Some("Fältgruppen Extra".into()),
-                    },
-                    &path,
-                )
-                .unwrap();
-                let text = std::fs::read_to_string(&path).unwrap();
-                let mut groups: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
-                for line in text.lines().skip(1) {
-                    let cells: Vec<&str> = line.split(';').collect();
-                    let key = (cells[0].into(), cells[1].into(), cells[2].into());
-                    let value = cells[3].to_string();
-                    if let Some(before) = seen.get(&key) {
-                        assert_eq!(before, &value, "{key:?} differs between two files");
-                    }
-                    seen.insert(key, value.clone());
-                    for g in [(cells[0], cells[1]), (cells[0], cells[2])] {
-                        let e = groups.entry((g.0.into(), g.1.into())).or_default();
-                        e.0 += 1;
-                        e.1 += usize::from(value == "<3");
-                    }
-                }
-                // A group that hides exactly one cell beside shown ones would give it
-                // away to anyone holding the group's total. (A group whose only cell is
-                // hidden has no shown cell to subtract; its total is never published.)
-                if area.is_none() && category.is_none() {
-                    for (g, (cells, hidden)) in &groups {
-                        assert!(
-                            *hidden != 1 || *cells == 1,
-                            "{g:?} hides exactly one of {cells} cells"
-                        );
-                    }
-                }
-            }
-        }
-    }
-    assert!(
-        seen.values().any(|v| v == "<3"),
-        "the demo has small counts to hide"
-    );
+// Subtracting partner files from each other: tests/partner_attack.rs.
 
-    // Per place (a housing company acts per address): the place cells of one week, area
-    // and category can never be subtracted from the area file's cell, whichever of the
-    // two hides what.
-    let csv_rows = |path: &Path| -> Vec<Vec<String>> {
-        std::fs::read_to_string(path)
-            .unwrap()
-            .lines()
-            .skip(1)
-            .map(|l| l.split(';').map(str::to_string).collect())
-            .collect()
-    };
-    let reports_file = |name: &str, place: Option<&str>, by_place: bool| {
-        let path = dir.path().join(name);
-        export(
-            &s,
-            ExportSource::Reports {
-                filter: ReportFilter {
-                    place: place.map(Into::into),
-                    ..Default::default()
-                },
-                by_place,
-            },
-            ExportFormat::Csv,
-            Audience::Partner { name: None },
-            &path,
-        )
-        .unwrap();
-        csv_rows(&path)
-    };
-    let areas_file = reports_file("omraden.csv", None, false);
-    let places_file = reports_file("platser.csv", None, true);
-    let mut groups: BTreeMap<(String, String, String), Vec<String>> = BTreeMap::new();
-    for row in &places_file {
-        groups
-            .entry((row[0].clone(), row[1].clone(), row[3].clone()))
-            .or_default()
-            .push(row[4].clone());
-    }
-    let mut place_hidden = 0;
-    for row in &areas_file {
-        let cells = groups
-            .get(&(row[0].clone(), row[1].clone(), row[2].clone()))
-            .unwrap();
-        let hidden = cells.iter().filter(|c| *c == "<3").count();
-        place_hidden += hidden;
-        if row[3] == "<3" {
-            assert!(hidden >= 1, "{row:?} comes back as the sum of {cells:?}");
-        } else {
-            assert!(hidden != 1, "one hidden place of {row:?}: {cells:?}");
-            if hidden == 0 {
-                let sum: u32 = cells.iter().map(|c| c.parse::<u32>().unwrap()).sum();
-                assert_eq!(sum.to_string(), row[3], "{row:?}");
-            }
-        }
-    }
-    assert!(place_hidden > 0, "the demo has small place counts");
-    // A filter on one place gives that place's rows of the same table.
-    let one = reports_file("stortorget.csv", Some("Stortorget"), false);
-    let expected: Vec<_> = places_file
-        .iter()
-        .filter(|r| r[2] == "Stortorget")
-        .cloned()
-        .collect();
-    assert!(!one.is_empty());
-    assert_eq!(one, expected);
-}
-
-/// A week not over when the file is made is marked in a partner's file: its counts will
-/// still grow.
+/// A partner's file holds only weeks that are over, each as it was the first time it
+/// was handed out: a late report changes no released number, so two files never differ
+/// by it.
 #[test]
-fn a_partner_file_marks_the_week_that_is_not_over() {
+fn a_partner_file_holds_finished_weeks_as_first_released() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(dir.path());
-    let today = chrono::Local::now().date_naive();
-    let last_week = today - chrono::Duration::weeks(1);
-    for day in [today, last_week] {
+    for day in ["2026-11-10", "2026-11-17"] {
         add(
             &mut s,
-            &day.to_string(),
+            day,
             None,
             Some("Stortorget"),
             "Klotter",
@@ -1049,26 +904,62 @@ fn a_partner_file_marks_the_week_that_is_not_over() {
             "x",
         );
     }
-    let path = dir.path().join("v.csv");
-    export(
-        &s,
-        ExportSource::Reports {
-            filter: ReportFilter::default(),
-            by_place: false,
-        },
-        ExportFormat::Csv,
-        Audience::Partner { name: None },
-        &path,
-    )
-    .unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
+    let file = |s: &Store, name: &str, from: Option<&str>, to: Option<&str>, today: NaiveDate| {
+        let path = dir.path().join(name);
+        let request = ExportRequest {
+            source: ExportSource::Reports {
+                filter: ReportFilter {
+                    from: from.map(Into::into),
+                    to: to.map(Into::into),
+                    ..Default::default()
+                },
+                by_place: false,
+            },
+            format: ExportFormat::Csv,
+            audience: Audience::Partner { name: None },
+            with_analysis: None,
+        };
+        ops::export::run_at(s, &request, &path, today).map(|_| {
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .replace('\u{feff}', "")
+        })
+    };
+    // On Wednesday of week 47 only week 46 is over.
+    let text = file(&s, "a.csv", None, None, d(2026, 11, 18)).unwrap();
     assert_eq!(
-        lines[0].trim_start_matches('\u{feff}'),
-        "Vecka;Område;Kategori;Antal;Veckan"
+        text,
+        "Vecka;Område;Kategori;Antal\r\n2026-W46;Centrum;Klotter;4\r\n"
     );
-    assert!(lines[1].ends_with(";4;"), "{}", lines[1]);
-    assert!(lines[2].ends_with(";4;pågår, ej komplett"), "{}", lines[2]);
+    let err = file(
+        &s,
+        "b.csv",
+        Some("2026-11-17"),
+        Some("2026-11-17"),
+        d(2026, 11, 18),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("ingen avslutad vecka"), "{err}");
+    // A late report for week 46; week 47 is over now.
+    add(
+        &mut s,
+        "2026-11-11",
+        None,
+        Some("Stortorget"),
+        "Klotter",
+        5,
+        "Polisen",
+        "sen",
+    );
+    let text = file(&s, "c.csv", None, None, d(2026, 11, 30)).unwrap();
+    assert_eq!(
+        text,
+        "Vecka;Område;Kategori;Antal\r\n2026-W46;Centrum;Klotter;4\r\n2026-W47;Centrum;Klotter;4\r\n"
+    );
+    // The coordinator's own numbers have the late report.
+    let week = Period::containing(PeriodKind::Week, d(2026, 11, 10));
+    assert_eq!(ops::picture::compute(&s, &week).unwrap().total, 9);
 }
 
 /// A lägesbild PDF for a partner follows the partner-safe rules: no justification and
@@ -1137,7 +1028,7 @@ fn a_partner_pdf_is_partner_safe_too() {
         safe.contains("Till Polisen") && safe.contains("Partnerversion"),
         "{safe}"
     );
-    // Every category row that shows 1 or 2 in the full version shows <3 for the partner.
+    // Every category row that shows 1 or 2 in the full version shows .. for the partner.
     for (_, category, count) in &small {
         let row_full = full
             .lines()
@@ -1156,11 +1047,11 @@ fn a_partner_pdf_is_partner_safe_too() {
         })
         .collect();
     assert!(
-        partner_rows.iter().any(|l| l.contains("<3")),
+        partner_rows.iter().any(|l| l.contains("..")),
         "{partner_rows:?}"
     );
     // In every category row of every area table, the count and the previous count are
-    // never 1 or 2 (they read <3).
+    // never 1 or 2 (they read ..).
     let names: Vec<String> = ops::categories::list(&s)
         .unwrap()
         .into_iter()
@@ -1208,10 +1099,12 @@ fn a_partner_pdf_is_partner_safe_too() {
     )
     .unwrap();
     let text = std::fs::read_to_string(&csv).unwrap();
+    // No normal level at all: a mean over weeks is a sum of hidden counts too.
     let header: Vec<&str> = text.lines().next().unwrap().split(';').collect();
-    let base = header.iter().position(|h| *h == "Normalnivå").unwrap();
+    assert!(!header.contains(&"Normalnivå"), "{header:?}");
     for line in text.lines().skip(1) {
-        assert_eq!(line.split(';').nth(base), Some(""), "{line}");
+        let cells: Vec<&str> = line.split(';').collect();
+        assert!(cells[2..].iter().all(|c| *c != "1" && *c != "2"), "{line}");
     }
 
     // The coordinator may choose to share the analysis; the log records that choice.
@@ -1224,7 +1117,7 @@ fn a_partner_pdf_is_partner_safe_too() {
         },
         with_analysis: Some(true),
     };
-    ops::export::run(&s, &request, &with).unwrap();
+    ops::export::run_at(&s, &request, &with, TODAY).unwrap();
     let text = pdftotext(&with);
     assert!(
         text.contains("HEMLIG ANALYS"),

@@ -26,6 +26,7 @@ pub const ALL: &[&str] = &[
     include_str!("migrations/0014_knowledge_sources.sql"),
     include_str!("migrations/0015_nil_report_batch.sql"),
     include_str!("migrations/0016_retention.sql"),
+    include_str!("migrations/0017_partner_release.sql"),
 ];
 
 pub fn apply(conn: &mut Connection, steps: &[&'static str]) -> Result<()> {

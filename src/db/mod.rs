@@ -30,6 +30,7 @@ pub mod picture_queries;
 pub mod picture_snapshot;
 pub mod place;
 pub mod promise;
+pub mod release;
 pub mod report;
 pub mod report_history;
 pub mod report_link;

@@ -7,9 +7,11 @@ pub mod csv;
 pub mod lagesbild;
 pub mod law_picture;
 pub mod meeting_pack;
+pub mod partner;
 pub mod pdf;
 pub mod photo;
 pub mod promise_doc;
+pub mod release;
 pub mod tables;
 pub mod walk_protocol;
 pub mod xlsx;
@@ -131,7 +133,8 @@ pub enum ExportKind {
 pub enum Audience {
     /// The coordinator's own use: full detail.
     Internal,
-    /// A partner: partner-safe (aggregates only, counts below 3 as `<3`, no free text).
+    /// A partner: partner-safe (released weekly aggregates only, hidden counts `..`, no
+    /// free text; see `release`).
     /// A named recipient must be a registered partner; it is logged.
     Partner {
         #[ts(optional)]

@@ -67,6 +67,8 @@ pub fn write_file(
                         .map_err(err)?;
                 }
                 Cell::Suppressed => {
+                    ws.write_string(r, col, super::release::HIDDEN_MARK)
+                        .map_err(err)?;
                     if let Some(h) = table.header.get(c) {
                         hidden_here.push(*h);
                     }

@@ -6,11 +6,11 @@ use std::path::Path;
 use crate::Store;
 use crate::db::export_log::{self, ExportEntry};
 use crate::db::report::ReportFilter;
-use crate::db::{partner, setting};
+use crate::db::{partner as partner_db, setting};
 use crate::error::{Error, Result};
 use crate::export::{
-    ExportDone, ExportRequest, ExportSource, PictureSource, TableFormat, csv, lagesbild, pdf,
-    tables, xlsx,
+    ExportDone, ExportRequest, ExportSource, PictureSource, TableFormat, csv, lagesbild, partner,
+    pdf, tables, xlsx,
 };
 use crate::messages::table as table_words;
 use crate::picture::Picture;
@@ -39,22 +39,50 @@ pub fn suggested_file_name(store: &Store, request: &ExportRequest) -> Result<Str
 /// Writes the requested file to `path` and logs it. A named recipient must be a
 /// registered partner (so a place name or a typo is never logged as one).
 pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<ExportDone> {
+    run_at(store, request, path, crate::time::today())
+}
+
+/// [`run`] as on `today`, which decides which weeks are over (a partner's file shows
+/// complete weeks only).
+pub fn run_at(
+    store: &Store,
+    request: &ExportRequest,
+    path: &Path,
+    today: chrono::NaiveDate,
+) -> Result<ExportDone> {
     request.check()?;
     if let Some(name) = request.audience.recipient() {
-        partner::get_partner_id(store.conn(), name)?;
+        partner_db::get_partner_id(store.conn(), name)?;
     }
     let safe = request.partner_safe();
     let filters = match &request.source {
         ExportSource::Picture { picture } => {
             let picture_data = resolve_picture(store, picture)?;
+            // A partner's numbers are released weeks only, the same in every file.
+            let view = if safe {
+                let day = |t: &str| crate::time::parse_date(crate::messages::field::FROM, t);
+                Some(partner::picture_view(
+                    store.conn(),
+                    day(&picture_data.from)?,
+                    day(&picture_data.to)?,
+                    today,
+                    true,
+                )?)
+            } else {
+                None
+            };
             match request.format.table() {
-                None => write_picture_pdf(store, &picture_data, path, request)?,
+                None => write_picture_pdf(store, &picture_data, view.as_ref(), path, request)?,
                 Some(format) => {
-                    let table = tables::picture(&picture_data, safe);
+                    let table = match &view {
+                        Some(v) => partner::picture_table(v),
+                        None => tables::picture(&picture_data),
+                    };
                     let about = about(
                         request,
                         &lagesbild::words::title(&picture_data.label),
                         &picture_data.label,
+                        view.as_ref().map(|v| v.weeks.as_slice()),
                     );
                     write_table(&table, format, path, table_words::PICTURE_SHEET, &about)?;
                 }
@@ -62,6 +90,9 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
             // The log says which rules applied: a partner's PDF with the analysis is
             // recorded as such.
             let mut logged = serde_json::to_value(picture).unwrap_or_default();
+            if let (Some(v), Some(fields)) = (&view, logged.as_object_mut()) {
+                fields.insert("weeks".into(), v.weeks.clone().into());
+            }
             if safe
                 && request.analysis_shared()
                 && let Some(fields) = logged.as_object_mut()
@@ -71,13 +102,11 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
             logged
         }
         ExportSource::Reports { filter, by_place } => {
-            let filter = &if safe {
-                whole_weeks(filter)?
-            } else {
-                filter.clone()
-            };
+            let mut weeks = None;
             let table = if safe {
-                partner_safe_reports(store, filter, *by_place)?
+                let (table, covered) = partner_safe_reports(store, filter, *by_place, today)?;
+                weeks = Some(covered);
+                table
             } else {
                 let list = super::report::list(
                     store,
@@ -103,11 +132,13 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
                     filter.place.as_deref(),
                     filter.category.as_deref(),
                 ),
+                weeks.as_deref(),
             );
             write_table(&table, format, path, table_words::REPORTS_SHEET, &about)?;
             serde_json::json!({
                 "from": filter.from, "to": filter.to, "place": filter.place, "area": filter.area,
                 "category": filter.category, "partner": filter.partner, "byPlace": by_place,
+                "weeks": weeks,
             })
         }
     };
@@ -130,75 +161,60 @@ pub fn run(store: &Store, request: &ExportRequest, path: &Path) -> Result<Export
     })
 }
 
-/// The partner-safe reports table: counted and suppressed over every area, place and
-/// category of the whole weeks, and only then narrowed to the area, place or category
-/// asked for, so a cell reads the same in every file whatever the filter (else a cell
-/// hidden in one file could stand in another). A filter on a place gives the table
-/// per place.
+/// The partner-safe reports table and the weeks it covers: the released cells of every
+/// complete week that overlaps the filter's dates, narrowed to whole cells (an area, a
+/// place, a category), so a cell reads the same in every file whatever the filter. A
+/// filter on a place gives the table per place. Words, an import or a partner select
+/// no whole cells and are refused.
 fn partner_safe_reports(
     store: &Store,
     filter: &ReportFilter,
     by_place: bool,
-) -> Result<tables::ExportTable> {
-    // The names are checked as for any list (an unknown area is an error, not nothing).
-    crate::db::report::check_filter(store.conn(), filter)?;
-    let all = super::report::list(
-        store,
-        &ReportFilter {
-            from: filter.from.clone(),
-            to: filter.to.clone(),
-            ..Default::default()
-        },
-    )?
-    .reports;
-    let asked = |v: &Option<String>| v.as_deref().is_some_and(|p| !p.trim().is_empty());
-    let by_place = by_place || asked(&filter.place);
-    let mut table = tables::weekly(&all, crate::time::today(), by_place);
-    let wanted = |asked: &Option<String>, cell: &tables::Cell| {
-        asked
-            .as_deref()
+    today: chrono::NaiveDate,
+) -> Result<(tables::ExportTable, Vec<String>)> {
+    use crate::db::named;
+    use crate::messages::{Kind, field};
+    let given = |v: &Option<String>| {
+        v.as_deref()
             .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .is_none_or(|a| crate::names::key(a) == crate::names::key(&cell.as_text()))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
     };
-    let category = if by_place { 3 } else { 2 };
-    table.rows.retain(|row| {
-        wanted(&filter.area, &row[1])
-            && (!by_place || wanted(&filter.place, &row[2]))
-            && wanted(&filter.category, &row[category])
-    });
-    Ok(table)
-}
-
-/// A partner-safe file is built on fixed boundaries only, so that two of them can never
-/// be subtracted to reveal a hidden count: its dates are widened to whole ISO weeks
-/// (Monday to Sunday); an area, a place or a category selects whole cells.
-fn whole_weeks(filter: &ReportFilter) -> Result<ReportFilter> {
-    use chrono::Datelike;
-    if filter
-        .search
-        .as_deref()
-        .is_some_and(|q| !q.trim().is_empty())
-        || filter.batch.is_some()
+    if given(&filter.search).is_some() || filter.batch.is_some() || given(&filter.partner).is_some()
     {
         return Err(crate::messages::Message::PartnerSafeFreeFilter.into());
     }
+    // The names are checked as for any list (an unknown area is an error, not nothing).
+    crate::db::report::check_filter(store.conn(), filter)?;
+    let conn = store.conn();
     let day = |text: &Option<String>, field: &str| -> Result<Option<chrono::NaiveDate>> {
-        text.as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(|t| crate::time::parse_date(field, t))
+        given(text)
+            .map(|t| crate::time::parse_date(field, &t))
             .transpose()
     };
-    let from = day(&filter.from, crate::messages::field::FROM)?
-        .map(|d| d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday())));
-    let to = day(&filter.to, crate::messages::field::TO)?
-        .map(|d| d + chrono::Days::new(u64::from(6 - d.weekday().num_days_from_monday())));
-    Ok(ReportFilter {
-        from: from.map(|d| d.to_string()),
-        to: to.map(|d| d.to_string()),
-        ..filter.clone()
-    })
+    let first = crate::db::picture_queries::first_report_date(conn)?
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .unwrap_or(today);
+    let from = day(&filter.from, field::FROM)?.unwrap_or(first);
+    let to = day(&filter.to, field::TO)?.unwrap_or(today);
+    let weeks = partner::weeks_of(from, to, today)?;
+    let released = crate::export::release::released(conn, &weeks, true)?;
+    let id = |kind: Kind, field: &str, v: &Option<String>| -> Result<Option<i64>> {
+        given(v)
+            .map(|name| named::get_id(conn, kind, field, &name))
+            .transpose()
+    };
+    let only = partner::Narrowing {
+        area: id(Kind::Area, field::AREA, &filter.area)?,
+        place: id(Kind::Place, field::PLACE, &filter.place)?,
+        category: id(Kind::Category, field::CATEGORY, &filter.category)?,
+    };
+    let by_place = by_place || only.place.is_some();
+    let names = partner::Names::load(conn)?;
+    Ok((
+        partner::weekly_table(&released, &names, by_place, &only),
+        weeks,
+    ))
 }
 
 /// The situation picture as a PDF. A frozen picture carries its freeze time, so it
@@ -206,10 +222,11 @@ fn whole_weeks(filter: &ReportFilter) -> Result<ReportFilter> {
 fn write_picture_pdf(
     store: &Store,
     picture: &Picture,
+    view: Option<&partner::PartnerPicture>,
     path: &Path,
     request: &ExportRequest,
 ) -> Result<()> {
-    let bytes = pdf::render(&picture_document(store, picture, request)?)?;
+    let bytes = pdf::render(&picture_document(store, picture, view, request)?)?;
     crate::export::write_atomically(path, &bytes)
 }
 
@@ -218,6 +235,7 @@ fn write_picture_pdf(
 fn picture_document(
     store: &Store,
     picture: &Picture,
+    view: Option<&partner::PartnerPicture>,
     request: &ExportRequest,
 ) -> Result<pdf::doc::Document> {
     let municipality =
@@ -229,16 +247,23 @@ fn picture_document(
         .or_else(|| unix_of(&picture.generated_at))
         .unwrap_or(0);
     let reader = lagesbild::Reader {
-        partner_safe: request.partner_safe(),
         recipient: request.audience.recipient(),
         with_analysis: request.analysis_shared(),
     };
-    Ok(lagesbild::document(picture, &municipality, created, reader))
+    Ok(match view {
+        Some(view) => lagesbild::partner_document(picture, view, &municipality, created, reader),
+        None => lagesbild::document(picture, &municipality, created, reader),
+    })
 }
 
 /// What the XLSX sheet "Om filen" says: what, which selection, from where, when, for
 /// whom, and under which rules.
-fn about(request: &ExportRequest, what: &str, selection: &str) -> Vec<(String, String)> {
+fn about(
+    request: &ExportRequest,
+    what: &str,
+    selection: &str,
+    weeks: Option<&[String]>,
+) -> Vec<(String, String)> {
     let made = lagesbild::words::local_time(&crate::db::now());
     let rules = if request.partner_safe() {
         table_words::RULES_SAFE
@@ -261,6 +286,19 @@ fn about(request: &ExportRequest, what: &str, selection: &str) -> Vec<(String, S
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
+    .chain(weeks.into_iter().flat_map(|w| {
+        let span = match (w.first(), w.last()) {
+            (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+            (Some(a), _) => a.clone(),
+            _ => String::new(),
+        };
+        [
+            (table_words::ABOUT_WEEKS, span),
+            (table_words::ABOUT_HIDDEN, table_words::HIDDEN_TEXT.into()),
+            (table_words::ABOUT_LOCKED, table_words::LOCKED_TEXT.into()),
+        ]
+        .map(|(k, v)| (k.to_string(), v))
+    }))
     .collect()
 }
 
@@ -345,13 +383,13 @@ pub fn archive(store: &Store, source: &PictureSource, dir: &Path) -> Result<Arch
         .suggested_file_name(Some(&picture.label))
         .trim_end_matches(".pdf")
         .to_string();
-    let document = picture_document(store, &picture, &request)?;
+    let document = picture_document(store, &picture, None, &request)?;
     let municipality =
         setting::get_setting(store.conn(), setting::MUNICIPALITY)?.unwrap_or_default();
     let pdf_path = dir.join(format!("{stem}.pdf"));
     crate::export::write_atomically(&pdf_path, &pdf::render_archival(&document)?)?;
     let csv_path = dir.join(format!("{stem}.csv"));
-    let table = tables::picture(&picture, false);
+    let table = tables::picture(&picture);
     write_table(
         &table,
         TableFormat::Csv,

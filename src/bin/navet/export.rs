@@ -93,7 +93,7 @@ pub struct TableExportArgs {
     /// Filen som skrivs.
     #[arg(long)]
     out: PathBuf,
-    /// Aktören den är till: gör filen partnersäker (bara summor, <3, ingen fritext).
+    /// Aktören den är till: gör filen partnersäker (bara summor för hela veckor, dolda antal som .., ingen fritext).
     #[arg(long)]
     partner: Option<String>,
     /// Partnersäker även utan namngiven aktör.

@@ -75,7 +75,7 @@ pub const EXPORT_KINDS: &str = "lagesbild (pdf, csv, xlsx) eller reports (csv, x
 /// What an export wrote: the file, its size and, for a partner-safe file, what that means.
 pub fn exported(path: impl Display, bytes: impl Display, partner_safe: bool) -> String {
     let safe = if partner_safe {
-        ", partnersäker: bara summor, <3 för små tal, ingen fritext"
+        ", partnersäker: bara summor för hela veckor, dolda antal som .., ingen fritext"
     } else {
         ""
     };

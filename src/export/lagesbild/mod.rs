@@ -2,11 +2,12 @@
 //! charts, a table per area with trend arrows, hotspots, partners, the analysis texts
 //! and a statement of sources and method.
 
+use super::partner::PartnerPicture;
 use super::pdf::doc::{
     self, Align, Bar, Block, Column, Document, Row, RowStyle, StatusItem, Table,
 };
 use super::pdf::layout::one_decimal;
-use super::tables;
+use super::release::{self, Shown};
 pub mod words;
 
 use crate::picture::{AnalysisPart, CategoryCount, Deviation, Picture};
@@ -68,20 +69,11 @@ fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Vec<String>>) ->
     }
 }
 
-/// Where the normal level stands in a category table.
-const BASELINE_COLUMN: usize = 4;
-
-/// `hidden` says, per row, whether its count and its previous count are suppressed.
-/// A partner's table has no normal level per row: two files a period apart would give
-/// the difference of two hidden counts by subtraction (8 × the change of a mean).
-fn category_table(
-    cats: &[CategoryCount],
-    safe: bool,
-    hidden: impl Fn(&CategoryCount) -> (bool, bool),
-) -> Table {
+/// The coordinator's category table: count, previous, change, normal level, departure.
+fn category_table(cats: &[CategoryCount]) -> Table {
     // Two comparisons, each under its own name: with the previous period (count and
     // difference), and with the normal level (the baseline and any clear departure).
-    let mut columns = vec![
+    let columns = vec![
         col(txt::COL_CATEGORY, 3.2, Align::Left),
         col(txt::COL_COUNT, 1.0, Align::Right),
         col(txt::COL_PREVIOUS, 1.5, Align::Right),
@@ -89,35 +81,20 @@ fn category_table(
         col(txt::COL_BASELINE, 1.3, Align::Right),
         col(txt::COL_DEVIATION, 1.7, Align::Left),
     ];
-    if safe {
-        columns.remove(BASELINE_COLUMN);
-    }
     Table {
         continued: None,
         columns,
         rows: cats
             .iter()
             .map(|c| {
-                let (now, before) = hidden(c);
-                let mut cells = vec![
+                let cells = vec![
                     c.category.clone(),
-                    shown(c.count, now),
-                    shown(c.previous, before),
-                    if now || before {
-                        String::new()
-                    } else {
-                        trend(c.change)
-                    },
+                    c.count.to_string(),
+                    c.previous.to_string(),
+                    trend(c.change),
                     one_decimal(c.baseline),
-                    if now {
-                        String::new()
-                    } else {
-                        deviation(c.deviation).into()
-                    },
+                    deviation(c.deviation).into(),
                 ];
-                if safe {
-                    cells.remove(BASELINE_COLUMN);
-                }
                 Row {
                     cells,
                     style: if c.deviation == Deviation::Rise {
@@ -131,11 +108,9 @@ fn category_table(
     }
 }
 
-/// What happened at a place: "Skadegörelse 5, Klotter 3" (a partner's version names
-/// only categories with 3 or more).
-fn top(list: &[crate::picture::CategoryShare], safe: bool) -> String {
+/// What happened at a place: "Skadegörelse 5, Klotter 3".
+fn top(list: &[crate::picture::CategoryShare]) -> String {
     list.iter()
-        .filter(|c| !safe || !tables::is_small(c.count))
         .map(|c| format!("{} {}", c.category, c.count))
         .collect::<Vec<_>>()
         .join(", ")
@@ -155,41 +130,18 @@ fn when(stamp: &str) -> String {
     txt::local_time(stamp)
 }
 
-/// Who a lägesbild is for: the coordinator's own group (everything), or a partner, whose
-/// version follows the partner-safe rules of the CSV files (no free text, no count of 1
-/// or 2, nor one that could be worked out from a total; no place below 3; no
-/// weekday × hour pattern) and names its recipient on the cover.
+/// Who a lägesbild is for: the coordinator's own group, or a named partner (whose
+/// partner-safe version is [`partner_document`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Reader<'a> {
-    pub partner_safe: bool,
     pub recipient: Option<&'a str>,
     /// A partner's version with the coordinator's analysis texts, chosen on purpose.
     pub with_analysis: bool,
 }
 
-/// A count as the reader may see it.
-fn shown(n: u32, hidden: bool) -> String {
-    if hidden && n > 0 {
-        tables::Cell::Suppressed.as_text()
-    } else {
-        n.to_string()
-    }
-}
-
 /// The document for a picture. `municipality` heads every page; `created_unix` is
 /// written into the PDF (the freeze time for a frozen picture).
 pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Reader) -> Document {
-    let safe = reader.partner_safe;
-    // Suppressed cells: the same as the partner's table (tables::picture_suppression).
-    let (hidden_now, hidden_before) = if safe {
-        tables::picture_suppression(p)
-    } else {
-        Default::default()
-    };
-    let hidden =
-        |set: &std::collections::BTreeSet<(String, String, String)>, area: &str, cat: &str| {
-            set.contains(&(String::new(), area.to_string(), cat.to_string()))
-        };
     let title = txt::title(&p.label);
     // A live picture changes as reports arrive: every page says it is a draft.
     let draft = p.snapshot.is_none();
@@ -211,9 +163,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
     } else {
         b.push(Block::Small(txt::DRAFT_NOTE.into()));
     }
-    if safe {
-        b.push(Block::Paragraph(txt::partner_version(reader.recipient)));
-    } else if let Some(r) = reader.recipient {
+    if let Some(r) = reader.recipient {
         b.push(Block::Paragraph(txt::full_version(r)));
     }
     b.push(Block::Heading(txt::STATUS_HEADING.into()));
@@ -230,20 +180,15 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
                     .and_then(|st| p.scale.iter().position(|x| x == st))
                     .map(|i| (i + 1).to_string())
                     .unwrap_or_else(|| txt::NO_MARK.into()),
-                // A partner's version carries no free text.
                 text: match &a.justification {
-                    Some(j) if !safe => j.clone(),
-                    _ => txt::area_line(a.total, a.previous),
+                    Some(j) => j.clone(),
+                    None => txt::area_line(a.total, a.previous),
                 },
             })
             .collect(),
     ));
     // The analysis follows the statuses it explains, before the numbers.
     b.push(Block::Heading(txt::ANALYSIS_HEADING.into()));
-    let hide_analysis = safe && !reader.with_analysis;
-    if hide_analysis {
-        b.push(Block::Paragraph(txt::ANALYSIS_NOT_SHARED.into()));
-    }
     for (part, text) in [
         (AnalysisPart::Kartlaggning, &p.assessment.kartlaggning),
         (
@@ -251,10 +196,7 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
             &p.assessment.annan_information,
         ),
         (AnalysisPart::Analys, &p.assessment.analys),
-    ]
-    .into_iter()
-    .filter(|_| !hide_analysis)
-    {
+    ] {
         b.push(Block::Subheading(part.title().into()));
         b.push(Block::Paragraph(if text.is_empty() {
             txt::EMPTY_TEXT.into()
@@ -282,14 +224,13 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
             a.categories
                 .iter()
                 .filter(|c| c.deviation != Deviation::None)
-                .filter(move |c| !(safe && tables::is_small(c.count)))
                 .map(move |c| {
                     txt::departure(
                         &c.category,
                         &a.area,
                         &c.count.to_string(),
                         deviation(c.deviation),
-                        (!safe).then(|| one_decimal(c.baseline)).as_deref(),
+                        Some(one_decimal(c.baseline).as_str()),
                     )
                 })
         })
@@ -305,11 +246,9 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
     ));
     b.push(Block::Bars {
         title: txt::CATEGORY_CHART.into(),
-        // A partner's chart leaves out what is below 3 (a bar's length is a count too).
         bars: p
             .categories
             .iter()
-            .filter(|c| !(safe && tables::is_small(c.count)))
             .map(|c| Bar {
                 // The mark says it without colour, for paper printed in greyscale.
                 label: if c.flagged {
@@ -318,16 +257,11 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
                     c.category.clone()
                 },
                 value: f64::from(c.count),
-                mark: (!safe).then_some(c.baseline),
+                mark: Some(c.baseline),
                 highlight: c.flagged,
             })
             .collect(),
-        legend: if safe {
-            txt::CATEGORY_LEGEND_PARTNER
-        } else {
-            txt::CATEGORY_LEGEND
-        }
-        .into(),
+        legend: txt::CATEGORY_LEGEND.into(),
     });
     b.push(Block::Line {
         title: txt::TREND_CHART.into(),
@@ -337,52 +271,40 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
             .map(|t| (t.label.clone(), f64::from(t.total)))
             .collect(),
     });
-    if !safe {
-        b.push(Block::Heatmap {
-            title: txt::pattern_chart(p.pattern.untimed),
-            rows: p.pattern.weekdays.clone(),
-            cols: (0..24).map(|h| format!("{h:02}")).collect(),
-            values: p
-                .pattern
-                .counts
-                .iter()
-                .map(|r| r.iter().map(|v| f64::from(*v)).collect())
-                .collect(),
-        });
-        let busiest = p
+    b.push(Block::Heatmap {
+        title: txt::pattern_chart(p.pattern.untimed),
+        rows: p.pattern.weekdays.clone(),
+        cols: (0..24).map(|h| format!("{h:02}")).collect(),
+        values: p
             .pattern
             .counts
             .iter()
-            .flatten()
-            .copied()
-            .max()
-            .unwrap_or(0);
-        b.push(Block::Small(txt::heatmap_legend(busiest)));
-    }
+            .map(|r| r.iter().map(|v| f64::from(*v)).collect())
+            .collect(),
+    });
+    let busiest = p
+        .pattern
+        .counts
+        .iter()
+        .flatten()
+        .copied()
+        .max()
+        .unwrap_or(0);
+    b.push(Block::Small(txt::heatmap_legend(busiest)));
     for a in &p.areas {
         b.push(Block::Heading(txt::area_heading(
             &a.area,
-            &shown(a.total, safe && tables::is_small(a.total)),
+            &a.total.to_string(),
             a.status.as_deref(),
         )));
-        if let Some(j) = a.justification.as_ref().filter(|_| !safe) {
+        if let Some(j) = &a.justification {
             b.push(Block::Paragraph(j.clone()));
         }
         b.push(Block::Table(Table {
             continued: Some(txt::continued(&a.area)),
-            ..category_table(&a.categories, safe, |c| {
-                (
-                    hidden(&hidden_now, &a.area, &c.category),
-                    hidden(&hidden_before, &a.area, &c.category),
-                )
-            })
+            ..category_table(&a.categories)
         }));
-        // A partner sees a place only with 3 or more, and its previous count as <3.
-        let places: Vec<_> = a
-            .places
-            .iter()
-            .filter(|pl| !safe || !tables::is_small(pl.count))
-            .collect();
+        let places: Vec<_> = a.places.iter().collect();
         if !places.is_empty() {
             b.push(Block::Table(plain_table(
                 vec![
@@ -395,8 +317,8 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
                     vec![
                         pl.place.clone(),
                         pl.count.to_string(),
-                        shown(pl.previous, safe && tables::is_small(pl.previous)),
-                        top(&pl.top, safe),
+                        pl.previous.to_string(),
+                        top(&pl.top),
                     ]
                 }),
             )));
@@ -411,18 +333,15 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
             col(txt::COL_PREVIOUS, 1.4, Align::Right),
             col(txt::COL_TOP, 3.0, Align::Left),
         ],
-        p.hotspots
-            .iter()
-            .filter(|h| !safe || !tables::is_small(h.count))
-            .map(|h| {
-                vec![
-                    h.place.clone(),
-                    h.area.clone().unwrap_or_default(),
-                    h.count.to_string(),
-                    shown(h.previous, safe && tables::is_small(h.previous)),
-                    top(&h.top, safe),
-                ]
-            }),
+        p.hotspots.iter().map(|h| {
+            vec![
+                h.place.clone(),
+                h.area.clone().unwrap_or_default(),
+                h.count.to_string(),
+                h.previous.to_string(),
+                top(&h.top),
+            ]
+        }),
     )));
     b.push(Block::Heading(txt::SOURCES_HEADING.into()));
     b.push(Block::Table(plain_table(
@@ -474,4 +393,259 @@ pub fn document(p: &Picture, municipality: &str, created_unix: i64, reader: Read
         created_unix,
         blocks: b,
     }
+}
+
+/// A count the partner may see, or "–" where there is no data to compare with.
+fn previous_text(count: Shown, known: bool) -> String {
+    if known {
+        count.text()
+    } else {
+        txt::NO_MARK.into()
+    }
+}
+
+/// The partner's version of a picture: the coordinator's statuses, and numbers only from
+/// the released weeks of `view` (see [`crate::export::release`]); every hidden count is
+/// "..", and nothing is computed from one (no baseline, no departures, no hourly
+/// pattern, no free text but the analysis when it is shared on purpose).
+pub fn partner_document(
+    p: &Picture,
+    view: &PartnerPicture,
+    municipality: &str,
+    created_unix: i64,
+    reader: Reader,
+) -> Document {
+    let title = txt::title(&p.label);
+    let draft = p.snapshot.is_none();
+    let place_name = if municipality.is_empty() {
+        txt::MUNICIPALITY_FALLBACK
+    } else {
+        municipality
+    };
+    let first = view.weeks.first().and_then(|w| release::week_monday(w));
+    let last = view
+        .weeks
+        .last()
+        .and_then(|w| release::week_monday(w))
+        .map(|m| m + chrono::Days::new(6));
+    let (from, to) = match (first, last) {
+        (Some(a), Some(b)) => (a.to_string(), b.to_string()),
+        _ => (p.from.clone(), p.to.clone()),
+    };
+    let known = view.previous_known;
+    let mut b = vec![Block::Title {
+        text: title.clone(),
+        subtitle: txt::subtitle(place_name, &from, &to),
+    }];
+    if let Some(s) = &p.snapshot {
+        b.push(Block::Small(txt::frozen(
+            s.id,
+            &s.title,
+            &when(&s.created_at),
+        )));
+    }
+    b.push(Block::Paragraph(txt::partner_version(reader.recipient)));
+    b.push(Block::Small(txt::partner_weeks(&view.weeks)));
+    b.push(Block::Heading(txt::STATUS_HEADING.into()));
+    b.push(Block::Statuses(
+        view.areas
+            .iter()
+            .map(|a| {
+                let status = p
+                    .areas
+                    .iter()
+                    .find(|x| x.area == a.area)
+                    .and_then(|x| x.status.clone());
+                StatusItem {
+                    label: a.area.clone(),
+                    color: status_color(status.as_deref(), &p.scale),
+                    mark: status
+                        .as_deref()
+                        .and_then(|st| p.scale.iter().position(|x| x == st))
+                        .map(|i| (i + 1).to_string())
+                        .unwrap_or_else(|| txt::NO_MARK.into()),
+                    status: status.unwrap_or_else(|| txt::NOT_ASSESSED.into()),
+                    text: txt::partner_area_line(
+                        &a.total.text(),
+                        &previous_text(a.previous, known),
+                    ),
+                }
+            })
+            .collect(),
+    ));
+    b.push(Block::Heading(txt::ANALYSIS_HEADING.into()));
+    if reader.with_analysis {
+        for (part, text) in [
+            (AnalysisPart::Kartlaggning, &p.assessment.kartlaggning),
+            (
+                AnalysisPart::AnnanInformation,
+                &p.assessment.annan_information,
+            ),
+            (AnalysisPart::Analys, &p.assessment.analys),
+        ] {
+            b.push(Block::Subheading(part.title().into()));
+            b.push(Block::Paragraph(if text.is_empty() {
+                txt::EMPTY_TEXT.into()
+            } else {
+                text.clone()
+            }));
+        }
+    } else {
+        b.push(Block::Paragraph(txt::ANALYSIS_NOT_SHARED.into()));
+    }
+    b.push(Block::Heading(txt::SUMMARY_HEADING.into()));
+    b.push(Block::Paragraph(txt::partner_summary(
+        &view.total.text(),
+        &previous_text(view.previous_total, known),
+        &view.unplaced.text(),
+    )));
+    b.push(Block::Bars {
+        title: txt::CATEGORY_CHART.into(),
+        bars: view
+            .categories
+            .iter()
+            .filter_map(|c| {
+                c.count.count().map(|n| Bar {
+                    label: c.category.clone(),
+                    value: f64::from(n),
+                    mark: None,
+                    highlight: false,
+                })
+            })
+            .collect(),
+        legend: txt::PARTNER_CATEGORY_LEGEND.into(),
+    });
+    let hidden: Vec<String> = view
+        .categories
+        .iter()
+        .filter(|c| c.count.is_hidden())
+        .map(|c| c.category.clone())
+        .collect();
+    if !hidden.is_empty() {
+        b.push(Block::Small(txt::hidden_categories(&hidden)));
+    }
+    b.push(Block::Heading(txt::PARTNER_TREND_HEADING.into()));
+    b.push(Table::plain(
+        vec![
+            Column::new(txt::COL_WEEK, 2.0, Align::Left),
+            Column::new(txt::COL_INCIDENTS, 1.2, Align::Right),
+        ],
+        view.trend
+            .iter()
+            .map(|(w, v)| {
+                vec![
+                    w.clone(),
+                    v.map(Shown::text).unwrap_or_else(|| txt::NO_MARK.into()),
+                ]
+            })
+            .collect(),
+    ));
+    for a in &view.areas {
+        b.push(Block::Heading(txt::area_heading(
+            &a.area,
+            &a.total.text(),
+            p.areas
+                .iter()
+                .find(|x| x.area == a.area)
+                .and_then(|x| x.status.as_deref()),
+        )));
+        b.push(Block::Table(Table {
+            continued: Some(txt::continued(&a.area)),
+            ..plain_table(
+                vec![
+                    col(txt::COL_CATEGORY, 3.2, Align::Left),
+                    col(txt::COL_COUNT, 1.0, Align::Right),
+                    col(txt::COL_PREVIOUS, 1.5, Align::Right),
+                ],
+                a.categories.iter().map(|c| {
+                    vec![
+                        c.category.clone(),
+                        c.count.text(),
+                        previous_text(c.previous, known),
+                    ]
+                }),
+            )
+        }));
+        if !a.places.is_empty() {
+            b.push(Block::Table(plain_table(
+                vec![
+                    col(txt::COL_PLACE, 2.6, Align::Left),
+                    col(txt::COL_COUNT, 0.9, Align::Right),
+                    col(txt::COL_PREVIOUS, 1.4, Align::Right),
+                    col(txt::COL_TOP, 3.6, Align::Left),
+                ],
+                a.places.iter().map(|pl| {
+                    vec![
+                        pl.place.clone(),
+                        pl.count.text(),
+                        previous_text(pl.previous, known),
+                        partner_top(&pl.top),
+                    ]
+                }),
+            )));
+        }
+    }
+    b.push(Block::Heading(txt::HOTSPOTS_HEADING.into()));
+    b.push(Block::Table(plain_table(
+        vec![
+            col(txt::COL_PLACE, 2.4, Align::Left),
+            col(txt::COL_AREA, 1.4, Align::Left),
+            col(txt::COL_COUNT, 0.9, Align::Right),
+            col(txt::COL_PREVIOUS, 1.4, Align::Right),
+            col(txt::COL_TOP, 3.0, Align::Left),
+        ],
+        view.hotspots.iter().map(|h| {
+            vec![
+                h.place.clone(),
+                h.area.clone(),
+                h.count.text(),
+                previous_text(h.previous, known),
+                partner_top(&h.top),
+            ]
+        }),
+    )));
+    b.push(Block::Heading(txt::SOURCES_HEADING.into()));
+    b.push(Block::Table(plain_table(
+        vec![
+            col(txt::COL_PARTNER, 3.0, Align::Left),
+            col(txt::COL_REPORTS, 1.6, Align::Left),
+        ],
+        p.partners.iter().map(|x| {
+            vec![
+                x.partner.clone(),
+                if x.reports > 0 {
+                    txt::REPORTED
+                } else if x.nothing_to_report {
+                    txt::NOTHING_TO_REPORT
+                } else {
+                    txt::NO_REPORTS
+                }
+                .into(),
+            ]
+        }),
+    )));
+    b.push(Block::Paragraph(txt::PARTNER_SOURCES.into()));
+    Document {
+        title: if draft {
+            txt::draft_title(&title)
+        } else {
+            title
+        },
+        header: if municipality.is_empty() {
+            txt::HEADER_FALLBACK.into()
+        } else {
+            municipality.to_string()
+        },
+        footer: txt::footer(&when(&p.generated_at)),
+        created_unix,
+        blocks: b,
+    }
+}
+
+/// A partner's "what happened here": shown counts only.
+fn partner_top(list: &[(String, u32)]) -> String {
+    list.iter()
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -11,8 +11,6 @@ pub const NO_RISES: &str = "Inga tydliga avvikelser från normalnivån.";
 pub const CATEGORY_CHART: &str = "Händelser per kategori, alla områden";
 pub const CATEGORY_LEGEND: &str =
     "Stapel: antal denna period (röd och * = tydlig ökning). Streck: normalnivån.";
-pub const CATEGORY_LEGEND_PARTNER: &str =
-    "Stapel: antal denna period (röd och * = tydlig ökning). Antal under 3 visas inte.";
 /// After a category's name in the bar chart when it rose clearly.
 pub const RISE_MARK: &str = "*";
 /// Under the title of a live picture.
@@ -175,7 +173,7 @@ pub const NOTHING_TO_REPORT: &str = "inga händelser";
 pub fn partner_version(recipient: Option<&str>) -> String {
     let to = recipient.map(|r| format!("Till {r}. ")).unwrap_or_default();
     format!(
-        "{to}Partnerversion: bara summor, antal under 3 visas som <3 (och ett antal till där ett dolt annars kunde räknas fram), ingen fritext, inga platser under 3, ingen normalnivå per rad (två filer kunde annars ge ett dolt antal) och inget mönster per timme."
+        "{to}Partnerversion: bara summor för hela, avslutade veckor; \"..\" är ett dolt antal (1 eller 2, eller ett som annars kunde räknas fram ur filens eller tidigare filers siffror; det kan vara stort). Ingen fritext, ingen normalnivå och inga avvikelsemarkeringar (de räknas på dolda antal), inget mönster per timme."
     )
 }
 
@@ -198,3 +196,41 @@ pub fn merged(pairs: u32) -> String {
 pub fn continued(area: &str) -> String {
     format!("{area} (forts.)")
 }
+
+// The partner's version (`partner_document`).
+
+/// What a partner's version covers: "Veckorna 2026-W47 – 2026-W48" or "Vecka 2026-W48".
+pub fn partner_weeks(weeks: &[String]) -> String {
+    match (weeks.first(), weeks.last()) {
+        (Some(a), Some(b)) if a != b => format!(
+            "Siffrorna gäller veckorna {a} – {b}, som de var när de första gången lämnades ut."
+        ),
+        (Some(a), _) => {
+            format!("Siffrorna gäller vecka {a}, som den var när den första gången lämnades ut.")
+        }
+        _ => String::new(),
+    }
+}
+
+/// An area's line on the partner's cover.
+pub fn partner_area_line(total: &str, previous: &str) -> String {
+    format!("{total} händelser (föregående period {previous}).")
+}
+
+pub fn partner_summary(total: &str, previous: &str, unplaced: &str) -> String {
+    format!(
+        "{total} händelser. Förra perioden: {previous}. Utan plats (ingår inte i områdena): {unplaced}."
+    )
+}
+
+pub const PARTNER_CATEGORY_LEGEND: &str = "Staplarna visar kategorier med visat antal; en kategori med dolt antal (..) står under diagrammet.";
+
+pub fn hidden_categories(list: &[String]) -> String {
+    format!("Kategorier med dolt antal (..): {}.", list.join(", "))
+}
+
+pub const PARTNER_TREND_HEADING: &str = "Utveckling vecka för vecka";
+pub const COL_WEEK: &str = "Vecka";
+pub const REPORTED: &str = "rapporterade";
+
+pub const PARTNER_SOURCES: &str = "Underlaget är rapporter från kommunens samverkansaktörer. En händelse räknas med rapportens antal, och två rapporter om samma händelse räknas en gång. Varje vecka beslutas en gång, första gången den lämnas ut: vilka antal som visas och vilka som döljs (..). Antal 1 och 2 döljs, och så många till att inget dolt antal kan räknas fram eller ringas in ur de visade summorna, i den här filen eller tillsammans med alla andra filer Navet lämnat ut. Senare filer visar samma siffror, även om rapporter kommit in efteråt. – betyder att det inte finns data för perioden.";
