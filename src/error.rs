@@ -151,6 +151,7 @@ impl Message {
             | ReportNotFound { .. }
             | InsatsNotFound { .. }
             | MeetingNotFound { .. }
+            | NoMeetingSeries
             | WalkNotFound { .. }
             | PointNotFound { .. }
             | PromiseNotFound { .. }

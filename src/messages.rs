@@ -139,6 +139,8 @@ pub enum Message {
     MeetingNotFound {
         id: i64,
     },
+    /// A pack for "the next meeting" asked for with no meeting series to take it from.
+    NoMeetingSeries,
     SeriesExists {
         name: String,
     },
@@ -396,6 +398,7 @@ impl Message {
             ReportNotFound { id } => format!("Det finns ingen rapport med nummer {id}."),
             InsatsNotFound { id } => format!("Det finns ingen insats med nummer {id}."),
             MeetingNotFound { id } => format!("Det finns inget möte med nummer {id}."),
+            NoMeetingSeries => "Det finns ingen mötesserie, så det finns inget nästa möte att göra underlag för. Lägg till en mötesserie och ett möte, eller ange mötets nummer.".into(),
             SeriesExists { name } => format!("Mötesserien \"{name}\" finns redan."),
             WalkNotFound { id } => format!("Det finns ingen trygghetsvandring med nummer {id}."),
             Damaged { path, detail, backup } => match backup {

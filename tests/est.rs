@@ -316,11 +316,106 @@ fn meetings_decide_insatser_and_the_operative_pack_reads_back() {
         text.contains("Åtgärdsplan") && text.contains("Väktare vid Resecentrum"),
         "{text}"
     );
-    // With no meeting named: the pack for the next operative meeting, 14 days on.
+    // With no meeting named: the pack for the next operative meeting today or later,
+    // the series' rhythm stepped on past 16 November, which went by without one.
     let next = dir.path().join("nasta.pdf");
     let day = ops::meetings::pack_next(&s, d(2026, 11, 30), &next).unwrap();
-    assert_eq!(day, "2026-11-16");
-    assert!(read_back(&next).contains("Mötesunderlag: Operativ grupp 2026-11-16"));
+    assert_eq!(day, "2026-11-30");
+    assert!(read_back(&next).contains("Mötesunderlag: Operativ grupp 2026-11-30"));
+    assert_eq!(
+        ops::meetings::pack_next(&s, d(2026, 11, 16), &next).unwrap(),
+        "2026-11-16",
+        "a meeting due today is the next one"
+    );
+}
+
+/// The pack with no meeting named is for the next meeting, not one gone by: a meeting
+/// already recorded for a coming day is taken, with its agenda. Its picture is the one
+/// frozen for it (statuses, justifications and analysis as presented); without one, the
+/// live picture of the days that are over, marked as a draft, that says when there is
+/// too little history to see a departure; a late follow-up is marked from today.
+#[test]
+fn the_pack_is_for_the_next_meeting_and_shows_its_frozen_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo(dir.path());
+    let mut add = |date: &str, agenda: &str| {
+        ops::meetings::add(
+            &mut s,
+            &NewMeeting {
+                series: "Operativ grupp".into(),
+                date: date.into(),
+                agenda: agenda.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    };
+    add("2026-11-02", "");
+    let coming = add(
+        "2026-11-19",
+        "1. Lägesbilden vecka 46\n2. Insatser\n3. Övrigt",
+    );
+    let today = d(2026, 11, 17);
+    let path = dir.path().join("nasta.pdf");
+    assert_eq!(
+        ops::meetings::pack_next(&s, today, &path).unwrap(),
+        "2026-11-19"
+    );
+    let text = read_back(&path);
+    for part in [
+        "Mötesunderlag: Operativ grupp 2026-11-19",
+        "sedan förra mötet 2026-11-02",
+        "1. Lägesbilden vecka 46\n2. Insatser\n3. Övrigt",
+        "Utkast: lägesbilden är inte fryst",
+        // The days that are over on the 17th, not the meeting's own.
+        "2026-11-03 – 2026-11-16",
+    ] {
+        assert!(text.contains(part), "the pack lacks {part:?}:\n{text}");
+    }
+
+    // The week's picture frozen with a status and an analysis: the pack shows it.
+    let week = navet::picture::Period::containing(navet::picture::PeriodKind::Week, d(2026, 11, 9));
+    ops::picture::set_area_status(&mut s, &week, "Norrby", "röd", "Skadegörelse vid centrum")
+        .unwrap();
+    ops::picture::set_analysis(
+        &mut s,
+        &week,
+        navet::picture::AnalysisPart::Analys,
+        "Stöket hänger ihop med att fritidsgården stängt.",
+    )
+    .unwrap();
+    let frozen = ops::picture::save(&mut s, &week, Some("Vecka 46 till gruppen")).unwrap();
+    ops::meetings::pack_as_at(&s, coming.id, &path, &[], false, today).unwrap();
+    let text = read_back(&path);
+    for part in [
+        "Lägesbilden vecka 46",
+        "Vecka 46 till gruppen",
+        "Skadegörelse vid centrum",
+        "Analys av orsaker",
+        "fritidsgården stängt",
+        &format!("{} händelser i {} rapporter", frozen.total, frozen.reports),
+    ] {
+        assert!(text.contains(part), "the pack lacks {part:?}:\n{text}");
+    }
+    assert!(!text.contains("Utkast"), "{text}");
+    let norrby = text.lines().find(|l| l.starts_with("Norrby")).unwrap();
+    assert!(norrby.contains("röd"), "{norrby}");
+
+    // Three weeks of reports hold no normal level for two weeks: the pack says so
+    // rather than "no clear departures".
+    let mut short = Store::open(dir.path().join("kort.sqlite")).unwrap();
+    ops::load_demo(&mut short, 3, d(2026, 11, 15)).unwrap();
+    ops::meetings::pack_next(&short, today, &path).unwrap();
+    let text = read_back(&path);
+    assert!(text.contains("För kort historik"), "{text}");
+    assert!(!text.contains("Inga tydliga avvikelser"), "{text}");
+
+    // A series that has not met yet: its first meeting is today, with no day over.
+    let empty = Store::open(dir.path().join("tom.sqlite")).unwrap();
+    assert_eq!(
+        ops::meetings::pack_next(&empty, today, &path).unwrap(),
+        "2026-11-17"
+    );
 }
 
 /// Silence and zero told apart: a partner with a rhythm that sent nothing is late; one

@@ -137,25 +137,55 @@ pub fn pack_as(
     to: &[String],
     archival: bool,
 ) -> Result<()> {
-    let m = meeting::get_meeting(store.conn(), meeting_id)?;
-    let previous = meeting::previous_in_series(store.conn(), meeting_id)?;
-    pack_for(store, &m, previous, path, to, archival)
+    pack_as_at(store, meeting_id, path, to, archival, crate::time::today())
 }
 
-/// The pack for the next meeting of the operative series, not yet recorded: on the day
-/// its interval after the latest meeting (or today, with none), with no agenda yet.
-pub fn pack_next(store: &Store, today: NaiveDate, path: &std::path::Path) -> Result<String> {
+/// [`pack_as`] as made on `today`: the days of the picture that are over, the
+/// follow-ups that are late.
+pub fn pack_as_at(
+    store: &Store,
+    meeting_id: Id,
+    path: &std::path::Path,
+    to: &[String],
+    archival: bool,
+    today: NaiveDate,
+) -> Result<()> {
+    let m = meeting::get_meeting(store.conn(), meeting_id)?;
+    let previous = meeting::previous_in_series(store.conn(), meeting_id)?;
+    pack_for(store, &m, previous, path, to, archival, today)
+}
+
+/// The operative series' next meeting, today or later, and the one before it: a meeting
+/// already recorded for today or a later day; else the day the series' rhythm gives
+/// after its latest meeting, stepped on past the days that went by without one; else,
+/// for a series that has not met, today. With no series, a refusal.
+pub fn next_meeting(store: &Store, today: NaiveDate) -> Result<(Meeting, Option<Meeting>)> {
     let all = series(store)?;
     let s = all
         .iter()
         .find(|s| s.kind == SeriesKind::Operative)
         .or(all.first())
-        .ok_or_else(|| crate::Error::from(crate::messages::Message::MeetingNotFound { id: 0 }))?;
-    let previous = list(store)?.into_iter().find(|m| m.series == s.name);
-    let date = previous
-        .as_ref()
-        .and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok())
-        .map_or(today, |d| d + Duration::days(i64::from(s.interval_days)));
+        .ok_or_else(|| crate::Error::from(crate::messages::Message::NoMeetingSeries))?;
+    let meetings: Vec<Meeting> = list(store)?
+        .into_iter()
+        .filter(|m| m.series == s.name)
+        .collect();
+    let day = |m: &Meeting| NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").ok();
+    // Newest first: the last one dated today or later is the nearest coming meeting.
+    if let Some(coming) = meetings
+        .iter()
+        .rev()
+        .find(|m| day(m).is_some_and(|d| d >= today))
+    {
+        let previous = meeting::previous_in_series(store.conn(), coming.id)?;
+        return Ok((coming.clone(), previous));
+    }
+    let previous = meetings.into_iter().next();
+    let step = Duration::days(i64::from(s.interval_days.max(1)));
+    let mut date = previous.as_ref().and_then(day).map_or(today, |d| d + step);
+    while date < today {
+        date += step;
+    }
     let m = Meeting {
         id: 0,
         series: s.name.clone(),
@@ -165,7 +195,14 @@ pub fn pack_next(store: &Store, today: NaiveDate, path: &std::path::Path) -> Res
         attendees: Vec::new(),
         decisions: Vec::new(),
     };
-    pack_for(store, &m, previous, path, &[], false)?;
+    Ok((m, previous))
+}
+
+/// The pack for the next meeting of the operative series ([`next_meeting`]); returns
+/// its date.
+pub fn pack_next(store: &Store, today: NaiveDate, path: &std::path::Path) -> Result<String> {
+    let (m, previous) = next_meeting(store, today)?;
+    pack_for(store, &m, previous, path, &[], false, today)?;
     Ok(m.date)
 }
 
@@ -176,9 +213,10 @@ fn pack_for(
     path: &std::path::Path,
     to: &[String],
     archival: bool,
+    today: NaiveDate,
 ) -> Result<()> {
     let recipients = super::law::distribution(to);
-    let document = pack_document(store, m, previous, recipients.as_deref())?;
+    let document = pack_document(store, m, previous, recipients.as_deref(), today)?;
     // The export log records every pack, with who it is for.
     super::law::deliver(
         store,
@@ -199,7 +237,38 @@ pub fn pack_document_of(
 ) -> Result<crate::export::pdf::doc::Document> {
     let m = meeting::get_meeting(store.conn(), meeting_id)?;
     let previous = meeting::previous_in_series(store.conn(), meeting_id)?;
-    pack_document(store, &m, previous, None)
+    pack_document(store, &m, previous, None, crate::time::today())
+}
+
+/// The picture a pack shows for the days after `since` up to the meeting: the latest
+/// frozen picture whose period ends in those days (as presented, with its statuses,
+/// justifications and analysis), else the live picture of the days that are over by
+/// `today` (a draft); none when no day of them is over yet.
+fn pack_picture(
+    store: &Store,
+    from: NaiveDate,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<Option<crate::picture::Picture>> {
+    use crate::picture::{Period, PeriodKind};
+    let frozen = crate::picture::snapshot::list_snapshots(store.conn())?
+        .into_iter()
+        .find(|s| {
+            NaiveDate::parse_from_str(&s.to, "%Y-%m-%d").is_ok_and(|to| from <= to && to <= date)
+        });
+    if let Some(s) = frozen {
+        return super::picture::saved(store, s.id).map(Some);
+    }
+    let to = date.min(today - Duration::days(1));
+    if to < from {
+        return Ok(None);
+    }
+    let period = Period {
+        from,
+        to,
+        kind: PeriodKind::Custom,
+    };
+    super::picture::compute(store, &period).map(Some)
 }
 
 fn pack_document(
@@ -207,10 +276,10 @@ fn pack_document(
     m: &Meeting,
     previous: Option<Meeting>,
     to: Option<&str>,
+    today: NaiveDate,
 ) -> Result<crate::export::pdf::doc::Document> {
     use crate::db::setting;
     use crate::export::meeting_pack::{self, PackData};
-    use crate::picture::{Period, PeriodKind};
     let conn = store.conn();
     let day = |d: &str| crate::time::parse_date(crate::messages::field::DATE, d);
     let date = day(&m.date)?;
@@ -225,21 +294,22 @@ fn pack_document(
         Some(s) => day(s)? + Duration::days(1),
         None => date - Duration::days(i64::from(interval) - 1),
     };
-    let period = Period {
-        from: from.min(date),
-        to: date,
-        kind: PeriodKind::Custom,
-    };
-    let picture = super::picture::compute(store, &period)?;
+    let picture = pack_picture(store, from.min(date), date, today)?;
     let all = super::insatser::list(store)?;
     let open: Vec<_> = all
         .iter()
         .filter(|i| super::insatser::is_open(i))
         .cloned()
         .collect();
+    // Due by the meeting, and late as counted from today.
+    let today_text = today.to_string();
     let due: Vec<_> = open
         .iter()
-        .filter(|i| i.follow_up.as_deref().is_some_and(|f| f <= m.date.as_str()))
+        .filter(|i| {
+            i.follow_up
+                .as_deref()
+                .is_some_and(|f| f <= m.date.as_str() || f < today_text.as_str())
+        })
         .cloned()
         .collect();
     let since_exclusive = match &since {
@@ -258,9 +328,10 @@ fn pack_document(
         meeting: m,
         municipality: &municipality,
         since: since.as_deref(),
-        picture: &picture,
+        picture: picture.as_ref(),
         open: &open,
         due: &due,
+        today: &today_text,
         decisions: &decisions,
         silent: &silent,
         next: Some(&next),

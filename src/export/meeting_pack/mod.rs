@@ -19,9 +19,12 @@ pub struct PackData<'a> {
     pub municipality: &'a str,
     /// The previous meeting's date in the series, if any.
     pub since: Option<&'a str>,
-    pub picture: &'a Picture,
+    /// The picture since the last meeting; none when no day of it is over yet.
+    pub picture: Option<&'a Picture>,
     pub open: &'a [Insats],
     pub due: &'a [Insats],
+    /// The day the pack is made (`YYYY-MM-DD`): a follow-up before it is late.
+    pub today: &'a str,
     pub decisions: &'a [(String, Decision)],
     pub silent: &'a [String],
     pub next: Option<&'a str>,
@@ -29,7 +32,7 @@ pub struct PackData<'a> {
     pub made: &'a str,
 }
 
-fn insats_table(list: &[Insats]) -> Block {
+fn insats_table(list: &[Insats], today: &str) -> Block {
     Table::plain(
         vec![
             Column::new(txt::COL_INSATS, 3.0, Align::Left),
@@ -57,7 +60,10 @@ fn insats_table(list: &[Insats]) -> Block {
                     place,
                     i.category.clone().unwrap_or_default(),
                     owner,
-                    i.follow_up.clone().unwrap_or_default(),
+                    match i.follow_up.as_deref() {
+                        Some(f) if f < today => txt::late(f),
+                        f => f.unwrap_or_default().to_string(),
+                    },
                 ]
             })
             .collect(),
@@ -112,68 +118,26 @@ fn closing(
 
 pub fn document(d: &PackData) -> Document {
     let m = d.meeting;
-    let p = d.picture;
     let mut b = opening(m, d.municipality, d.since, d.to);
 
-    let days = (p.period.to - p.period.from).num_days() + 1;
-    b.push(Block::Heading(txt::picture_heading(
-        d.since.is_none(),
-        u32::try_from(days).unwrap_or(0),
-    )));
-    b.push(Block::Paragraph(txt::picture_summary(
-        p.total,
-        p.reports,
-        &p.from,
-        &p.to,
-        &one_decimal(p.baseline_total),
-    )));
-    b.push(Table::plain(
-        vec![
-            Column::new(txt::COL_AREA, 3.0, Align::Left),
-            Column::new(txt::COL_COUNT, 1.0, Align::Right),
-            Column::new(txt::COL_PREVIOUS, 1.4, Align::Right),
-            Column::new(txt::COL_STATUS, 1.6, Align::Left),
-        ],
-        p.areas
-            .iter()
-            .map(|a| {
-                vec![
-                    a.area.clone(),
-                    a.total.to_string(),
-                    a.previous.to_string(),
-                    a.status.clone().unwrap_or_else(|| txt::NOT_ASSESSED.into()),
-                ]
-            })
-            .collect(),
-    ));
-    let departures: Vec<String> = p
-        .areas
-        .iter()
-        .flat_map(|a| {
-            a.categories
-                .iter()
-                .filter(|c| c.deviation == Deviation::Rise)
-                .map(move |c| txt::departure(&c.category, &a.area, c.count, txt::RISE))
-        })
-        .collect();
-    b.push(Block::Subheading(txt::DEPARTURES.into()));
-    b.push(Block::Paragraph(if departures.is_empty() {
-        txt::NO_DEPARTURES.into()
-    } else {
-        departures.join("; ")
-    }));
-
+    match d.picture {
+        Some(p) => picture_blocks(&mut b, p, d.since.is_none()),
+        None => {
+            b.push(Block::Heading(txt::PICTURE.into()));
+            b.push(Block::Paragraph(txt::NO_WHOLE_DAY.into()));
+        }
+    }
     b.push(Block::Heading(txt::OPEN.into()));
     if d.open.is_empty() {
         b.push(Block::Paragraph(txt::NO_OPEN.into()));
     } else {
-        b.push(insats_table(d.open));
+        b.push(insats_table(d.open, d.today));
     }
     b.push(Block::Heading(txt::DUE.into()));
     if d.due.is_empty() {
         b.push(Block::Paragraph(txt::NO_DUE.into()));
     } else {
-        b.push(insats_table(d.due));
+        b.push(insats_table(d.due, d.today));
     }
     b.push(Block::Heading(txt::DECISIONS.into()));
     if d.decisions.is_empty() {
@@ -190,6 +154,97 @@ pub fn document(d: &PackData) -> Document {
         d.silent.join(", ")
     }));
     closing(b, m, d.municipality, d.next, d.made, d.created_unix)
+}
+
+/// The picture in the pack: frozen or a draft, the areas with their status, the clear
+/// departures (or too short a history to tell), the frozen analysis.
+fn picture_blocks(b: &mut Vec<Block>, p: &Picture, first: bool) {
+    let days = (p.period.to - p.period.from).num_days() + 1;
+    b.push(Block::Heading(match &p.snapshot {
+        Some(_) => txt::frozen_heading(&p.label),
+        None => txt::picture_heading(first, u32::try_from(days).unwrap_or(0)),
+    }));
+    b.push(Block::Paragraph(match &p.snapshot {
+        Some(s) => txt::frozen_note(
+            &s.title,
+            &crate::export::lagesbild::words::local_time(&s.created_at),
+        ),
+        None => txt::draft_note(&p.to),
+    }));
+    b.push(Block::Paragraph(txt::picture_summary(
+        p.total,
+        p.reports,
+        &p.from,
+        &p.to,
+        &one_decimal(p.baseline_total),
+    )));
+    let justified = p.areas.iter().any(|a| a.justification.is_some());
+    let mut columns = vec![
+        Column::new(txt::COL_AREA, 3.0, Align::Left),
+        Column::new(txt::COL_COUNT, 1.0, Align::Right),
+        Column::new(txt::COL_PREVIOUS, 1.4, Align::Right),
+        Column::new(txt::COL_STATUS, 1.6, Align::Left),
+    ];
+    if justified {
+        columns.push(Column::new(txt::COL_JUSTIFICATION, 4.0, Align::Left));
+    }
+    b.push(Table::plain(
+        columns,
+        p.areas
+            .iter()
+            .map(|a| {
+                let mut row = vec![
+                    a.area.clone(),
+                    a.total.to_string(),
+                    a.previous.to_string(),
+                    a.status.clone().unwrap_or_else(|| txt::NOT_ASSESSED.into()),
+                ];
+                if justified {
+                    row.push(a.justification.clone().unwrap_or_default());
+                }
+                row
+            })
+            .collect(),
+    ));
+    let departures: Vec<String> = p
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.categories
+                .iter()
+                .filter(|c| c.deviation == Deviation::Rise)
+                .map(move |c| txt::departure(&c.category, &a.area, c.count, txt::RISE))
+        })
+        .collect();
+    b.push(Block::Subheading(txt::DEPARTURES.into()));
+    b.push(Block::Paragraph(
+        if (p.baseline_periods as usize) < crate::picture::compute::MIN_BASELINE_PERIODS {
+            crate::export::lagesbild::words::short_history(p.baseline_periods)
+        } else if departures.is_empty() {
+            txt::NO_DEPARTURES.into()
+        } else {
+            departures.join("; ")
+        },
+    ));
+    // The coordinator's analysis, as frozen with the picture.
+    for (part, text) in [
+        (
+            crate::picture::AnalysisPart::Kartlaggning,
+            &p.assessment.kartlaggning,
+        ),
+        (
+            crate::picture::AnalysisPart::AnnanInformation,
+            &p.assessment.annan_information,
+        ),
+        (crate::picture::AnalysisPart::Analys, &p.assessment.analys),
+    ] {
+        if !text.trim().is_empty() {
+            b.push(Block::Subheading(part.title().into()));
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                b.push(Block::Paragraph(line.trim().to_string()));
+            }
+        }
+    }
 }
 
 /// One area's counts for the six months, and the same months a year earlier.

@@ -21,6 +21,33 @@ pub fn picture_heading(first: bool, days: u32) -> String {
     }
 }
 
+/// The heading of a frozen picture in the pack: "Lägesbilden vecka 48 2026".
+pub fn frozen_heading(label: &str) -> String {
+    format!("Lägesbilden {label}")
+}
+
+pub const PICTURE: &str = "Lägesbilden";
+pub const NO_WHOLE_DAY: &str =
+    "Ingen hel dag har gått sedan förra mötet, så det finns ännu ingen lägesbild att visa.";
+
+pub fn frozen_note(title: &str, frozen: &str) -> String {
+    format!(
+        "Den frysta lägesbilden \u{201d}{title}\u{201d} ({frozen}), med status, motiveringar och analys som de presenterades."
+    )
+}
+
+/// A live picture in the pack: only days that are over, and marked as a draft.
+pub fn draft_note(to: &str) -> String {
+    format!(
+        "Utkast: lägesbilden är inte fryst. Den räknar hela dagar till och med {to}, och siffrorna kan ändras när fler rapporter kommer in."
+    )
+}
+
+/// A follow-up whose date has passed: "2026-11-22 (försenad)".
+pub fn late(date: &str) -> String {
+    format!("{date} (försenad)")
+}
+
 pub fn picture_summary(total: u32, reports: u32, from: &str, to: &str, baseline: &str) -> String {
     format!(
         "{total} händelser i {reports} rapporter {from} – {to}. Normalnivå för en lika lång period: {baseline}."
