@@ -165,6 +165,14 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             late.add(partner, area, category, idx, delta, len);
             match place {
                 None => {
+                    // An event without a place still has a category: it counts there.
+                    bump(
+                        &mut by_area_cat,
+                        (LateCounts::UNPLACED, category),
+                        idx,
+                        delta,
+                        len,
+                    );
                     if idx == len - 1 {
                         add_to(&mut unplaced, delta);
                     }
@@ -375,13 +383,20 @@ pub fn compute(conn: &Connection, p: &Period) -> Result<Picture> {
             .then_with(|| a.area.cmp(&b.area))
     });
 
+    // The categories count every event, with a place or without one.
+    for ((_, c), s) in by_area_cat
+        .iter()
+        .filter(|((a, _), _)| *a == LateCounts::UNPLACED)
+    {
+        add(all_cats.entry(*c).or_insert_with(|| vec![0; len]), s);
+    }
     let mut cats: Vec<(i64, Series)> = all_cats.into_iter().collect();
     cats.sort_by_key(|(c, _)| (cat_sort(*c), *c));
     let categories = cats
         .iter()
         .filter(|(_, s)| s[len - 1] > 0 || s[len - 2] > 0)
         .map(|(c, s)| {
-            let parts = late.parts(|a, cat| a != LateCounts::UNPLACED && cat == *c);
+            let parts = late.parts(|_, cat| cat == *c);
             category_count(cat_name(*c), s, usable, &parts)
         })
         .collect();
