@@ -8,7 +8,8 @@
 
 use navet::Store;
 use navet::import::dates::{self, DayOrder};
-use navet::import::{ImportOptions, pii};
+use navet::import::ImportOptions;
+use navet::pii;
 use navet::ops;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};

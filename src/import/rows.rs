@@ -18,8 +18,9 @@ use super::dates::{self, DateRules, When};
 use super::mapping::{Field, Mapping};
 use super::{
     ImportOptions, MAX_LISTED_ISSUES, OnProblem, RowAction, RowIssue, SAMPLE_ROWS, SampleRow,
-    UnmappedLabel, UnplacedText, pii, rowkey,
+    UnmappedLabel, UnplacedText, rowkey,
 };
+use crate::pii;
 use crate::db::import_batch::Counts;
 use crate::db::report::{Inserter, MAX_COUNT, ReportRow};
 use crate::db::report_month::MonthDeltas;

@@ -51,7 +51,7 @@ pub struct LawTexts {
 
 pub fn add_source(store: &mut Store, new: &NewSource) -> Result<Source> {
     let masked = NewSource {
-        summary: crate::import::pii::mask(&new.summary).0,
+        summary: crate::pii::mask(&new.summary).0,
         ..new.clone()
     };
     store
@@ -81,8 +81,8 @@ pub fn texts(store: &Store) -> Result<LawTexts> {
 }
 
 pub fn set_texts(store: &mut Store, texts: &LawTexts) -> Result<()> {
-    let consequences = crate::import::pii::mask(&texts.consequences).0;
-    let causes = crate::import::pii::mask(&texts.causes).0;
+    let consequences = crate::pii::mask(&texts.consequences).0;
+    let causes = crate::pii::mask(&texts.causes).0;
     store.write(|tx| {
         setting::set_setting(tx, CONSEQUENCES, &consequences)?;
         setting::set_setting(tx, CAUSES, &causes)

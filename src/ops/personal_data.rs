@@ -8,7 +8,7 @@ use crate::Store;
 use crate::db::personal_data::{self, Column};
 use crate::error::Result;
 use crate::ids::Id;
-use crate::import::pii;
+use crate::pii;
 
 /// What a scan found (and, with `masked`, replaced).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]

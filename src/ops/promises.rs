@@ -39,7 +39,7 @@ pub fn commit(
 }
 
 pub fn follow_up(store: &mut Store, id: Id, text: &str) -> Result<Promise> {
-    let text = crate::import::pii::mask(text).0;
+    let text = crate::pii::mask(text).0;
     store.write(|tx| {
         promise::update_follow_up(tx, id, &text)?;
         promise::get_promise(tx, id)

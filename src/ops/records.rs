@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::export::TableFormat;
 use crate::export::tables::{self, Cell, ExportTable};
 use crate::ids::Id;
-use crate::import::pii;
+use crate::pii;
 use crate::messages::{Message, field, records as words, table as table_words};
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]

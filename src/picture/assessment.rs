@@ -132,7 +132,7 @@ pub fn set_status(
         .into());
     }
     // A justification is text that enters: masked like every other.
-    let justification = crate::names::clean(&crate::import::pii::mask(justification).0);
+    let justification = crate::names::clean(&crate::pii::mask(justification).0);
     if justification.is_empty() {
         return Err(Message::Required {
             field: "Motivering".into(),
