@@ -20,7 +20,6 @@ use super::{
     ImportOptions, MAX_LISTED_ISSUES, OnProblem, RowAction, RowIssue, SAMPLE_ROWS, SampleRow,
     UnmappedLabel, UnplacedText, rowkey,
 };
-use crate::pii;
 use crate::db::import_batch::Counts;
 use crate::db::report::{Inserter, MAX_COUNT, ReportRow};
 use crate::db::report_month::MonthDeltas;
@@ -29,6 +28,7 @@ use crate::error::Result;
 use crate::ids::Id;
 use crate::messages::{Kind, Message, RowProblem};
 use crate::names;
+use crate::pii;
 
 /// What the loader did, for the result.
 pub struct Done {
