@@ -17,8 +17,11 @@ use crate::messages::field;
 fn masked(new: &NewInsats) -> NewInsats {
     let mask = |t: &str| crate::pii::mask(&crate::names::clean_text(t)).0;
     NewInsats {
+        title: mask(&new.title),
         description: mask(&new.description),
         cause: mask(&new.cause),
+        contact: mask(&new.contact),
+        decided_in: mask(&new.decided_in),
         ..new.clone()
     }
 }

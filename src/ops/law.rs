@@ -50,8 +50,13 @@ pub struct LawTexts {
 }
 
 pub fn add_source(store: &mut Store, new: &NewSource) -> Result<Source> {
+    let mask = |t: &str| crate::pii::mask(t).0;
     let masked = NewSource {
-        summary: crate::pii::mask(&new.summary).0,
+        title: mask(&new.title),
+        source: mask(&new.source),
+        summary: mask(&new.summary),
+        figure_label: mask(&new.figure_label),
+        figure_value: mask(&new.figure_value),
         ..new.clone()
     };
     store

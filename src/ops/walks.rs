@@ -88,6 +88,7 @@ pub fn add_point(store: &mut Store, walk_id: Id, new: &NewPoint) -> Result<walk:
         check_photo(p)?;
     }
     let masked = NewPoint {
+        place: crate::pii::mask(&new.place).0,
         problem: crate::pii::mask(&new.problem).0,
         proposed_action: crate::pii::mask(&new.proposed_action).0,
         ..new.clone()
