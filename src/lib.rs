@@ -11,6 +11,7 @@
 //! - [`db`]: the SQLite store: opening, pragmas, migrations, backups, one file per table.
 //! - [`ids`]: how row ids cross to JSON and the UI (as strings).
 //! - [`names`]: name normalisation and closest-name suggestions.
+//! - [`pii`]: personal data in free text (personnummer, phone numbers): found and masked; a leaf.
 //! - [`time`]: parsing of the dates and times users type.
 //! - [`ops`]: the operations both doors call, one transaction each.
 //! - [`demo`]: the deterministic demo municipality.
@@ -26,6 +27,7 @@ pub mod names;
 pub mod neutral;
 pub mod ops;
 pub mod picture;
+pub mod pii;
 pub mod template;
 pub mod time;
 

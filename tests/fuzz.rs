@@ -7,9 +7,10 @@
 //! `NAVET_FUZZ_CASES=20000 NAVET_FUZZ_SEED=7 cargo test --release --test fuzz`.
 
 use navet::Store;
+use navet::import::ImportOptions;
 use navet::import::dates::{self, DayOrder};
-use navet::import::{ImportOptions, pii};
 use navet::ops;
+use navet::pii;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 

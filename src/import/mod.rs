@@ -12,7 +12,6 @@
 pub mod categories;
 pub mod dates;
 pub mod mapping;
-pub mod pii;
 pub mod plan;
 pub mod police;
 pub mod rowkey;

@@ -18,7 +18,7 @@ use super::dates::{self, DateRules, When};
 use super::mapping::{Field, Mapping};
 use super::{
     ImportOptions, MAX_LISTED_ISSUES, OnProblem, RowAction, RowIssue, SAMPLE_ROWS, SampleRow,
-    UnmappedLabel, UnplacedText, pii, rowkey,
+    UnmappedLabel, UnplacedText, rowkey,
 };
 use crate::db::import_batch::Counts;
 use crate::db::report::{Inserter, MAX_COUNT, ReportRow};
@@ -28,6 +28,7 @@ use crate::error::Result;
 use crate::ids::Id;
 use crate::messages::{Kind, Message, RowProblem};
 use crate::names;
+use crate::pii;
 
 /// What the loader did, for the result.
 pub struct Done {

@@ -15,10 +15,13 @@ use crate::messages::field;
 
 /// The free texts with personal data masked, as everywhere text enters.
 fn masked(new: &NewInsats) -> NewInsats {
-    let mask = |t: &str| crate::import::pii::mask(&crate::names::clean_text(t)).0;
+    let mask = |t: &str| crate::pii::mask(&crate::names::clean_text(t)).0;
     NewInsats {
+        title: mask(&new.title),
         description: mask(&new.description),
         cause: mask(&new.cause),
+        contact: mask(&new.contact),
+        decided_in: mask(&new.decided_in),
         ..new.clone()
     }
 }
@@ -87,7 +90,7 @@ pub fn follow_up(
     effect: Effect,
     next: Option<&str>,
 ) -> Result<Insats> {
-    let text = crate::import::pii::mask(text).0;
+    let text = crate::pii::mask(text).0;
     store.write(|tx| {
         insats::insert_follow_up(tx, id, date, &text, effect)?;
         insats::update_follow_up_date(tx, id, next)?;

@@ -50,8 +50,13 @@ pub struct LawTexts {
 }
 
 pub fn add_source(store: &mut Store, new: &NewSource) -> Result<Source> {
+    let mask = |t: &str| crate::pii::mask(t).0;
     let masked = NewSource {
-        summary: crate::import::pii::mask(&new.summary).0,
+        title: mask(&new.title),
+        source: mask(&new.source),
+        summary: mask(&new.summary),
+        figure_label: mask(&new.figure_label),
+        figure_value: mask(&new.figure_value),
         ..new.clone()
     };
     store
@@ -81,8 +86,8 @@ pub fn texts(store: &Store) -> Result<LawTexts> {
 }
 
 pub fn set_texts(store: &mut Store, texts: &LawTexts) -> Result<()> {
-    let consequences = crate::import::pii::mask(&texts.consequences).0;
-    let causes = crate::import::pii::mask(&texts.causes).0;
+    let consequences = crate::pii::mask(&texts.consequences).0;
+    let causes = crate::pii::mask(&texts.causes).0;
     store.write(|tx| {
         setting::set_setting(tx, CONSEQUENCES, &consequences)?;
         setting::set_setting(tx, CAUSES, &causes)

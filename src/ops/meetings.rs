@@ -27,8 +27,8 @@ pub fn add_series(
 
 pub fn add(store: &mut Store, new: &NewMeeting) -> Result<Meeting> {
     let masked = NewMeeting {
-        agenda: crate::import::pii::mask(&new.agenda).0,
-        notes: crate::import::pii::mask(&new.notes).0,
+        agenda: crate::pii::mask(&new.agenda).0,
+        notes: crate::pii::mask(&new.notes).0,
         ..new.clone()
     };
     store.write(|tx| {
@@ -61,7 +61,7 @@ pub fn decide(
     text: &str,
     effect: DecisionEffect,
 ) -> Result<Meeting> {
-    let text = crate::import::pii::mask(text).0;
+    let text = crate::pii::mask(text).0;
     store.write(|tx| {
         let m = meeting::get_meeting(tx, meeting_id)?;
         let insats_id = match (&effect.new_insats, effect.change) {

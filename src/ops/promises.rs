@@ -11,6 +11,16 @@ use crate::error::Result;
 use crate::ids::Id;
 
 pub fn add(store: &mut Store, new: &NewPromise) -> Result<Promise> {
+    // The free texts with personal data masked, as everywhere text enters.
+    let mask = |t: &str| crate::pii::mask(t).0;
+    let new = &NewPromise {
+        title: mask(&new.title),
+        parties: mask(&new.parties),
+        areas: mask(&new.areas),
+        problems: mask(&new.problems),
+        summary: mask(&new.summary),
+        ..new.clone()
+    };
     store.write(|tx| {
         let id = promise::insert_promise(tx, new)?;
         promise::get_promise(tx, id)
@@ -32,6 +42,8 @@ pub fn commit(
     text: &str,
     insats: Option<Id>,
 ) -> Result<Promise> {
+    let party = &crate::pii::mask(party).0;
+    let text = &crate::pii::mask(text).0;
     store.write(|tx| {
         promise::insert_commitment(tx, id, party, text, insats)?;
         promise::get_promise(tx, id)
@@ -39,7 +51,7 @@ pub fn commit(
 }
 
 pub fn follow_up(store: &mut Store, id: Id, text: &str) -> Result<Promise> {
-    let text = crate::import::pii::mask(text).0;
+    let text = crate::pii::mask(text).0;
     store.write(|tx| {
         promise::update_follow_up(tx, id, &text)?;
         promise::get_promise(tx, id)

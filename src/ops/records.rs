@@ -15,8 +15,8 @@ use crate::error::Result;
 use crate::export::TableFormat;
 use crate::export::tables::{self, Cell, ExportTable};
 use crate::ids::Id;
-use crate::import::pii;
 use crate::messages::{Message, field, records as words, table as table_words};
+use crate::pii;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -10,8 +10,8 @@ use crate::db::report::{self, NewReport, Report, ReportFilter, ReportPage, Repor
 use crate::db::report_history::{self, HistoryAction};
 use crate::error::Result;
 use crate::ids::Id;
-use crate::import::pii;
 use crate::messages::{Kind, field};
+use crate::pii;
 
 /// The form's texts with personnummer and phone numbers masked, as in an import: a
 /// form is one more way text enters.

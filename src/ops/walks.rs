@@ -20,8 +20,8 @@ pub const PHOTO_DIR: &str = "navet-bilder";
 
 pub fn add(store: &mut Store, new: &NewWalk) -> Result<Walk> {
     let masked = NewWalk {
-        participants: crate::import::pii::mask(&new.participants).0,
-        route: crate::import::pii::mask(&new.route).0,
+        participants: crate::pii::mask(&new.participants).0,
+        route: crate::pii::mask(&new.route).0,
         ..new.clone()
     };
     store.write(|tx| {
@@ -88,8 +88,9 @@ pub fn add_point(store: &mut Store, walk_id: Id, new: &NewPoint) -> Result<walk:
         check_photo(p)?;
     }
     let masked = NewPoint {
-        problem: crate::import::pii::mask(&new.problem).0,
-        proposed_action: crate::import::pii::mask(&new.proposed_action).0,
+        place: crate::pii::mask(&new.place).0,
+        problem: crate::pii::mask(&new.problem).0,
+        proposed_action: crate::pii::mask(&new.proposed_action).0,
         ..new.clone()
     };
     let root = photo_root(store);

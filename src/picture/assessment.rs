@@ -132,7 +132,7 @@ pub fn set_status(
         .into());
     }
     // A justification is text that enters: masked like every other.
-    let justification = crate::names::clean(&crate::import::pii::mask(justification).0);
+    let justification = crate::names::clean(&crate::pii::mask(justification).0);
     if justification.is_empty() {
         return Err(Message::Required {
             field: "Motivering".into(),
@@ -165,7 +165,8 @@ pub fn set_status(
 /// Sets one of the three analysis texts.
 pub fn set_text(tx: &Transaction, p: &Period, part: AnalysisPart, text: &str) -> Result<()> {
     let mut a = get_assessment(tx, p)?;
-    let t = text.trim().to_string();
+    // An analysis is text that enters: masked like every other.
+    let t = crate::pii::mask(text.trim()).0;
     match part {
         AnalysisPart::Kartlaggning => a.kartlaggning = t,
         AnalysisPart::AnnanInformation => a.annan_information = t,

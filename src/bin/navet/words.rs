@@ -763,8 +763,8 @@ pub fn usage_problem(flag: impl Display) -> String {
 
 pub fn personal_data_scan(s: &navet::ops::personal_data::PersonalDataScan) -> String {
     let found = format!(
-        "{} personnummer och {} telefonnummer i {} rapporter och {} importproblem eller avvisade rader",
-        s.personnummer, s.phone, s.reports, s.import_issues
+        "{} personnummer och {} telefonnummer i {} rapporter, {} importproblem eller avvisade rader och {} andra texter",
+        s.personnummer, s.phone, s.reports, s.import_issues, s.other_texts
     );
     match (s.masked, s.personnummer + s.phone) {
         (_, 0) => "Inga personnummer eller telefonnummer hittades.".to_string(),

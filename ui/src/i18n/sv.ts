@@ -478,12 +478,12 @@ export const sv = {
   linkRejected: "Paret räknas som två händelser.",
   personalDataTitle: "Personuppgifter i databasen",
   personalDataHint:
-    "Sök efter personnummer och telefonnummer i allt som redan sparats (rapporternas texter, importernas problem och avvisade rader).",
+    "Sök efter personnummer och telefonnummer i allt som redan sparats (rapporternas texter, importernas problem och avvisade rader, insatser, möten, vandringar, medborgarlöften, kunskapskällor, lägesbildens bedömningar och lagens texter).",
   personalDataScan: "Sök",
   personalDataMask: "Maskera det som hittas",
   personalDataNone: "Inga personnummer eller telefonnummer hittades.",
-  personalDataFound: (pnr: number, phone: number, reports: number, issues: number, masked: boolean) =>
-    `${masked ? "Maskerade" : "Hittade"} ${pnr} personnummer och ${phone} telefonnummer i ${reports} rapporter och ${issues} importproblem eller avvisade rader.`,
+  personalDataFound: (pnr: number, phone: number, reports: number, issues: number, others: number, masked: boolean) =>
+    `${masked ? "Maskerade" : "Hittade"} ${pnr} personnummer och ${phone} telefonnummer i ${reports} rapporter, ${issues} importproblem eller avvisade rader och ${others} andra texter.`,
   colImport: "Import",
   colWhenImported: "Importerad",
   colFile: "Fil",

@@ -60,7 +60,7 @@ export function importsView(api: Commands, onUndone: () => void): ImportsView {
         const any = r.personnummer + r.phone > 0;
         scanStatus.className = "status";
         scanStatus.textContent = any
-          ? t.personalDataFound(r.personnummer, r.phone, r.reports, r.importIssues, r.masked)
+          ? t.personalDataFound(r.personnummer, r.phone, r.reports, r.importIssues, r.otherTexts, r.masked)
           : t.personalDataNone;
         maskButton.disabled = !any || r.masked;
         if (r.masked) onUndone();

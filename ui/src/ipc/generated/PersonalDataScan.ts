@@ -11,7 +11,13 @@ reports: number,
 /**
  * Import problems and skipped rows that quote one.
  */
-importIssues: number, personnummer: number, phone: number, 
+importIssues: number, 
+/**
+ * The other stored texts that hold one: insatser and follow-ups, meetings and
+ * decisions, walks and their points, promises, knowledge sources, status
+ * justifications, picture drafts and frozen pictures, the law's texts.
+ */
+otherTexts: number, personnummer: number, phone: number, 
 /**
  * Whether the texts were masked (else the scan only counted).
  */
